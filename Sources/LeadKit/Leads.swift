@@ -1,0 +1,31 @@
+/// A checked content folder: the records, how to find them, and every problem found.
+public struct CheckedContent: Sendable {
+    public var records: RecordSet
+    public var index: RecordIndex
+    public var configuration: Configuration
+    /// Sorted by file, line and column.
+    public var diagnostics: [Diagnostic]
+    /// How many files were read (records and config).
+    public var fileCount: Int
+
+    public var errorCount: Int { diagnostics.count { $0.severity == .error } }
+    public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
+}
+
+/// The engine's entry points, each a straight line of named stages.
+public enum Leads {
+    /// load files → parse records → validate.
+    public static func check(content root: String, asOf: Day) throws -> CheckedContent {
+        let loaded = try ContentLoader(root: root).load()
+        let (configuration, configDiagnostics) = ConfigParser.parse(loaded.config)
+        let parsed = RecordParser.parseAll(loaded.files)
+        let index = RecordIndex(parsed.records)
+        let validated = RecordValidator(
+            records: parsed.records, index: index, configuration: configuration, asOf: asOf
+        ).validate()
+        let diagnostics = (loaded.diagnostics + configDiagnostics + parsed.diagnostics + validated).sorted()
+        return CheckedContent(
+            records: parsed.records, index: index, configuration: configuration, diagnostics: diagnostics,
+            fileCount: loaded.files.count + (loaded.config == nil ? 0 : 1))
+    }
+}

@@ -1,0 +1,43 @@
+/// One file read from the content folder, not yet parsed.
+public struct SourceFile: Sendable {
+    /// The record kind its folder implies; nil for `config.yml`.
+    public var kind: RecordKind?
+    /// The path inside the content folder, with `/` separators.
+    public var relativePath: String
+    /// The path as shown in diagnostics, e.g. `content/leads/acme.md`.
+    public var displayPath: String
+    public var bytes: [UInt8]
+
+    public init(kind: RecordKind?, relativePath: String, displayPath: String, bytes: [UInt8]) {
+        self.kind = kind
+        self.relativePath = relativePath
+        self.displayPath = displayPath
+        self.bytes = bytes
+    }
+
+    /// The file stem: a record's id.
+    public var stem: String {
+        let name = relativePath.split(separator: "/").last.map(String.init) ?? relativePath
+        return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+    }
+}
+
+/// What the load stage found: record files, the optional config and problems with the folder itself.
+public struct LoadedContent: Sendable {
+    public var files: [SourceFile]
+    public var config: SourceFile?
+    public var diagnostics: [Diagnostic]
+}
+
+/// Failures of the environment rather than of the content: these stop the run.
+public enum LoadError: Error, CustomStringConvertible, Equatable {
+    case missingFolder(String)
+    case notAFolder(String)
+
+    public var description: String {
+        switch self {
+        case .missingFolder(let path): "content folder '\(path)' does not exist"
+        case .notAFolder(let path): "'\(path)' is not a folder"
+        }
+    }
+}

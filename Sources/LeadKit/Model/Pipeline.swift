@@ -1,0 +1,51 @@
+/// The stages a lead moves through: open stages in order, ending in the won stage, plus closed stages.
+public struct Pipeline: Sendable, Hashable {
+    public var name: String
+    /// Every stage in order; the last is usually the won stage.
+    public var stages: [String]
+    public var won: String
+    public var closed: [String]
+    /// Whether each lead needs a contact with an email or a phone (`sales`).
+    public var requiresReachableContact: Bool
+
+    public init(name: String, stages: [String], won: String, closed: [String], requiresReachableContact: Bool = false) {
+        self.name = name
+        self.stages = stages
+        self.won = won
+        self.closed = closed
+        self.requiresReachableContact = requiresReachableContact
+    }
+
+    public static let networking = Pipeline(
+        name: "networking",
+        stages: ["DISCOVERY", "WAKING_UP", "WARM_LEAD", "REFERRAL_SECURED", "CONVERTED"],
+        won: "CONVERTED",
+        closed: ["ARCHIVED"]
+    )
+
+    public static let sales = Pipeline(
+        name: "sales",
+        stages: ["NOT_CONTACTED", "CONTACTED", "QUALIFIED", "CONVERTED"],
+        won: "CONVERTED",
+        closed: ["LOST"],
+        requiresReachableContact: true
+    )
+
+    /// Every status a lead of this pipeline may have.
+    public var allStatuses: [String] { stages + closed }
+
+    /// The first stage, where new leads start.
+    public var firstStage: String { stages.first ?? won }
+
+    /// The position of an ordered stage, nil for closed stages.
+    public func rank(of status: String) -> Int? { stages.firstIndex(of: status) }
+
+    public func isClosed(_ status: String) -> Bool { closed.contains(status) }
+
+    public func isWon(_ status: String) -> Bool { status == won }
+
+    /// Open means neither won nor closed: the lead still needs work.
+    public func isOpen(_ status: String) -> Bool { !isWon(status) && !isClosed(status) }
+
+    public func contains(_ status: String) -> Bool { stages.contains(status) || closed.contains(status) }
+}

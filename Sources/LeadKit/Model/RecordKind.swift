@@ -1,0 +1,24 @@
+/// The kinds of record a content folder holds, each in its own folder.
+public enum RecordKind: String, Sendable, CaseIterable, Codable {
+    case lead
+    case interaction
+    case contact
+    case company
+    case application
+
+    /// The folder inside the content folder, e.g. `leads`.
+    public var folder: String {
+        switch self {
+        case .lead: "leads"
+        case .interaction: "interactions"
+        case .contact: "contacts"
+        case .company: "companies"
+        case .application: "applications"
+        }
+    }
+
+    public init?(folder: String) {
+        guard let kind = RecordKind.allCases.first(where: { $0.folder == folder }) else { return nil }
+        self = kind
+    }
+}

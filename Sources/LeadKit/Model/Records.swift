@@ -1,0 +1,158 @@
+/// What every record shares: its id, its file and its Markdown body.
+public struct RecordHeader: Sendable {
+    public var kind: RecordKind
+    /// The file stem, unique per kind.
+    public var id: String
+    /// The file as shown to the user.
+    public var file: String
+    /// The path inside the content folder, e.g. `leads/2026/acme.md`.
+    public var relativePath: String
+    /// The Markdown after the front-matter.
+    public var body: String
+    /// The line of the file the body starts on.
+    public var bodyLine: Int
+
+    public init(kind: RecordKind, id: String, file: String, relativePath: String, body: String, bodyLine: Int) {
+        self.kind = kind
+        self.id = id
+        self.file = file
+        self.relativePath = relativePath
+        self.body = body
+        self.bodyLine = bodyLine
+    }
+
+    public var start: SourceLocation { SourceLocation(file: file, line: 1, column: 1) }
+}
+
+public enum Temperature: String, Sendable, CaseIterable, Codable {
+    case hot = "HOT"
+    case warm = "WARM"
+    case cold = "COLD"
+}
+
+public enum InteractionType: String, Sendable, CaseIterable, Codable {
+    case email = "EMAIL"
+    case phoneCall = "PHONE_CALL"
+    case meeting = "MEETING"
+    case message = "MESSAGE"
+}
+
+public enum Sentiment: String, Sendable, CaseIterable, Codable {
+    case positive = "POSITIVE"
+    case neutral = "NEUTRAL"
+    case negative = "NEGATIVE"
+}
+
+/// Recruiting milestones an application goes through, in their usual order.
+public enum Milestone: String, Sendable, CaseIterable, Codable {
+    case cvReceived = "CV_RECEIVED"
+    case interviewBooked = "INTERVIEW_BOOKED"
+    case interviewArranged = "INTERVIEW_ARRANGED"
+    case interviewCompleted = "INTERVIEW_COMPLETED"
+    case secondInterview = "SECOND_INTERVIEW"
+    case verbalOffer = "VERBAL_OFFER"
+    case writtenOffer = "WRITTEN_OFFER"
+    case resignation = "RESIGNATION"
+    case startDate = "START_DATE"
+    case probationCompleted = "PROBATION_COMPLETED"
+}
+
+/// One step of a lead's `history`.
+public struct HistoryEntry: Sendable {
+    public var status: Located<String>
+    public var date: Located<Day>?
+}
+
+/// A person, team or role that may become an opportunity (`leads/<id>.md`).
+public struct Lead: Sendable {
+    public var header: RecordHeader
+    public var role: Located<String>?
+    public var company: Located<Link>?
+    public var source: Located<String>?
+    public var temperature: Located<Temperature>?
+    public var status: Located<String>?
+    public var created: Located<Day>?
+    public var pipeline: Located<String>?
+    public var nextFollowUp: Located<DayTime>?
+    public var contact: Located<Link>?
+    public var application: Located<Link>?
+    public var owner: Located<String>?
+    public var tags: [Located<String>]
+    public var history: [HistoryEntry]
+    /// Where `history:` was written, when it was.
+    public var historyLocation: SourceLocation?
+
+    public var id: String { header.id }
+}
+
+/// An email, call, meeting or message about a lead (`interactions/<name>.md`).
+public struct Interaction: Sendable {
+    public var header: RecordHeader
+    public var lead: Located<Link>?
+    public var date: Located<DayTime>?
+    public var type: Located<InteractionType>?
+    public var summary: Located<String>?
+    public var sentiment: Located<Sentiment>?
+    public var nextAction: Located<String>?
+    public var contact: Located<Link>?
+
+    public var id: String { header.id }
+}
+
+/// A person (`contacts/<id>.md`).
+public struct Contact: Sendable {
+    public var header: RecordHeader
+    public var name: Located<String>?
+    public var email: Located<String>?
+    public var phone: Located<String>?
+    public var company: Located<Link>?
+    public var role: Located<String>?
+    public var linkedin: Located<String>?
+
+    public var id: String { header.id }
+}
+
+/// An organisation (`companies/<id>.md`).
+public struct Company: Sendable {
+    public var header: RecordHeader
+    public var name: Located<String>?
+    public var website: Located<String>?
+    public var industry: Located<String>?
+
+    public var id: String { header.id }
+}
+
+/// A dated recruiting milestone of an application.
+public struct MilestoneEntry: Sendable {
+    public var milestone: Located<Milestone>
+    public var date: Located<Day>?
+}
+
+/// A formal job application a lead converted into (`applications/<id>.md`).
+public struct Application: Sendable {
+    public var header: RecordHeader
+    public var lead: Located<Link>?
+    public var title: Located<String>?
+    public var company: Located<Link>?
+    public var url: Located<String>?
+    public var applied: Located<Day>?
+    public var milestones: [MilestoneEntry]
+
+    public var id: String { header.id }
+}
+
+/// Every record of a content folder, by kind, in file order.
+public struct RecordSet: Sendable {
+    public var leads: [Lead] = []
+    public var interactions: [Interaction] = []
+    public var contacts: [Contact] = []
+    public var companies: [Company] = []
+    public var applications: [Application] = []
+
+    public init() {}
+
+    public var headers: [RecordHeader] {
+        leads.map(\.header) + interactions.map(\.header) + contacts.map(\.header)
+            + companies.map(\.header) + applications.map(\.header)
+    }
+}

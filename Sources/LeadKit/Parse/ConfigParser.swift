@@ -1,0 +1,141 @@
+import Yams
+
+/// Reads `config.yml` into a `Configuration`, reporting every problem with its position.
+public enum ConfigParser {
+    public static func parse(_ file: SourceFile?) -> (configuration: Configuration, diagnostics: [Diagnostic]) {
+        guard let file else { return (.builtIn, []) }
+        var diagnostics: [Diagnostic] = []
+        guard let source = SourceText.decode(file.bytes, file: file.displayPath, diagnostics: &diagnostics) else {
+            return (.builtIn, diagnostics)
+        }
+        let block = FrontMatterReader.compose(
+            source.lines.joined(separator: "\n"), file: file.displayPath, lineOffset: 0, diagnostics: &diagnostics)
+        guard let root = block.root else { return (.builtIn, diagnostics) }
+        var reader = FieldReader(block: block, mapping: root, location: block.blockLocation, subject: "config")
+        var configuration = Configuration.builtIn
+
+        let pipelines = reader.mappingList(
+            "pipelines", itemSubject: "pipeline", example: "{name: sales, stages: [NEW, WON], won: WON, closed: [LOST]}"
+        ) { entry in pipeline(from: &entry) }
+        var seen: [String: SourceLocation] = [:]
+        var configured: [Pipeline] = []
+        for (pipeline, location) in pipelines.items {
+            if let first = seen[pipeline.name] {
+                diagnostics.append(
+                    .error(
+                        .invalidValue, at: location,
+                        "pipeline '\(pipeline.name)' is defined twice (first at line \(first.line))"))
+                continue
+            }
+            seen[pipeline.name] = location
+            configured.append(pipeline)
+        }
+        if !configured.isEmpty {
+            let kept = Configuration.builtIn.pipelines.filter { seen[$0.name] == nil }
+            configuration.pipelines = configured + kept
+        }
+
+        if let sources = reader.node("sources", required: false) {
+            let list = reader.textListValue(sources, key: "sources").map { $0.value.uppercased() }
+            if list.isEmpty {
+                reader.invalid(sources, "'sources' must list at least one source")
+            } else {
+                configuration.sources = list
+            }
+        }
+        if let thresholds = reader.node("stale_after_days", required: false) {
+            if case .mapping(let mapping) = thresholds {
+                for (key, value) in mapping {
+                    guard let written = reader.text(of: key, key: "stale_after_days"),
+                        let temperature = reader.enumeration(written, key: "temperature", Temperature.self)
+                    else { continue }
+                    if let days = reader.integer(value, key: "stale_after_days.\(temperature.value.rawValue)") {
+                        configuration.staleAfterDays[temperature.value] = days
+                    }
+                }
+            } else {
+                reader.invalid(thresholds, "'stale_after_days' must be a mapping like {HOT: 7, WARM: 14, COLD: 30}")
+            }
+        }
+        if let hours = reader.node("acknowledge_within_hours", required: false),
+            let value = reader.integer(hours, key: "acknowledge_within_hours")
+        {
+            configuration.acknowledgeWithinHours = value
+        }
+        reader.reportUnknownKeys()
+        return (configuration, diagnostics + reader.diagnostics)
+    }
+
+    private static func pipeline(from entry: inout FieldReader) -> (Pipeline, SourceLocation)? {
+        let name = entry.text("name", required: true)
+        let stagesNode = entry.node("stages", required: true)
+        let won = entry.text("won").map { Located($0.value.uppercased(), at: $0.location) }
+        let closedNode = entry.node("closed", required: false)
+        let reachableNode = entry.node("requires_reachable_contact", required: false)
+        guard let name, let stagesNode else { return nil }
+
+        var stages = entry.textListValue(stagesNode, key: "stages").map { $0.value.uppercased() }
+        let closed = closedNode.map { entry.textListValue($0, key: "closed").map { $0.value.uppercased() } } ?? []
+        guard !stages.isEmpty else {
+            entry.invalid(stagesNode, "pipeline '\(name.value)' needs at least one stage")
+            return nil
+        }
+        var duplicates = Set<String>()
+        var unique = Set<String>()
+        for stage in stages + closed where !unique.insert(stage).inserted { duplicates.insert(stage) }
+        if !duplicates.isEmpty {
+            entry.invalid(
+                stagesNode,
+                "pipeline '\(name.value)' lists \(duplicates.sorted().joined(separator: ", ")) more than once")
+            return nil
+        }
+        var wonStage = stages.last!
+        if let won {
+            if closed.contains(won.value) {
+                entry.invalid(stagesNode, "the won stage '\(won.value)' cannot also be closed")
+                return nil
+            }
+            if !stages.contains(won.value) { stages.append(won.value) }
+            wonStage = won.value
+        }
+        var requiresReachable = name.value == Pipeline.sales.name
+        if let reachableNode, let flag = entry.boolean(reachableNode, key: "requires_reachable_contact") {
+            requiresReachable = flag
+        }
+        let pipeline = Pipeline(
+            name: name.value, stages: stages, won: wonStage, closed: closed,
+            requiresReachableContact: requiresReachable)
+        return (pipeline, name.location)
+    }
+}
+
+extension FieldReader {
+    mutating func textListValue(_ value: Node, key: String) -> [Located<String>] {
+        if case .scalar = value { return text(of: value, key: key).map { [$0] } ?? [] }
+        guard case .sequence(let items) = value else {
+            invalid(value, "'\(key)' must be a list, not a \(FrontMatterReader.kindName(of: value))")
+            return []
+        }
+        return items.compactMap { text(of: $0, key: key) }
+    }
+
+    mutating func integer(_ value: Node, key: String) -> Int? {
+        guard let written = text(of: value, key: key) else { return nil }
+        guard let number = Int(written.value), number >= 0, number <= 100_000 else {
+            invalid(value, "'\(key)' must be a whole number of 0 or more, not '\(written.value)'")
+            return nil
+        }
+        return number
+    }
+
+    mutating func boolean(_ value: Node, key: String) -> Bool? {
+        guard let written = text(of: value, key: key) else { return nil }
+        switch written.value.lowercased() {
+        case "true", "yes": return true
+        case "false", "no": return false
+        default:
+            invalid(value, "'\(key)' must be true or false, not '\(written.value)'")
+            return nil
+        }
+    }
+}

@@ -1,0 +1,187 @@
+import Yams
+
+/// Reads the fields of one YAML mapping by a schema, turning every mismatch into a diagnostic.
+struct FieldReader {
+    let block: FrontMatter
+    let mapping: Node.Mapping
+    /// Where the mapping itself is, for "missing field" diagnostics.
+    let location: SourceLocation
+    /// What the mapping is, for messages ("lead", "history entry").
+    let subject: String
+    private(set) var diagnostics: [Diagnostic] = []
+    private var known: [String] = []
+
+    init(block: FrontMatter, mapping: Node.Mapping, location: SourceLocation, subject: String) {
+        self.block = block
+        self.mapping = mapping
+        self.location = location
+        self.subject = subject
+    }
+
+    /// The value of `key`, marking the key as known; nil when absent or written empty (`key:`, `~`, `null`).
+    mutating func node(_ key: String, required: Bool) -> Node? {
+        known.append(key)
+        guard let (keyNode, value) = mapping.first(where: { $0.key.scalar?.string == key }) else {
+            if required { reportMissing(key) }
+            return nil
+        }
+        if isNull(value) {
+            if required {
+                diagnostics.append(
+                    .error(.missingField, at: block.location(of: keyNode), "required field '\(key)' is empty"))
+            }
+            return nil
+        }
+        return value
+    }
+
+    private mutating func reportMissing(_ key: String) {
+        diagnostics.append(.error(.missingField, at: location, "\(subject) is missing required field '\(key)'"))
+    }
+
+    func isNull(_ node: Node) -> Bool {
+        guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
+    mutating func text(_ key: String, required: Bool = false) -> Located<String>? {
+        guard let value = node(key, required: required) else { return nil }
+        return text(of: value, key: key)
+    }
+
+    mutating func text(of value: Node, key: String) -> Located<String>? {
+        guard case .scalar(let scalar) = value else {
+            invalid(value, "'\(key)' must be text, not a \(FrontMatterReader.kindName(of: value))")
+            return nil
+        }
+        return Located(scalar.string, at: block.location(of: value))
+    }
+
+    /// Text matched case-insensitively against fixed values, shown upper-case.
+    mutating func enumeration<Value: RawRepresentable & CaseIterable>(
+        _ key: String, _ type: Value.Type, required: Bool = false
+    ) -> Located<Value>? where Value.RawValue == String {
+        guard let written = text(key, required: required) else { return nil }
+        return enumeration(written, key: key, type)
+    }
+
+    mutating func enumeration<Value: RawRepresentable & CaseIterable>(
+        _ written: Located<String>, key: String, _ type: Value.Type
+    ) -> Located<Value>? where Value.RawValue == String {
+        if let value = Value(rawValue: written.value.uppercased()) {
+            return Located(value, at: written.location)
+        }
+        let allowed = Value.allCases.map(\.rawValue)
+        diagnostics.append(
+            .error(
+                .invalidValue, at: written.location,
+                "unknown \(key) '\(written.value)'; expected one of \(allowed.joined(separator: ", "))"
+                    + Suggestion.didYouMean(written.value, in: allowed)))
+        return nil
+    }
+
+    mutating func day(_ key: String, required: Bool = false) -> Located<Day>? {
+        guard let written = text(key, required: required) else { return nil }
+        guard let day = Day(parsing: written.value) else {
+            diagnostics.append(
+                .error(
+                    .invalidDate, at: written.location,
+                    "invalid date '\(written.value)' for '\(key)'; expected YYYY-MM-DD, e.g. 2026-03-14"))
+            return nil
+        }
+        return Located(day, at: written.location)
+    }
+
+    mutating func dayTime(_ key: String, required: Bool = false) -> Located<DayTime>? {
+        guard let written = text(key, required: required) else { return nil }
+        guard let value = DayTime(parsing: written.value) else {
+            diagnostics.append(
+                .error(
+                    .invalidDate, at: written.location,
+                    "invalid date '\(written.value)' for '\(key)'; expected YYYY-MM-DD or YYYY-MM-DDTHH:MM"))
+            return nil
+        }
+        return Located(value, at: written.location)
+    }
+
+    /// `"[[id]]"`, a bare id, or `[[id]]` left unquoted (which YAML reads as a list in a list).
+    mutating func link(_ key: String, required: Bool = false) -> Located<Link>? {
+        guard let value = node(key, required: required) else { return nil }
+        let location = block.location(of: value)
+        let link: Link
+        switch value {
+        case .scalar(let scalar):
+            link = Link(parsing: scalar.string)
+        case .sequence(let outer) where outer.count == 1:
+            guard case .sequence(let inner) = outer[0], inner.count == 1, case .scalar(let scalar) = inner[0] else {
+                fallthrough
+            }
+            link = Link(target: scalar.string.trimmingSpaces, isBracketed: true)
+        default:
+            invalid(value, "'\(key)' must be a link like \"[[id]]\", not a \(FrontMatterReader.kindName(of: value))")
+            return nil
+        }
+        return Located(link, at: location)
+    }
+
+    /// A list of text; a single value counts as a list of one.
+    mutating func textList(_ key: String) -> [Located<String>] {
+        guard let value = node(key, required: false) else { return [] }
+        if case .scalar = value { return text(of: value, key: key).map { [$0] } ?? [] }
+        guard case .sequence(let items) = value else {
+            invalid(value, "'\(key)' must be a list, not a \(FrontMatterReader.kindName(of: value))")
+            return []
+        }
+        return items.compactMap { text(of: $0, key: key) }
+    }
+
+    /// A list of mappings, each read by `read` with its own reader.
+    mutating func mappingList<Item>(
+        _ key: String, itemSubject: String, example: String, read: (inout FieldReader) -> Item?
+    ) -> (items: [Item], location: SourceLocation?) {
+        guard let keyNode = mapping.first(where: { $0.key.scalar?.string == key })?.key else {
+            known.append(key)
+            return ([], nil)
+        }
+        guard let value = node(key, required: false) else { return ([], block.location(of: keyNode)) }
+        guard case .sequence(let entries) = value else {
+            invalid(value, "'\(key)' must be a list of \(itemSubject)s, not a \(FrontMatterReader.kindName(of: value))")
+            return ([], block.location(of: keyNode))
+        }
+        var items: [Item] = []
+        for entry in entries {
+            guard case .mapping(let entryMapping) = entry else {
+                invalid(entry, "each \(itemSubject) in '\(key)' must be a mapping like \(example)")
+                continue
+            }
+            var reader = FieldReader(
+                block: block, mapping: entryMapping, location: block.location(of: entry), subject: itemSubject)
+            let item = read(&reader)
+            reader.reportUnknownKeys()
+            diagnostics += reader.diagnostics
+            if let item { items.append(item) }
+        }
+        return (items, block.location(of: keyNode))
+    }
+
+    mutating func invalid(_ node: Node, _ message: String) {
+        diagnostics.append(.error(.invalidValue, at: block.location(of: node), message))
+    }
+
+    /// Warns about every key no schema field asked for.
+    mutating func reportUnknownKeys() {
+        for (key, _) in mapping {
+            guard case .scalar(let scalar) = key else {
+                diagnostics.append(
+                    .error(.invalidFrontMatter, at: block.location(of: key), "keys must be plain text like 'role'"))
+                continue
+            }
+            let name = scalar.string
+            guard !known.contains(name) else { continue }
+            diagnostics.append(
+                .warning(
+                    .unknownField, at: block.location(of: key),
+                    "unknown field '\(name)' in \(subject)" + Suggestion.didYouMean(name, in: known)))
+        }
+    }
+}

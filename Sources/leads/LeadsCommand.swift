@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import LeadKit
+
+struct LeadsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "leads",
+        abstract: "A lead-tracking CRM in a folder of Markdown files.",
+        subcommands: [Check.self]
+    )
+
+    /// Runs the command; usage problems exit 2 (not ArgumentParser's 64), as the README promises.
+    static func runMain() -> Never {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+            Foundation.exit(0)
+        } catch let error as ValidationError {
+            // Raised by a command after parsing, e.g. a missing content folder: no usage banner needed.
+            FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
+            Foundation.exit(2)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+/// Options every command that reads content shares.
+struct ContentOptions: ParsableArguments {
+    @Option(name: .long, help: "The content folder.")
+    var content: String = "content"
+
+    @Option(name: .customLong("as-of"), help: "The date taken as today (YYYY-MM-DD); default: the local date.")
+    var asOf: String?
+
+    func asOfDay() throws -> Day {
+        guard let asOf else { return Day.today() }
+        guard let day = Day(parsing: asOf) else {
+            throw ValidationError("--as-of must be a date like 2026-03-14, not '\(asOf)'")
+        }
+        return day
+    }
+}
+
+extension Day {
+    /// The local calendar date; only the command line asks the clock.
+    static func today() -> Day {
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+}
+
+/// Loading problems are the user's to fix in how they called us: usage errors.
+func usageError(_ error: LoadError) -> ValidationError {
+    ValidationError(error.description)
+}
