@@ -26,7 +26,8 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
-            
+            // A link to the top-level templates/ folder, so the defaults are compiled into the binary.
+            resources: [.embedInCode("Render/Templates")]
         ),
         .executableTarget(
             name: "leads",

@@ -29,3 +29,16 @@ public enum Leads {
             fileCount: loaded.files.count + (loaded.config == nil ? 0 : 1))
     }
 }
+
+extension Leads {
+    /// check → analyze → render → write. Content problems do not stop a build; they are in the report.
+    public static func build(content root: String, templates: String?, output: String, asOf: Day) throws
+        -> CheckedContent
+    {
+        let checked = try check(content: root, asOf: asOf)
+        let report = ReportAnalyzer(content: checked, asOf: asOf).analyze()
+        let files = try SiteRenderer(report: report, templates: try TemplateSet.load(folder: templates)).render()
+        try SiteWriter(output: output).write(files)
+        return checked
+    }
+}

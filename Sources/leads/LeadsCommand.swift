@@ -6,7 +6,7 @@ struct LeadsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "leads",
         abstract: "A lead-tracking CRM in a folder of Markdown files.",
-        subcommands: [Check.self]
+        subcommands: [Check.self, Build.self]
     )
 
     /// Runs the command; usage problems exit 2 (not ArgumentParser's 64), as the README promises.

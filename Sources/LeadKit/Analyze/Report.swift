@@ -1,0 +1,58 @@
+/// Everything the pages and `report.json` show, computed from checked content.
+public struct Report: Sendable {
+    public var asOf: Day
+    public var content: CheckedContent
+    /// One per lead, in the order of `content.records.leads`.
+    public var facts: [LeadFacts]
+    public var stale: [Int]
+    public var agenda: [Int]
+    public var funnel: [FunnelStage]
+    public var funnelBySource: [SourceFunnel]
+    public var history: [PeriodCount]
+    public var headline: Headline
+
+    public var records: RecordSet { content.records }
+}
+
+/// One stage of a pipeline's conversion funnel.
+public struct FunnelStage: Sendable {
+    public var pipeline: String
+    public var status: String
+    public var reached: Int
+    /// reached(next) / reached(this); nil for the last stage or when none reached this one.
+    public var conversionToNext: Double?
+    /// Median days leads spent here before moving on, from history dates.
+    public var medianDaysInStage: Double?
+}
+
+/// The funnel of one source within one pipeline.
+public struct SourceFunnel: Sendable {
+    public var pipeline: String
+    public var source: String
+    /// Reached counts in stage order.
+    public var reached: [Int]
+}
+
+/// Leads created and converted in one month or quarter.
+public struct PeriodCount: Sendable {
+    /// `YYYY-MM` or `YYYY-Qn`.
+    public var period: String
+    public var isQuarter: Bool
+    public var created: Int
+    public var converted: Int
+}
+
+/// The figures at the top of the dashboard.
+public struct Headline: Sendable {
+    public var openLeads: Int
+    public var openByTemperature: [Temperature: Int]
+    public var interactionsLast7Days: Int
+    public var interactionsLast30Days: Int
+    public var wonLeads: Int
+    public var totalLeads: Int
+
+    /// Won leads over all leads, nil without leads.
+    public var conversionRate: Double? {
+        totalLeads == 0 ? nil : Double(wonLeads) / Double(totalLeads)
+    }
+}

@@ -1,0 +1,87 @@
+/// Turns values into the short strings pages show; templates only place them.
+enum Format {
+    static let weekdays = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]
+    static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    /// `Tue 24 Nov 2026`
+    static func day(_ day: Day) -> String {
+        let weekday = weekdays[((day.ordinal % 7) + 7) % 7]
+        return "\(weekday) \(day.day) \(months[day.month - 1]) \(day.year)"
+    }
+
+    static func dayTime(_ value: DayTime) -> String {
+        day(value.day) + (value.timeText.map { " " + $0 } ?? "")
+    }
+
+    /// `3 days`, `1 day`
+    static func days(_ count: Int) -> String {
+        count == 1 ? "1 day" : "\(count) days"
+    }
+
+    /// How far a date is from the as-of date, in words.
+    static func relative(_ target: Day, asOf: Day) -> String {
+        let delta = target.days(since: asOf)
+        switch delta {
+        case 0: return "today"
+        case 1: return "tomorrow"
+        case -1: return "yesterday"
+        case ..<0: return "\(days(-delta)) ago"
+        default: return "in \(days(delta))"
+        }
+    }
+
+    static func percent(_ ratio: Double?) -> String {
+        guard let ratio else { return "–" }
+        return "\(Int((ratio * 100).rounded()))%"
+    }
+
+    static func number(_ value: Double?) -> String {
+        guard let value else { return "–" }
+        return value == value.rounded() ? String(Int(value)) : String(format1(value))
+    }
+
+    static func format1(_ value: Double) -> String {
+        let tenths = Int((value * 10).rounded())
+        return "\(tenths / 10).\(abs(tenths % 10))"
+    }
+
+    /// `WARM_LEAD` → `Warm lead`
+    static func label(_ status: String) -> String {
+        let words = status.lowercased().split(separator: "_").joined(separator: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+
+    static func plural(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
+    }
+
+    /// A value safe as an HTML id: lower-case ASCII letters, digits and hyphens.
+    static func slug(_ text: String) -> String {
+        var result = ""
+        for scalar in text.lowercased().unicodeScalars {
+            let keep = scalar.isASCIILetter || ("0"..."9").contains(scalar)
+            if keep { result.unicodeScalars.append(scalar) } else if !result.hasSuffix("-") { result += "-" }
+        }
+        return result.isEmpty ? "x" : result
+    }
+
+    /// Percent-encodes an id for use in a relative URL; the file on disk keeps the id as is.
+    static func pathComponent(_ id: String) -> String {
+        var result = ""
+        for byte in id.utf8 {
+            let scalar = Unicode.Scalar(byte)
+            if scalar.isASCIILetter || ("0"..."9").contains(scalar) || "-_.~".unicodeScalars.contains(scalar) {
+                result.unicodeScalars.append(scalar)
+            } else {
+                result += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            }
+        }
+        return result
+    }
+}
+
+extension String {
+    func leftPadded(to width: Int) -> String {
+        String(repeating: "0", count: max(0, width - count)) + self
+    }
+}

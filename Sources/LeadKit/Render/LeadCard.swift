@@ -1,0 +1,49 @@
+/// A lead as cards, rows and list items show it.
+struct LeadCard {
+    var id: String
+    var href: String
+    var role: String
+    var company: String
+    var companyHref: String?
+    var temperature: String
+    var temperatureClass: String
+    var status: String
+    var statusLabel: String
+    var pipeline: String
+    var daysInStage: String?
+    var nextFollowUp: String?
+    var followUpRelative: String?
+    var owner: String?
+    var tags: [String]
+    var source: String?
+    var badge: ProblemBadge?
+    /// Lower-cased words the filter script matches against.
+    var searchText: String
+    var filterStage: String
+    var filterOwner: String
+    /// `|tag one|tag two|`, so a tag matches only whole.
+    var filterTags: String
+    var lastInteraction: InteractionLine?
+    var staleReasons: [String]
+    var silence: String?
+}
+
+/// One interaction in a row or timeline.
+struct InteractionLine {
+    var date: String
+    var isoDate: String
+    var type: String
+    var summary: String
+    var sentiment: String?
+    var sentimentClass: String?
+    var nextAction: String?
+    var leadHref: String?
+    var leadTitle: String?
+    var contactName: String?
+    var contactHref: String?
+    var notesHTML: String
+    var hasNotes: Bool
+    var badge: ProblemBadge?
+    var problems: [ProblemView]
+    var file: String
+}

@@ -1,0 +1,101 @@
+extension PageBuilder {
+    func dashboard() -> DashboardPage {
+        let headline = report.headline
+        let temperatures = Temperature.allCases.map { "\(headline.openByTemperature[$0] ?? 0) \($0.rawValue.lowercased())" }
+        let figures = [
+            Figure(
+                label: "Open leads", value: String(headline.openLeads),
+                detail: temperatures.joined(separator: " · "), href: "board.html"),
+            Figure(
+                label: "Hot leads", value: String(headline.openByTemperature[.hot] ?? 0),
+                detail: "open and hot", href: "leads.html"),
+            Figure(
+                label: "Interactions, 7 days", value: String(headline.interactionsLast7Days),
+                detail: "\(headline.interactionsLast30Days) in the last 30 days", href: "interactions.html"),
+            Figure(
+                label: "Conversion rate", value: Format.percent(headline.conversionRate),
+                detail: "\(headline.wonLeads) of \(Format.plural(headline.totalLeads, "lead")) converted",
+                href: "funnel.html"),
+            Figure(
+                label: "Stale leads", value: String(report.stale.count), detail: "need attention",
+                href: "stale.html"),
+        ]
+        let stale = report.stale.prefix(8).map { card($0, depth: 0) }
+        let groups = agendaGroups()
+        return DashboardPage(
+            page: PageFrame(title: "Dashboard", current: "index.html", depth: 0, report: report),
+            figures: figures, agendaGroups: groups, hasAgenda: !groups.isEmpty, boards: boards(depth: 0),
+            stale: stale, staleCount: report.stale.count, moreStale: report.stale.count - stale.count,
+            hasMoreStale: report.stale.count > stale.count, funnels: funnels())
+    }
+
+    func agendaGroups() -> [AgendaGroup] {
+        let titles: [AgendaBucket: String] = [.overdue: "Overdue", .today: "Today", .next7Days: "Next 7 days"]
+        return AgendaBucket.allCases.compactMap { bucket in
+            let rows = report.agenda.filter { report.facts[$0].agendaBucket == bucket }.map { card($0, depth: 0) }
+            guard !rows.isEmpty else { return nil }
+            return AgendaGroup(title: titles[bucket]!, bucket: bucket.rawValue, count: rows.count, rows: rows)
+        }
+    }
+
+    func boards(depth: Int) -> [Board] {
+        report.content.configuration.pipelines.compactMap { pipeline in
+            let members = report.facts.filter { $0.pipeline.name == pipeline.name && $0.hasKnownStatus }
+            guard !members.isEmpty || pipeline == report.content.configuration.defaultPipeline else { return nil }
+            let byStatus = Dictionary(grouping: members) { records.leads[$0.leadIndex].status!.value }
+            let columns = pipeline.stages.map { status in
+                let cards = (byStatus[status] ?? []).sorted(by: boardOrder).map { card($0.leadIndex, depth: depth) }
+                return Board.Column(
+                    status: status, label: Format.label(status), count: cards.count, cards: cards,
+                    isWon: pipeline.isWon(status), headingID: Format.slug("stage-\(pipeline.name)-\(status)"))
+            }
+            let closed = pipeline.closed.map {
+                Board.ClosedSummary(label: Format.label($0), count: byStatus[$0]?.count ?? 0)
+            }
+            return Board(
+                name: Format.slug(pipeline.name), label: Format.label(pipeline.name) + " pipeline", columns: columns,
+                closed: closed, hasClosed: !closed.isEmpty)
+        }
+    }
+
+    /// Hot before warm before cold, then the soonest follow-up, then id.
+    func boardOrder(_ a: LeadFacts, _ b: LeadFacts) -> Bool {
+        let (x, y) = (records.leads[a.leadIndex], records.leads[b.leadIndex])
+        let rank = { (lead: Lead) in lead.temperature.map { Temperature.allCases.firstIndex(of: $0.value)! } ?? 3 }
+        if rank(x) != rank(y) { return rank(x) < rank(y) }
+        let (dx, dy) = (x.nextFollowUp?.value, y.nextFollowUp?.value)
+        if dx != dy {
+            guard let dx else { return false }
+            guard let dy else { return true }
+            return dx < dy
+        }
+        return x.id < y.id
+    }
+
+    func funnels() -> [FunnelChart] {
+        let rowHeight = 34
+        return report.content.configuration.pipelines.compactMap { pipeline in
+            let stages = report.funnel.filter { $0.pipeline == pipeline.name }
+            guard let top = stages.first, top.reached > 0 else { return nil }
+            let rows = stages.enumerated().map { offset, stage in
+                FunnelChart.Row(
+                    label: Format.label(stage.status), reached: stage.reached,
+                    barWidth: Format.number(max(0.5, Double(stage.reached) / Double(top.reached) * 100)),
+                    y: offset * rowHeight, textY: offset * rowHeight + 21,
+                    conversion: Format.percent(stage.conversionToNext),
+                    median: stage.medianDaysInStage.map { Format.number($0) + " d" } ?? "–")
+            }
+            let sources = report.funnelBySource.filter { $0.pipeline == pipeline.name }.map { source in
+                FunnelChart.SourceRow(
+                    source: Format.label(source.source), cells: source.reached.map(String.init),
+                    conversion: Format.percent(
+                        source.reached[0] == 0 ? nil : Double(source.reached.last!) / Double(source.reached[0])))
+            }
+            let summary = stages.map { "\(Format.label($0.status)) \($0.reached)" }.joined(separator: ", ")
+            return FunnelChart(
+                pipeline: Format.slug(pipeline.name), label: Format.label(pipeline.name) + " funnel", rows: rows,
+                height: rows.count * rowHeight, summary: "Leads reaching each stage: " + summary,
+                stageLabels: pipeline.stages.map(Format.label), sourceRows: sources, hasSources: !sources.isEmpty)
+        }
+    }
+}

@@ -1,0 +1,116 @@
+extension PageBuilder {
+    func leadPage(_ position: Int) -> LeadPage {
+        let lead = records.leads[position]
+        let fact = report.facts[position]
+        let card = card(position, depth: 1)
+        var fields = [
+            Field(label: "Status", value: card.statusLabel, href: nil),
+            Field(label: "Pipeline", value: Format.label(fact.pipeline.name), href: nil),
+            Field(label: "Temperature", value: Format.label(card.temperature), href: nil),
+            Field(label: "Company", value: card.company, href: card.companyHref),
+        ]
+        if let source = card.source { fields.append(Field(label: "Source", value: source, href: nil)) }
+        if let created = lead.created { fields.append(Field(label: "Created", value: Format.day(created.value), href: nil)) }
+        if let days = card.daysInStage { fields.append(Field(label: "In stage for", value: days, href: nil)) }
+        if let due = card.nextFollowUp {
+            fields.append(Field(label: "Next follow-up", value: "\(due) (\(card.followUpRelative ?? ""))", href: nil))
+        }
+        if let contact = contact(lead.contact, depth: 1) {
+            fields.append(Field(label: "Contact", value: contact.name, href: contact.href))
+        }
+        if let owner = lead.owner { fields.append(Field(label: "Owner", value: owner.value, href: nil)) }
+        if !card.tags.isEmpty { fields.append(Field(label: "Tags", value: card.tags.joined(separator: ", "), href: nil)) }
+        if !card.staleReasons.isEmpty {
+            fields.append(Field(label: "Stale", value: card.staleReasons.joined(separator: ", "), href: "../stale.html"))
+        }
+        let applications = (index.applicationsByLead[lead.id] ?? []).map { records.applications[$0] }
+            .filter { hasPage($0.header) }
+            .map { Field(label: "Application", value: $0.title?.value ?? $0.id, href: href(.application, $0.id, depth: 1)) }
+        let notes = Markdown.html(lead.header.body)
+        let history = lead.history.map {
+            LeadPage.HistoryRow(status: Format.label($0.status.value), date: $0.date.map { Format.day($0.value) } ?? "–")
+        }
+        let timeline = fact.interactions.reversed().map { interaction($0, depth: 1, withNotes: true) }
+        let problems = problems(lead.header.file, depth: 1)
+        return LeadPage(
+            page: frame(card.role + (card.company.isEmpty ? "" : " · " + card.company), "", depth: 1), card: card,
+            fields: fields, notesHTML: notes, hasNotes: !notes.isEmpty, history: history, hasHistory: !history.isEmpty,
+            timeline: timeline, hasTimeline: !timeline.isEmpty, applications: applications, problems: problems,
+            hasProblems: !problems.isEmpty)
+    }
+
+    func recordPage(
+        _ header: RecordHeader, heading: String, fields: [Field], leads: [Int] = [], people: [Field] = [],
+        timeline: [Int] = [], milestones: [MilestoneRow] = [], nextMilestone: String? = nil
+    ) -> RecordPage {
+        let notes = Markdown.html(header.body)
+        let problems = problems(header.file, depth: 1)
+        let cards = leads.map { card($0, depth: 1) }
+        let lines = timeline.reversed().map { interaction($0, depth: 1, withNotes: true) }
+        return RecordPage(
+            page: frame(heading, "", depth: 1), heading: heading, kind: Format.label(header.kind.rawValue),
+            fields: fields.filter { !$0.value.isEmpty }, notesHTML: notes, hasNotes: !notes.isEmpty, leads: cards,
+            hasLeads: !cards.isEmpty, people: people, hasPeople: !people.isEmpty, timeline: lines,
+            hasTimeline: !lines.isEmpty, milestones: milestones, hasMilestones: !milestones.isEmpty,
+            nextMilestone: nextMilestone, problems: problems, hasProblems: !problems.isEmpty,
+            badge: badge(header.file))
+    }
+
+    func contactPage(_ contact: Contact, leadsByContact: [String: [Int]], interactionsByContact: [String: [Int]])
+        -> RecordPage
+    {
+        let company = company(contact.company, depth: 1)
+        return recordPage(
+            contact.header, heading: contact.name?.value ?? contact.id,
+            fields: [
+                Field(label: "Role", value: contact.role?.value ?? "", href: nil),
+                Field(label: "Company", value: company.name, href: company.href),
+                Field(label: "Email", value: contact.email?.value ?? "", href: contact.email.flatMap { SafeURL.href(for: "mailto:" + $0.value) }),
+                Field(label: "Phone", value: contact.phone?.value ?? "", href: contact.phone.flatMap { SafeURL.href(for: "tel:" + $0.value.filter { !$0.isWhitespace }) }),
+                Field(label: "LinkedIn", value: contact.linkedin?.value ?? "", href: contact.linkedin.flatMap { SafeURL.href(for: $0.value) }),
+            ],
+            leads: leadsByContact[contact.id] ?? [], timeline: interactionsByContact[contact.id] ?? [])
+    }
+
+    func companyPage(_ company: Company, leadsByCompany: [String: [Int]], contactsByCompany: [String: [Int]])
+        -> RecordPage
+    {
+        let people = (contactsByCompany[company.id] ?? []).map { records.contacts[$0] }.map {
+            Field(label: $0.role?.value ?? "", value: $0.name?.value ?? $0.id, href: href(.contact, $0.id, depth: 1))
+        }
+        return recordPage(
+            company.header, heading: company.name?.value ?? company.id,
+            fields: [
+                Field(label: "Industry", value: company.industry?.value ?? "", href: nil),
+                Field(label: "Website", value: company.website?.value ?? "", href: company.website.flatMap { SafeURL.href(for: $0.value) }),
+            ],
+            leads: leadsByCompany[company.id] ?? [], people: people)
+    }
+
+    func applicationPage(_ application: Application) -> RecordPage {
+        let company = company(application.company, depth: 1)
+        let leadPosition = application.lead.flatMap { index.leads[$0.value.target] }
+        let next = nextMilestone(application)
+        let recorded = Dictionary(
+            application.milestones.map { ($0.milestone.value, $0.date) }, uniquingKeysWith: { first, _ in first })
+        let milestones = Milestone.allCases.map { milestone in
+            let date = recorded[milestone].map { $0.map { Format.day($0.value) } ?? "date missing" }
+            return MilestoneRow(
+                label: Format.label(milestone.rawValue), date: date ?? "", done: date != nil,
+                isNext: Format.label(milestone.rawValue) == next)
+        }
+        var fields = [
+            Field(label: "Company", value: company.name, href: company.href),
+            Field(label: "Applied", value: application.applied.map { Format.day($0.value) } ?? "", href: nil),
+            Field(label: "Posting", value: application.url?.value ?? "", href: application.url.flatMap { SafeURL.href(for: $0.value) }),
+        ]
+        if let leadPosition {
+            let lead = records.leads[leadPosition]
+            fields.insert(Field(label: "Lead", value: leadTitle(lead), href: href(.lead, lead.id, depth: 1)), at: 0)
+        }
+        return recordPage(
+            application.header, heading: application.title?.value ?? application.id, fields: fields,
+            timeline: leadPosition.map { report.facts[$0].interactions } ?? [], milestones: milestones,
+            nextMilestone: next)
+    }
+}

@@ -1,0 +1,51 @@
+/// What every page's layout needs: title, navigation and the way back to the root.
+struct PageFrame {
+    struct NavItem {
+        var label: String
+        var href: String
+        var current: Bool
+    }
+
+    var title: String
+    /// `""` for pages at the root, `"../"` one folder down: every link is relative, so file:// works.
+    var root: String
+    var asOf: String
+    var asOfISO: String
+    var nav: [NavItem]
+    var problemCount: Int
+    var hasProblems: Bool
+
+    static let sections: [(label: String, file: String)] = [
+        ("Dashboard", "index.html"), ("Agenda", "agenda.html"), ("Pipeline", "board.html"),
+        ("Stale", "stale.html"), ("Funnel", "funnel.html"), ("History", "history.html"),
+        ("Leads", "leads.html"), ("Interactions", "interactions.html"), ("Contacts", "contacts.html"),
+        ("Companies", "companies.html"), ("Applications", "applications.html"), ("Problems", "problems.html"),
+    ]
+
+    init(title: String, current: String, depth: Int, report: Report) {
+        self.title = title
+        let root = String(repeating: "../", count: depth)
+        self.root = root
+        asOf = Format.day(report.asOf)
+        asOfISO = report.asOf.description
+        nav = PageFrame.sections.map { NavItem(label: $0.label, href: root + $0.file, current: $0.file == current) }
+        problemCount = report.content.diagnostics.count
+        hasProblems = problemCount > 0
+    }
+}
+
+/// A problem shown on a page, linking to where it is.
+struct ProblemView {
+    var severity: String
+    var isError: Bool
+    var code: String
+    var location: String
+    var message: String
+    var recordHref: String?
+}
+
+/// The "⚠ 2 problems" badge on a record.
+struct ProblemBadge {
+    var text: String
+    var isError: Bool
+}

@@ -1,0 +1,196 @@
+/// The view models of each page: pre-formatted strings, ready for the templates.
+struct Figure {
+    var label: String
+    var value: String
+    var detail: String
+    var href: String
+}
+
+struct AgendaGroup {
+    var title: String
+    var bucket: String
+    var count: Int
+    var rows: [LeadCard]
+}
+
+struct Board {
+    struct Column {
+        var status: String
+        var label: String
+        var count: Int
+        var cards: [LeadCard]
+        var isWon: Bool
+        var headingID: String
+    }
+
+    struct ClosedSummary {
+        var label: String
+        var count: Int
+    }
+
+    var name: String
+    var label: String
+    var columns: [Column]
+    var closed: [ClosedSummary]
+    var hasClosed: Bool
+}
+
+struct FunnelChart {
+    struct Row {
+        var label: String
+        var reached: Int
+        var barWidth: String
+        var y: Int
+        var textY: Int
+        var conversion: String
+        var median: String
+    }
+
+    struct SourceRow {
+        var source: String
+        var cells: [String]
+        var conversion: String
+    }
+
+    var pipeline: String
+    var label: String
+    var rows: [Row]
+    var height: Int
+    var summary: String
+    var stageLabels: [String]
+    var sourceRows: [SourceRow]
+    var hasSources: Bool
+}
+
+struct FilterOptions {
+    struct Choice {
+        var value: String
+        var label: String
+    }
+
+    var stages: [Choice]
+    var temperatures: [Choice]
+    var owners: [Choice]
+    var tags: [Choice]
+}
+
+struct Field {
+    var label: String
+    var value: String
+    var href: String?
+}
+
+struct DashboardPage {
+    var page: PageFrame
+    var figures: [Figure]
+    var agendaGroups: [AgendaGroup]
+    var hasAgenda: Bool
+    var boards: [Board]
+    var stale: [LeadCard]
+    var staleCount: Int
+    var moreStale: Int
+    var hasMoreStale: Bool
+    var funnels: [FunnelChart]
+}
+
+struct ListPage<Row> {
+    var page: PageFrame
+    var rows: [Row]
+    var count: Int
+    var isEmpty: Bool
+    var filter: FilterOptions?
+}
+
+struct BoardPage {
+    var page: PageFrame
+    var boards: [Board]
+    var filter: FilterOptions
+}
+
+struct AgendaPage {
+    var page: PageFrame
+    var agendaGroups: [AgendaGroup]
+    var hasAgenda: Bool
+}
+
+struct FunnelPage {
+    var page: PageFrame
+    var funnels: [FunnelChart]
+}
+
+struct HistoryPage {
+    struct Row {
+        var period: String
+        var created: Int
+        var converted: Int
+    }
+
+    var page: PageFrame
+    var months: [Row]
+    var quarters: [Row]
+    var hasRows: Bool
+}
+
+struct ProblemsPage {
+    var page: PageFrame
+    var problems: [ProblemView]
+    var summary: String
+    var isEmpty: Bool
+}
+
+struct LeadPage {
+    struct HistoryRow {
+        var status: String
+        var date: String
+    }
+
+    var page: PageFrame
+    var card: LeadCard
+    var fields: [Field]
+    var notesHTML: String
+    var hasNotes: Bool
+    var history: [HistoryRow]
+    var hasHistory: Bool
+    var timeline: [InteractionLine]
+    var hasTimeline: Bool
+    var applications: [Field]
+    var problems: [ProblemView]
+    var hasProblems: Bool
+}
+
+struct RecordPage {
+    var page: PageFrame
+    var heading: String
+    var kind: String
+    var fields: [Field]
+    var notesHTML: String
+    var hasNotes: Bool
+    var leads: [LeadCard]
+    var hasLeads: Bool
+    var people: [Field]
+    var hasPeople: Bool
+    var timeline: [InteractionLine]
+    var hasTimeline: Bool
+    var milestones: [MilestoneRow]
+    var hasMilestones: Bool
+    var nextMilestone: String?
+    var problems: [ProblemView]
+    var hasProblems: Bool
+    var badge: ProblemBadge?
+}
+
+struct MilestoneRow {
+    var label: String
+    var date: String
+    var done: Bool
+    var isNext: Bool
+}
+
+/// A row of the contacts, companies or applications index.
+struct RecordRow {
+    var title: String
+    var href: String
+    var detail: String
+    var secondary: String
+    var badge: ProblemBadge?
+}

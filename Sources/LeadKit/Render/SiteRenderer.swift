@@ -1,0 +1,87 @@
+/// One file of the report, by its path inside the output folder.
+public struct OutputFile: Sendable {
+    public var path: String
+    public var bytes: [UInt8]
+}
+
+/// The render stage: every page, the assets and `report.json`, in memory.
+public struct SiteRenderer: Sendable {
+    public let report: Report
+    public let templates: TemplateSet
+
+    public init(report: Report, templates: TemplateSet) {
+        self.report = report
+        self.templates = templates
+    }
+
+    public func render() throws -> [OutputFile] {
+        let pages = PageBuilder(report: report)
+        let records = report.records
+        var files: [OutputFile] = [
+            try page("index.html", pages.dashboard(), "index"),
+            try page("agenda.html", pages.agendaPage(), "agenda"),
+            try page("board.html", pages.boardPage(), "board"),
+            try page("stale.html", pages.stalePage(), "stale"),
+            try page("funnel.html", pages.funnelPage(), "funnel"),
+            try page("history.html", pages.historyPage(), "history"),
+            try page("problems.html", pages.problemsPage(), "problems"),
+            try page("leads.html", pages.leadsPage(), "leads"),
+            try page("interactions.html", pages.interactionsPage(), "interactions"),
+            try page("contacts.html", pages.contactsPage(), "records"),
+            try page("companies.html", pages.companiesPage(), "records"),
+            try page("applications.html", pages.applicationsPage(), "records"),
+            OutputFile(path: "report.json", bytes: ReportJSON(report).encoded()),
+        ]
+        for (name, bytes) in templates.assets.sorted(by: { $0.key < $1.key }) {
+            files.append(OutputFile(path: name, bytes: bytes))
+        }
+
+        let leads = records.leads.indices.filter { pages.hasPage(records.leads[$0].header) }
+        files += try renderAll(leads) { position in
+            try page(path(.lead, records.leads[position].id), pages.leadPage(position), "lead")
+        }
+        let leadsByContact = group(records.leads.indices) { records.leads[$0].contact?.value.target }
+        let interactionsByContact = group(records.interactions.indices) { records.interactions[$0].contact?.value.target }
+        files += try renderAll(records.contacts.filter { pages.hasPage($0.header) }) { contact in
+            try page(
+                path(.contact, contact.id),
+                pages.contactPage(contact, leadsByContact: leadsByContact, interactionsByContact: interactionsByContact),
+                "record")
+        }
+        let leadsByCompany = group(records.leads.indices) { records.leads[$0].company?.value.target }
+        let contactsByCompany = group(records.contacts.indices) { records.contacts[$0].company?.value.target }
+        files += try renderAll(records.companies.filter { pages.hasPage($0.header) }) { company in
+            try page(
+                path(.company, company.id),
+                pages.companyPage(company, leadsByCompany: leadsByCompany, contactsByCompany: contactsByCompany),
+                "record")
+        }
+        files += try renderAll(records.applications.filter { pages.hasPage($0.header) }) { application in
+            try page(path(.application, application.id), pages.applicationPage(application), "record")
+        }
+        return files
+    }
+
+    func path(_ kind: RecordKind, _ id: String) -> String {
+        kind.folder + "/" + id + ".html"
+    }
+
+    func page(_ path: String, _ model: Any, _ template: String) throws -> OutputFile {
+        OutputFile(path: path, bytes: try templates.render(model, template))
+    }
+
+    /// Renders record pages on every core, keeping their order.
+    func renderAll<Item: Sendable>(_ items: [Item], _ render: @Sendable (Item) throws -> OutputFile) throws
+        -> [OutputFile]
+    {
+        try ParallelMap.map(items) { item in Result { try render(item) } }.map { try $0.get() }
+    }
+
+    func group(_ positions: Range<Int>, by key: (Int) -> String?) -> [String: [Int]] {
+        var groups: [String: [Int]] = [:]
+        for position in positions {
+            if let key = key(position) { groups[key, default: []].append(position) }
+        }
+        return groups
+    }
+}

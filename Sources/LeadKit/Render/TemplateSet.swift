@@ -1,0 +1,89 @@
+import Foundation
+import Mustache
+
+/// A template that failed to parse, named by file and line so the user can fix it.
+public struct TemplateError: Error, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public var message: String
+
+    public var description: String { "\(file):\(line):\(column): error: \(message) [template-error]" }
+}
+
+/// The Mustache templates and assets (stylesheet, script) a report is rendered with.
+///
+/// The defaults are compiled into the binary; a templates folder overrides them file by file.
+public struct TemplateSet: Sendable {
+    let library: MustacheLibrary
+    /// Files copied to the report as they are, e.g. `style.css`.
+    let assets: [String: [UInt8]]
+
+    /// The built-in templates and assets, by file name.
+    static var builtIn: [String: [UInt8]] {
+        [
+            "_layout.mustache": PackageResources._layout_mustache,
+            "_card.mustache": PackageResources._card_mustache,
+            "_interaction.mustache": PackageResources._interaction_mustache,
+            "_problems.mustache": PackageResources._problems_mustache,
+            "_filter.mustache": PackageResources._filter_mustache,
+            "_board.mustache": PackageResources._board_mustache,
+            "_funnel.mustache": PackageResources._funnel_mustache,
+            "_agenda.mustache": PackageResources._agenda_mustache,
+            "index.mustache": PackageResources.index_mustache,
+            "agenda.mustache": PackageResources.agenda_mustache,
+            "board.mustache": PackageResources.board_mustache,
+            "stale.mustache": PackageResources.stale_mustache,
+            "funnel.mustache": PackageResources.funnel_mustache,
+            "history.mustache": PackageResources.history_mustache,
+            "problems.mustache": PackageResources.problems_mustache,
+            "leads.mustache": PackageResources.leads_mustache,
+            "interactions.mustache": PackageResources.interactions_mustache,
+            "records.mustache": PackageResources.records_mustache,
+            "lead.mustache": PackageResources.lead_mustache,
+            "record.mustache": PackageResources.record_mustache,
+            "style.css": PackageResources.style_css,
+            "app.js": PackageResources.app_js,
+        ]
+    }
+
+    /// Loads the built-in templates, then the files of `folder` over them.
+    public static func load(folder: String?) throws -> TemplateSet {
+        var files = builtIn.mapValues { (bytes: $0, path: "built-in templates/") }
+        for key in files.keys { files[key]!.path += key }
+        if let folder {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            for name in names where !name.hasPrefix(".") {
+                let path = (folder as NSString).appendingPathComponent(name)
+                if case .success(let bytes) = FileBytes.contents(of: path, limit: 4 * 1024 * 1024) {
+                    files[name] = (bytes, path)
+                }
+            }
+        }
+        var library = MustacheLibrary()
+        var assets: [String: [UInt8]] = [:]
+        for (name, file) in files.sorted(by: { $0.key < $1.key }) {
+            guard name.hasSuffix(".mustache") else {
+                assets[name] = file.bytes
+                continue
+            }
+            do {
+                let template = try MustacheTemplate(string: String(decoding: file.bytes, as: UTF8.self))
+                library.register(template, named: String(name.dropLast(".mustache".count)))
+            } catch let error as MustacheTemplate.ParserError {
+                throw TemplateError(
+                    file: file.path, line: error.context.lineNumber, column: error.context.columnNumber,
+                    message: "template syntax error: \(error.error)")
+            }
+        }
+        return TemplateSet(library: library, assets: assets)
+    }
+
+    func render(_ model: Any, _ template: String) throws -> [UInt8] {
+        guard let html = library.render(model, withTemplate: template) else {
+            throw TemplateError(
+                file: "templates/\(template).mustache", line: 1, column: 1, message: "template is missing")
+        }
+        return Array(html.utf8)
+    }
+}

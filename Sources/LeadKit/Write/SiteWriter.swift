@@ -1,0 +1,139 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Failures writing the report: the previous report is left as it was.
+public enum WriteError: Error, CustomStringConvertible {
+    case notAReport(String)
+    case failed(String, String)
+
+    public var description: String {
+        switch self {
+        case .notAReport(let path):
+            "'\(path)' exists and is not a report written by leads (no .leads-report file); refusing to replace it"
+        case .failed(let path, let reason): "cannot write '\(path)': \(reason)"
+        }
+    }
+}
+
+/// The last stage: writes the report into a staging folder beside the output, then swaps it in.
+///
+/// A build that fails or is interrupted leaves the previous report whole, and no page of a
+/// deleted record survives, because the output folder is replaced as a whole.
+public struct SiteWriter: Sendable {
+    /// Marks a folder as ours, so a mistyped `--output` never deletes someone's documents.
+    public static let marker = ".leads-report"
+
+    public var output: String
+
+    public init(output: String) {
+        var path = output
+        while path.count > 1, path.hasSuffix("/") { path.removeLast() }
+        self.output = path
+    }
+
+    public func write(_ files: [OutputFile]) throws {
+        var existing = stat()
+        let outputExists = lstat(output, &existing) == 0
+        if outputExists, !isReplaceable(existing) { throw WriteError.notAReport(output) }
+
+        let staging = sibling("staging")
+        try? remove(staging)
+        try makeFolder(staging)
+        do {
+            try writeFile(staging + "/" + SiteWriter.marker, Array("written by leads build\n".utf8))
+            var folders: Set<String> = []
+            for file in files {
+                let parts = file.path.split(separator: "/").dropLast()
+                var folder = staging
+                for part in parts {
+                    folder += "/" + part
+                    if folders.insert(folder).inserted { try makeFolder(folder) }
+                }
+                try writeFile(staging + "/" + file.path, file.bytes)
+            }
+            if outputExists {
+                let retired = sibling("old")
+                try? remove(retired)
+                guard rename(output, retired) == 0 else { throw failure(output) }
+                guard rename(staging, output) == 0 else {
+                    _ = rename(retired, output)
+                    throw failure(output)
+                }
+                try? remove(retired)
+            } else {
+                guard rename(staging, output) == 0 else { throw failure(output) }
+            }
+        } catch {
+            try? remove(staging)
+            throw error
+        }
+    }
+
+    /// An existing output may be replaced when it is an empty folder or one a previous build wrote.
+    func isReplaceable(_ info: stat) -> Bool {
+        guard (info.st_mode & S_IFMT) == S_IFDIR else { return false }
+        if access(output + "/" + SiteWriter.marker, F_OK) == 0 { return true }
+        return entryNames(output)?.isEmpty ?? false
+    }
+
+    /// The names in a folder, without `.` and `..`; nil when it cannot be listed.
+    func entryNames(_ path: String) -> [String]? {
+        guard let directory = opendir(path) else { return nil }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) {
+                String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+
+    func sibling(_ role: String) -> String {
+        let slash = output.lastIndex(of: "/")
+        let parent = slash.map { String(output[..<$0]) } ?? "."
+        let name = slash.map { String(output[output.index(after: $0)...]) } ?? output
+        return (parent.isEmpty ? "" : parent + "/") + ".\(name).leads-\(role)"
+    }
+
+    func makeFolder(_ path: String) throws {
+        guard mkdir(path, 0o755) == 0 || errno == EEXIST else { throw failure(path) }
+    }
+
+    /// Plain POSIX writes: atomicity comes from the folder swap, so no per-file fsync is needed.
+    func writeFile(_ path: String, _ bytes: [UInt8]) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw failure(path) }
+        defer { close(fd) }
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw failure(path)
+            }
+            offset += written
+        }
+    }
+
+    func failure(_ path: String) -> WriteError {
+        .failed(path, String(cString: strerror(errno)))
+    }
+
+    /// Removes a folder tree this writer created.
+    func remove(_ path: String) throws {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            guard let names = entryNames(path) else { throw failure(path) }
+            for name in names { try remove(path + "/" + name) }
+            guard rmdir(path) == 0 else { throw failure(path) }
+        } else {
+            guard unlink(path) == 0 else { throw failure(path) }
+        }
+    }
+}
