@@ -15,8 +15,9 @@ public struct CheckedContent: Sendable {
 /// The engine's entry points, each a straight line of named stages.
 public enum Leads {
     /// load files → parse records → validate.
-    public static func check(content root: String, asOf: Day) throws -> CheckedContent {
-        let loaded = try ContentLoader(root: root).load()
+    /// `displayRoot` replaces the folder's path in diagnostics, e.g. for reproducible output in tests.
+    public static func check(content root: String, asOf: Day, displayRoot: String? = nil) throws -> CheckedContent {
+        let loaded = try ContentLoader(root: root, displayRoot: displayRoot).load()
         let (configuration, configDiagnostics) = ConfigParser.parse(loaded.config)
         let parsed = RecordParser.parseAll(loaded.files)
         let index = RecordIndex(parsed.records)
@@ -32,10 +33,10 @@ public enum Leads {
 
 extension Leads {
     /// check → analyze → render → write. Content problems do not stop a build; they are in the report.
-    public static func build(content root: String, templates: String?, output: String, asOf: Day) throws
-        -> CheckedContent
-    {
-        let checked = try check(content: root, asOf: asOf)
+    public static func build(
+        content root: String, templates: String?, output: String, asOf: Day, displayRoot: String? = nil
+    ) throws -> CheckedContent {
+        let checked = try check(content: root, asOf: asOf, displayRoot: displayRoot)
         let report = ReportAnalyzer(content: checked, asOf: asOf).analyze()
         let files = try SiteRenderer(report: report, templates: try TemplateSet.load(folder: templates)).render()
         try SiteWriter(output: output).write(files)

@@ -5,11 +5,14 @@ public struct ContentLoader: Sendable {
     /// The largest file read; anything bigger is reported rather than parsed.
     public static let maximumFileSize = 16 * 1024 * 1024
 
-    /// The content folder as the user named it, used as the prefix of every displayed path.
+    /// The content folder on disk.
     public var root: String
+    /// The prefix of every displayed path; by default the folder as the user named it.
+    public var displayRoot: String
 
-    public init(root: String) {
+    public init(root: String, displayRoot: String? = nil) {
         self.root = root
+        self.displayRoot = displayRoot ?? root
     }
 
     public func load() throws -> LoadedContent {
@@ -49,7 +52,7 @@ public struct ContentLoader: Sendable {
     }
 
     func displayPath(_ relativePath: String) -> String {
-        var prefix = root
+        var prefix = displayRoot
         while prefix.count > 1, prefix.hasSuffix("/") { prefix.removeLast() }
         if prefix == "." { return relativePath }
         return prefix + "/" + relativePath
