@@ -20,7 +20,8 @@ struct Build: ParsableCommand {
     func run() throws {
         var isFolder: ObjCBool = false
         let folder = templates ?? "templates"
-        let templatesExist = FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) && isFolder.boolValue
+        let templatesExist =
+            FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) && isFolder.boolValue
         if templates != nil && !templatesExist {
             throw ValidationError("templates folder '\(folder)' does not exist")
         }
@@ -39,7 +40,9 @@ struct Build: ParsableCommand {
             throw ExitCode(1)
         }
         for diagnostic in checked.diagnostics { print(diagnostic.formatted) }
-        print(DiagnosticSummary.line(errors: checked.errorCount, warnings: checked.warningCount, files: checked.fileCount))
+        print(
+            DiagnosticSummary.line(errors: checked.errorCount, warnings: checked.warningCount, files: checked.fileCount)
+        )
         print("wrote report to \(output)/index.html")
         if strict && !checked.diagnostics.isEmpty { throw ExitCode(1) }
     }

@@ -7,7 +7,9 @@ public enum SafeURL {
     public static func href(for text: String) -> String? {
         let address = text.trimmingSpaces
         guard !address.isEmpty,
-            !address.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F })
+            !address.unicodeScalars.contains(where: {
+                $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F
+            })
         else { return nil }
         if let scheme = scheme(of: address) {
             return allowedSchemes.contains(scheme.lowercased()) ? address : nil
@@ -21,7 +23,9 @@ public enum SafeURL {
         guard let colon = address.firstIndex(of: ":") else { return nil }
         let candidate = address[..<colon]
         guard let first = candidate.unicodeScalars.first, first.isASCIILetter,
-            candidate.unicodeScalars.allSatisfy({ $0.isASCIILetter || ("0"..."9").contains($0) || "+.-".unicodeScalars.contains($0) })
+            candidate.unicodeScalars.allSatisfy({
+                $0.isASCIILetter || ("0"..."9").contains($0) || "+.-".unicodeScalars.contains($0)
+            })
         else { return nil }
         return candidate
     }

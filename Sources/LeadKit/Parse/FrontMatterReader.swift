@@ -15,7 +15,8 @@ enum FrontMatterReader {
             diagnostics.append(
                 .error(
                     .invalidFrontMatter, at: opening,
-                    "missing front-matter: a record starts with a line '---', its YAML fields, and a closing line '---'"))
+                    "missing front-matter: a record starts with a line '---', its YAML fields, and a closing line '---'"
+                ))
             return nil
         }
         guard let closing = lines.indices.dropFirst().first(where: { isDelimiter(lines[$0]) }) else {

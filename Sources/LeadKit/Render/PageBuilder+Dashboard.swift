@@ -1,7 +1,9 @@
 extension PageBuilder {
     func dashboard() -> DashboardPage {
         let headline = report.headline
-        let temperatures = Temperature.allCases.map { "\(headline.openByTemperature[$0] ?? 0) \($0.rawValue.lowercased())" }
+        let temperatures = Temperature.allCases.map {
+            "\(headline.openByTemperature[$0] ?? 0) \($0.rawValue.lowercased())"
+        }
         let figures = [
             Figure(
                 label: "Open leads", value: String(headline.openLeads),

@@ -5,7 +5,8 @@ extension PageBuilder {
 
     func agendaPage() -> AgendaPage {
         let groups = agendaGroups()
-        return AgendaPage(page: frame("Follow-up agenda", "agenda.html"), agendaGroups: groups, hasAgenda: !groups.isEmpty)
+        return AgendaPage(
+            page: frame("Follow-up agenda", "agenda.html"), agendaGroups: groups, hasAgenda: !groups.isEmpty)
     }
 
     func boardPage() -> BoardPage {
@@ -25,7 +26,10 @@ extension PageBuilder {
 
     func historyPage() -> HistoryPage {
         let rows = report.history.map {
-            (row: HistoryPage.Row(period: $0.period, created: $0.created, converted: $0.converted), quarter: $0.isQuarter)
+            (
+                row: HistoryPage.Row(period: $0.period, created: $0.created, converted: $0.converted),
+                quarter: $0.isQuarter
+            )
         }
         return HistoryPage(
             page: frame("History", "history.html"), months: rows.filter { !$0.quarter }.map(\.row).reversed(),
@@ -54,10 +58,14 @@ extension PageBuilder {
     func interactionsPage() -> ListPage<InteractionLine> {
         let order = records.interactions.indices.sorted { a, b in
             let (x, y) = (records.interactions[a], records.interactions[b])
-            if x.date?.value != y.date?.value { return (x.date?.value ?? DayTime(day: Day(ordinal: 0))) > (y.date?.value ?? DayTime(day: Day(ordinal: 0))) }
+            if x.date?.value != y.date?.value {
+                return (x.date?.value ?? DayTime(day: Day(ordinal: 0)))
+                    > (y.date?.value ?? DayTime(day: Day(ordinal: 0)))
+            }
             return x.id < y.id
         }
-        return list(frame("Interactions", "interactions.html"), order.map { interaction($0, depth: 0, withNotes: false) })
+        return list(
+            frame("Interactions", "interactions.html"), order.map { interaction($0, depth: 0, withNotes: false) })
     }
 
     func contactsPage() -> ListPage<RecordRow> {

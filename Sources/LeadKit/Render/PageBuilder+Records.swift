@@ -10,7 +10,9 @@ extension PageBuilder {
             Field(label: "Company", value: card.company, href: card.companyHref),
         ]
         if let source = card.source { fields.append(Field(label: "Source", value: source, href: nil)) }
-        if let created = lead.created { fields.append(Field(label: "Created", value: Format.day(created.value), href: nil)) }
+        if let created = lead.created {
+            fields.append(Field(label: "Created", value: Format.day(created.value), href: nil))
+        }
         if let days = card.daysInStage { fields.append(Field(label: "In stage for", value: days, href: nil)) }
         if let due = card.nextFollowUp {
             fields.append(Field(label: "Next follow-up", value: "\(due) (\(card.followUpRelative ?? ""))", href: nil))
@@ -19,16 +21,22 @@ extension PageBuilder {
             fields.append(Field(label: "Contact", value: contact.name, href: contact.href))
         }
         if let owner = lead.owner { fields.append(Field(label: "Owner", value: owner.value, href: nil)) }
-        if !card.tags.isEmpty { fields.append(Field(label: "Tags", value: card.tags.joined(separator: ", "), href: nil)) }
+        if !card.tags.isEmpty {
+            fields.append(Field(label: "Tags", value: card.tags.joined(separator: ", "), href: nil))
+        }
         if !card.staleReasons.isEmpty {
-            fields.append(Field(label: "Stale", value: card.staleReasons.joined(separator: ", "), href: "../stale.html"))
+            fields.append(
+                Field(label: "Stale", value: card.staleReasons.joined(separator: ", "), href: "../stale.html"))
         }
         let applications = (index.applicationsByLead[lead.id] ?? []).map { records.applications[$0] }
             .filter { hasPage($0.header) }
-            .map { Field(label: "Application", value: $0.title?.value ?? $0.id, href: href(.application, $0.id, depth: 1)) }
+            .map {
+                Field(label: "Application", value: $0.title?.value ?? $0.id, href: href(.application, $0.id, depth: 1))
+            }
         let notes = Markdown.html(lead.header.body)
         let history = lead.history.map {
-            LeadPage.HistoryRow(status: Format.label($0.status.value), date: $0.date.map { Format.day($0.value) } ?? "–")
+            LeadPage.HistoryRow(
+                status: Format.label($0.status.value), date: $0.date.map { Format.day($0.value) } ?? "–")
         }
         let timeline = fact.interactions.reversed().map { interaction($0, depth: 1, withNotes: true) }
         let problems = problems(lead.header.file, depth: 1)
@@ -65,9 +73,15 @@ extension PageBuilder {
             fields: [
                 Field(label: "Role", value: contact.role?.value ?? "", href: nil),
                 Field(label: "Company", value: company.name, href: company.href),
-                Field(label: "Email", value: contact.email?.value ?? "", href: contact.email.flatMap { SafeURL.href(for: "mailto:" + $0.value) }),
-                Field(label: "Phone", value: contact.phone?.value ?? "", href: contact.phone.flatMap { SafeURL.href(for: "tel:" + $0.value.filter { !$0.isWhitespace }) }),
-                Field(label: "LinkedIn", value: contact.linkedin?.value ?? "", href: contact.linkedin.flatMap { SafeURL.href(for: $0.value) }),
+                Field(
+                    label: "Email", value: contact.email?.value ?? "",
+                    href: contact.email.flatMap { SafeURL.href(for: "mailto:" + $0.value) }),
+                Field(
+                    label: "Phone", value: contact.phone?.value ?? "",
+                    href: contact.phone.flatMap { SafeURL.href(for: "tel:" + $0.value.filter { !$0.isWhitespace }) }),
+                Field(
+                    label: "LinkedIn", value: contact.linkedin?.value ?? "",
+                    href: contact.linkedin.flatMap { SafeURL.href(for: $0.value) }),
             ],
             leads: leadsByContact[contact.id] ?? [], timeline: interactionsByContact[contact.id] ?? [])
     }
@@ -82,7 +96,9 @@ extension PageBuilder {
             company.header, heading: company.name?.value ?? company.id,
             fields: [
                 Field(label: "Industry", value: company.industry?.value ?? "", href: nil),
-                Field(label: "Website", value: company.website?.value ?? "", href: company.website.flatMap { SafeURL.href(for: $0.value) }),
+                Field(
+                    label: "Website", value: company.website?.value ?? "",
+                    href: company.website.flatMap { SafeURL.href(for: $0.value) }),
             ],
             leads: leadsByCompany[company.id] ?? [], people: people)
     }
@@ -102,7 +118,9 @@ extension PageBuilder {
         var fields = [
             Field(label: "Company", value: company.name, href: company.href),
             Field(label: "Applied", value: application.applied.map { Format.day($0.value) } ?? "", href: nil),
-            Field(label: "Posting", value: application.url?.value ?? "", href: application.url.flatMap { SafeURL.href(for: $0.value) }),
+            Field(
+                label: "Posting", value: application.url?.value ?? "",
+                href: application.url.flatMap { SafeURL.href(for: $0.value) }),
         ]
         if let leadPosition {
             let lead = records.leads[leadPosition]

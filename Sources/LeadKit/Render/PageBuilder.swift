@@ -92,7 +92,8 @@ struct PageBuilder {
         let status = lead.status?.value ?? "NO_STATUS"
         let temperature = lead.temperature?.value.rawValue ?? "UNKNOWN"
         let tags = lead.tags.map(\.value)
-        let search = [lead.role?.value, company.name, status, temperature, lead.owner?.value, lead.source?.value]
+        let search =
+            [lead.role?.value, company.name, status, temperature, lead.owner?.value, lead.source?.value]
             .compactMap { $0 } + tags
         return LeadCard(
             id: lead.id, href: href(.lead, lead.id, depth: depth), role: lead.role?.value ?? lead.id,

@@ -41,11 +41,14 @@ public struct SiteRenderer: Sendable {
             try page(path(.lead, records.leads[position].id), pages.leadPage(position), "lead")
         }
         let leadsByContact = group(records.leads.indices) { records.leads[$0].contact?.value.target }
-        let interactionsByContact = group(records.interactions.indices) { records.interactions[$0].contact?.value.target }
+        let interactionsByContact = group(records.interactions.indices) {
+            records.interactions[$0].contact?.value.target
+        }
         files += try renderAll(records.contacts.filter { pages.hasPage($0.header) }) { contact in
             try page(
                 path(.contact, contact.id),
-                pages.contactPage(contact, leadsByContact: leadsByContact, interactionsByContact: interactionsByContact),
+                pages.contactPage(
+                    contact, leadsByContact: leadsByContact, interactionsByContact: interactionsByContact),
                 "record")
         }
         let leadsByCompany = group(records.leads.indices) { records.leads[$0].company?.value.target }

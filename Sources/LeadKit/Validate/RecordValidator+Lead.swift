@@ -82,7 +82,8 @@ extension RecordValidator {
             diagnostics.append(
                 .warning(
                     .noInteractions, at: status.location,
-                    "lead is past \(pipeline.firstStage) but no interaction is logged for it; add one in interactions/"))
+                    "lead is past \(pipeline.firstStage) but no interaction is logged for it; add one in interactions/")
+            )
         }
         return diagnostics
     }
@@ -149,7 +150,8 @@ extension RecordValidator {
         }
         if pipeline.isClosed(to) { return nil }
         if let a = pipeline.rank(of: from), let b = pipeline.rank(of: to), b < a {
-            return "history goes backward from \(from) to \(to); stages only move forward (or to \(pipeline.closed.joined(separator: "/")))"
+            return
+                "history goes backward from \(from) to \(to); stages only move forward (or to \(pipeline.closed.joined(separator: "/")))"
         }
         return nil
     }
