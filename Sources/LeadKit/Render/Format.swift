@@ -45,10 +45,14 @@ enum Format {
         return "\(tenths / 10).\(abs(tenths % 10))"
     }
 
-    /// `WARM_LEAD` → `Warm lead`
+    /// Words whose usual spelling is not just a capital first letter.
+    static let spellings = ["linkedin": "LinkedIn", "cv": "CV"]
+
+    /// `WARM_LEAD` → `Warm lead`, `CV_RECEIVED` → `CV received`
     static func label(_ status: String) -> String {
-        let words = status.lowercased().split(separator: "_").joined(separator: " ")
-        return words.prefix(1).uppercased() + words.dropFirst()
+        let words = status.lowercased().split(separator: "_").map { spellings[String($0)] ?? String($0) }
+        let text = words.joined(separator: " ")
+        return text.prefix(1).uppercased() + text.dropFirst()
     }
 
     static func plural(_ count: Int, _ noun: String) -> String {

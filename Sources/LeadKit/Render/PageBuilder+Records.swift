@@ -61,7 +61,7 @@ extension PageBuilder {
             hasLeads: !cards.isEmpty, people: people, hasPeople: !people.isEmpty, timeline: lines,
             hasTimeline: !lines.isEmpty, milestones: milestones, hasMilestones: !milestones.isEmpty,
             nextMilestone: nextMilestone, problems: problems, hasProblems: !problems.isEmpty,
-            badge: badge(header.file))
+            recordBadge: badge(header.file))
     }
 
     func contactPage(_ contact: Contact, leadsByContact: [String: [Int]], interactionsByContact: [String: [Int]])
@@ -110,10 +110,17 @@ extension PageBuilder {
         let recorded = Dictionary(
             application.milestones.map { ($0.milestone.value, $0.date) }, uniquingKeysWith: { first, _ in first })
         let milestones = Milestone.allCases.map { milestone in
-            let date = recorded[milestone].map { $0.map { Format.day($0.value) } ?? "date missing" }
+            let label = Format.label(milestone.rawValue)
+            let recordedDate = recorded[milestone]
+            let day = recordedDate.flatMap { $0?.value }
+            let done = recordedDate != nil && (day.map { $0 <= report.asOf } ?? true)
+            let scheduled = day.map { $0 > report.asOf } ?? false
+            let state = [done ? "done" : nil, scheduled ? "scheduled" : nil, label == next ? "next" : nil]
             return MilestoneRow(
-                label: Format.label(milestone.rawValue), date: date ?? "", done: date != nil,
-                isNext: Format.label(milestone.rawValue) == next)
+                label: label,
+                date: recordedDate.map { $0.map { Format.day($0.value) } ?? "date missing" } ?? "",
+                done: done, scheduled: scheduled, isNext: label == next,
+                state: state.contains { $0 != nil } ? state.compactMap { $0 }.joined(separator: " ") : nil)
         }
         var fields = [
             Field(label: "Company", value: company.name, href: company.href),

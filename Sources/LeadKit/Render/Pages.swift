@@ -176,16 +176,20 @@ struct RecordPage {
     var nextMilestone: String?
     var problems: [ProblemView]
     var hasProblems: Bool
-    var badge: ProblemBadge?
+    /// Not `badge`: Mustache would find it from inside cards and interactions that have none.
+    var recordBadge: ProblemBadge?
 }
 
 struct MilestoneRow {
     var label: String
     var date: String
     var done: Bool
+    /// Recorded with a date still ahead, like a start date.
+    var scheduled: Bool
     var isNext: Bool
+    /// `done`, `scheduled`, `next`, space-separated; nil for none.
+    var state: String?
 }
-
 /// A row of the contacts, companies or applications index.
 struct RecordRow {
     var title: String

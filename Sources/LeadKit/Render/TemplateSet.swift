@@ -80,7 +80,7 @@ public struct TemplateSet: Sendable {
     }
 
     func render(_ model: Any, _ template: String) throws -> [UInt8] {
-        guard let html = library.render(model, withTemplate: template) else {
+        guard let html = library.render(ViewBox(model), withTemplate: template) else {
             throw TemplateError(
                 file: "templates/\(template).mustache", line: 1, column: 1, message: "template is missing")
         }
