@@ -107,6 +107,18 @@ import Testing
         #expect(html.contains("<a href=\"\">a</a>"))
     }
 
+    @Test func onlyWebMailAndPhoneAddressesSurvive() {
+        let html = Markdown.html(
+            "![pixel](data:image/png;base64,iVBORw0KGgo=) [v](vbscript:msgbox) [f](file:///etc/passwd) "
+                + "[ok](https://example.com/a) [mail](mailto:a@example.com) [rel](../notes.md)\n")
+        #expect(!html.contains("data:"), "got \(html)")
+        #expect(!html.contains("vbscript:"))
+        #expect(!html.contains("file:"))
+        #expect(html.contains("href=\"https://example.com/a\""))
+        #expect(html.contains("href=\"mailto:a@example.com\""))
+        #expect(html.contains("href=\"../notes.md\""))
+    }
+
     @Test func commonMarkStillRenders() {
         let html = Markdown.html("# Title\n\n- one\n- **two**\n\n[site](https://example.com)\n")
         #expect(html == "<h1>Title</h1>\n<ul>\n<li>one</li>\n<li><strong>two</strong></li>\n</ul>\n<p><a href=\"https://example.com\">site</a></p>\n")
