@@ -6,6 +6,7 @@ struct LeadsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "leads",
         abstract: "A lead-tracking CRM in a folder of Markdown files.",
+        version: "0.1.0",
         subcommands: [Check.self, Build.self]
     )
 

@@ -43,12 +43,10 @@ return {
 
 CARDS = """
 return Array.from(document.querySelectorAll('[data-search]')).map(function (el) {
-  var row = el.closest('li, tr') || el;
   return {
     temperature: el.getAttribute('data-temperature'),
     search: el.getAttribute('data-search'),
     title: el.textContent.trim().split('\\n')[0],
-    hidden: row.hidden,
     rendered: el.getClientRects().length > 0
   };
 });
@@ -60,7 +58,8 @@ def severe(entries: list[dict]) -> list[str]:
 
 
 def visible(cards: list[dict]) -> list[dict]:
-    return [card for card in cards if card["rendered"] and not card["hidden"]]
+    """The cards a person sees: rendered boxes, whatever the hidden attribute says."""
+    return [card for card in cards if card["rendered"]]
 
 
 def describe(cards: list[dict]) -> str:
