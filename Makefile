@@ -3,7 +3,7 @@ SWIFT ?= swift
 AS_OF ?=
 LEADS = .build/debug/leads
 
-.PHONY: report test build lint clean
+.PHONY: report test build lint clean fuzz sanitize
 
 ## Render the sample content/ to output/ (installs libcmark-dev when missing).
 report:
@@ -17,6 +17,23 @@ test:
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	python3 -m pytest -q Tests/Browser
+
+## Fuzz the whole check path with libFuzzer for FUZZ_SECONDS (default 120); crashes land in the regression fixtures.
+FUZZ_SECONDS ?= 120
+FUZZ_REGRESSIONS = Tests/LeadKitTests/Fixtures/fuzz-regressions
+fuzz:
+	@scripts/ensure-deps
+	$(SWIFT) build --product LeadsFuzz --scratch-path .build-fuzz \
+		-Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING -Xswiftc -use-ld=lld
+	scripts/fuzz-seeds .build-fuzz/corpus
+	.build-fuzz/debug/LeadsFuzz .build-fuzz/corpus $(FUZZ_REGRESSIONS) -max_total_time=$(FUZZ_SECONDS) \
+		-rss_limit_mb=4096 -timeout=20 -artifact_prefix=$(FUZZ_REGRESSIONS)/
+
+## The Swift tests under AddressSanitizer, then ThreadSanitizer (for the parallel parse and render).
+sanitize:
+	@scripts/ensure-deps
+	$(SWIFT) test --sanitize=address --scratch-path .build-asan
+	$(SWIFT) test --sanitize=thread --scratch-path .build-tsan
 
 build:
 	@scripts/ensure-deps

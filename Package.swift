@@ -36,6 +36,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "LeadsFuzz",
+            dependencies: ["LeadKit"]
+        ),
         .testTarget(
             name: "LeadKitTests",
             dependencies: ["LeadKit"],
