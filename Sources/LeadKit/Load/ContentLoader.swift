@@ -25,7 +25,14 @@ public struct ContentLoader: Sendable {
         var files: [SourceFile] = []
         var config: SourceFile?
         var diagnostics: [Diagnostic] = []
-        for relativePath in listFiles() {
+        let listing = FolderWalker(root: root).walk()
+        for link in listing.skipped where isRecordPath(link.relativePath) {
+            diagnostics.append(
+                .error(
+                    .unreadableFile, at: SourceLocation(file: displayPath(link.relativePath), line: 1, column: 1),
+                    "symbolic link \(link.reason); it is not read"))
+        }
+        for relativePath in listing.files {
             let components = relativePath.split(separator: "/")
             let display = displayPath(relativePath)
             let location = SourceLocation(file: display, line: 1, column: 1)
@@ -51,32 +58,21 @@ public struct ContentLoader: Sendable {
         return LoadedContent(files: files, config: config, diagnostics: diagnostics)
     }
 
+    /// Whether a path is one the loader would read: a Markdown file in a record folder, or config.yml.
+    func isRecordPath(_ relativePath: String) -> Bool {
+        let components = relativePath.split(separator: "/")
+        if components.count == 1 {
+            return relativePath == "config.yml" || relativePath.hasSuffix(".md")
+                || RecordKind(folder: relativePath) != nil
+        }
+        return RecordKind(folder: String(components[0])) != nil
+    }
+
     func displayPath(_ relativePath: String) -> String {
         var prefix = displayRoot
         while prefix.count > 1, prefix.hasSuffix("/") { prefix.removeLast() }
         if prefix == "." { return relativePath }
         return prefix + "/" + relativePath
-    }
-
-    /// Every regular file below the root, as sorted relative paths; hidden entries (`.git`, `.obsidian`) are skipped.
-    func listFiles() -> [String] {
-        let rootURL = URL(fileURLWithPath: root, isDirectory: true)
-        let keys: [URLResourceKey] = [.isRegularFileKey, .isDirectoryKey]
-        guard
-            let enumerator = FileManager.default.enumerator(
-                at: rootURL, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles])
-        else { return [] }
-        let base = rootURL.standardizedFileURL.path
-        var paths: [String] = []
-        for case let url as URL in enumerator {
-            guard let values = try? url.resourceValues(forKeys: Set(keys)), values.isRegularFile == true else {
-                continue
-            }
-            let path = url.standardizedFileURL.path
-            guard path.hasPrefix(base + "/") else { continue }
-            paths.append(String(path.dropFirst(base.count + 1)))
-        }
-        return paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
     func read(_ relativePath: String, kind: RecordKind?, diagnostics: inout [Diagnostic]) -> SourceFile? {
@@ -97,6 +93,6 @@ public struct ContentLoader: Sendable {
     }
 
     func pathOnDisk(_ relativePath: String) -> String {
-        (root as NSString).appendingPathComponent(relativePath)
+        root.hasSuffix("/") ? root + relativePath : root + "/" + relativePath
     }
 }

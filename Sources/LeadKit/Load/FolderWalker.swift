@@ -1,0 +1,106 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Lists the files below a folder with POSIX calls: no stat per file where the directory entry says
+/// enough, and symbolic links followed only while they stay inside the folder.
+struct FolderWalker {
+    /// The folder on disk.
+    let root: String
+
+    /// A file found, by its path relative to the root (the link's path, when reached through a link).
+    struct Entry {
+        var relativePath: String
+    }
+
+    /// A link that is not followed: it leaves the folder, loops, or points nowhere.
+    struct SkippedLink {
+        var relativePath: String
+        var reason: String
+    }
+
+    func walk() -> (files: [String], skipped: [SkippedLink]) {
+        guard let realRoot = realPath(root) else { return ([], []) }
+        var files: [String] = []
+        var skipped: [SkippedLink] = []
+        var visited: Set<String> = [realRoot]
+        // An explicit stack instead of recursion: folder depth is up to the user.
+        var pending: [(path: String, relative: String)] = [(root, "")]
+        while let (folder, relative) = pending.popLast() {
+            var subfolders: [(path: String, relative: String)] = []
+            for (name, directType) in entries(of: folder) {
+                let path = folder + "/" + name
+                let childRelative = relative.isEmpty ? name : relative + "/" + name
+                var type = directType == UInt8(DT_UNKNOWN) ? fileType(path, following: false) : directType
+                if type == UInt8(DT_LNK) {
+                    guard let target = realPath(path) else {
+                        skipped.append(SkippedLink(relativePath: childRelative, reason: "points nowhere or loops"))
+                        continue
+                    }
+                    guard target == realRoot || target.hasPrefix(realRoot + "/") else {
+                        skipped.append(
+                            SkippedLink(
+                                relativePath: childRelative, reason: "points outside the content folder, to \(target)"))
+                        continue
+                    }
+                    type = fileType(target, following: true)
+                    if type == UInt8(DT_DIR), !visited.insert(target).inserted {
+                        skipped.append(SkippedLink(relativePath: childRelative, reason: "leads to a folder already read"))
+                        continue
+                    }
+                } else if type == UInt8(DT_DIR), let real = realPath(path) {
+                    // Folders reached directly count as read too, so a link back to one is not followed.
+                    visited.insert(real)
+                }
+                if type == UInt8(DT_DIR) {
+                    subfolders.append((path, childRelative))
+                } else if type == UInt8(DT_REG) {
+                    files.append(childRelative)
+                }
+            }
+            pending += subfolders.reversed()
+        }
+        files.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        skipped.sort { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
+        return (files, skipped)
+    }
+
+    /// The visible entries of a folder with their `DT_*` types: real folders before links, then by name,
+    /// so which path reaches a linked folder does not depend on the order the file system lists them in.
+    func entries(of folder: String) -> [(name: String, type: UInt8)] {
+        guard let directory = opendir(folder) else { return [] }
+        defer { closedir(directory) }
+        var entries: [(name: String, type: UInt8)] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) {
+                String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if !name.hasPrefix(".") { entries.append((name, entry.pointee.d_type)) }
+        }
+        return entries.sorted { a, b in
+            let (linkA, linkB) = (a.type == UInt8(DT_LNK), b.type == UInt8(DT_LNK))
+            if linkA != linkB { return !linkA }
+            return a.name.utf8.lexicographicallyPrecedes(b.name.utf8)
+        }
+    }
+
+    func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// The `DT_*` type of a path.
+    func fileType(_ path: String, following: Bool) -> UInt8 {
+        var info = stat()
+        guard (following ? stat(path, &info) : lstat(path, &info)) == 0 else { return UInt8(DT_UNKNOWN) }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: return UInt8(DT_DIR)
+        case S_IFREG: return UInt8(DT_REG)
+        case S_IFLNK: return UInt8(DT_LNK)
+        default: return UInt8(DT_UNKNOWN)
+        }
+    }
+}
