@@ -57,7 +57,8 @@ enum FrontMatterReader {
         }
         let node: Node?
         do {
-            node = try Parser(yaml: yaml, resolver: .basic).singleRoot()
+            // An explicit encoding: the default one reads the whole environment on every call.
+            node = try Parser(yaml: yaml, resolver: .basic, encoding: .utf8).singleRoot()
         } catch let error as YamlError {
             diagnostics.append(diagnostic(for: error, yaml: yaml, in: empty))
             return empty
