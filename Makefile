@@ -3,7 +3,7 @@ SWIFT ?= swift
 AS_OF ?=
 LEADS = .build/debug/leads
 
-.PHONY: report test build lint clean fuzz sanitize
+.PHONY: report test build lint clean fuzz sanitize bench
 
 ## Render the sample content/ to output/ (installs libcmark-dev when missing).
 report:
@@ -35,6 +35,12 @@ sanitize:
 	$(SWIFT) test --sanitize=address --scratch-path .build-asan
 	$(SWIFT) test --sanitize=thread --scratch-path .build-tsan
 
+## The benchmark: 1k, 10k and 100k generated leads; leads check/build/rebuilds against Hugo (BENCH_SIZES to choose).
+BENCH_SIZES ?= 1000 10000 100000
+bench:
+	@scripts/ensure-deps --bench
+	python3 bench/run.py --sizes $(BENCH_SIZES)
+
 build:
 	@scripts/ensure-deps
 	$(SWIFT) build
@@ -43,4 +49,4 @@ lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
 
 clean:
-	rm -rf .build output test-artifacts
+	rm -rf .build .build-* output test-artifacts

@@ -1,0 +1,152 @@
+#!/usr/bin/env python3
+"""The leads benchmark: check, full build, no-change and one-file rebuilds, and Hugo on the same files.
+
+    bench/run.py [--sizes 1000 10000 100000] [--runs 3] [--results bench/results.md]
+
+Content folders are generated once by bench/generate.py into .build-bench/ (git-ignored) and reused.
+Each measurement runs the command under /usr/bin/time -v and keeps the median wall time of --runs runs
+and the largest peak memory. Results are printed and written as a Markdown table.
+"""
+import argparse
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+WORK = os.path.join(ROOT, ".build-bench")
+LEADS = os.path.join(ROOT, ".build", "release", "leads")
+AS_OF = "2026-11-23"
+
+
+def run_timed(command, cwd=ROOT):
+    """Runs a command under /usr/bin/time -v; returns (seconds, peak MiB)."""
+    started = time.perf_counter()
+    result = subprocess.run(["/usr/bin/time", "-v"] + command, cwd=cwd, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True)
+    elapsed = time.perf_counter() - started
+    if result.returncode != 0:
+        sys.exit(f"command failed ({result.returncode}): {' '.join(command)}\n{result.stderr[-2000:]}")
+    peak_kib = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", result.stderr).group(1))
+    return elapsed, peak_kib / 1024
+
+
+def measure(label, command, runs, before=None):
+    times, peaks = [], []
+    for _ in range(runs):
+        if before:
+            before()
+        seconds, peak = run_timed(command)
+        times.append(seconds)
+        peaks.append(peak)
+    median = statistics.median(times)
+    print(f"  {label:<28} {median:8.2f} s   peak {max(peaks):8.0f} MiB", flush=True)
+    return {"label": label, "seconds": median, "peak": max(peaks)}
+
+
+def count_files(folder):
+    return sum(len(files) for _, _, files in os.walk(folder))
+
+
+def ensure_content(size):
+    folder = os.path.join(WORK, f"content-{size}")
+    if not os.path.isdir(folder):
+        print(f"generating {size} leads into {folder}", flush=True)
+        partial = folder + ".partial"
+        shutil.rmtree(partial, ignore_errors=True)
+        subprocess.run([sys.executable, os.path.join(ROOT, "bench", "generate.py"), "--leads", str(size),
+                        "--out", partial], check=True)
+        os.rename(partial, folder)
+    return folder
+
+
+def touch_one_lead(folder):
+    """Appends a line to one lead's notes, so exactly one file changes between two builds."""
+    path = os.path.join(folder, "leads", "l000001.md")
+    with open(path, "a", encoding="utf-8") as f:
+        f.write("\nEdited for the benchmark.\n")
+
+
+def machine():
+    cpu = "unknown CPU"
+    try:
+        with open("/proc/cpuinfo") as f:
+            cpu = re.search(r"model name\s*: (.*)", f.read()).group(1)
+    except OSError:
+        pass
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return f"{os.cpu_count()} cores ({cpu}), {memory:.0f} GiB, {platform.system()} {platform.release()}"
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--results", default=os.path.join(ROOT, "bench", "results.md"))
+    parser.add_argument("--no-hugo", action="store_true", help="skip the Hugo comparison")
+    args = parser.parse_args()
+
+    subprocess.run(["swift", "build", "-c", "release", "--product", "leads"], cwd=ROOT, check=True,
+                   stdout=subprocess.DEVNULL)
+    hugo = shutil.which("hugo")
+    if not args.no_hugo and not hugo:
+        sys.exit("hugo is missing: run `make bench` (it installs it) or pass --no-hugo")
+    os.makedirs(WORK, exist_ok=True)
+    print(f"machine: {machine()}")
+    rows = []
+    for size in args.sizes:
+        content = ensure_content(size)
+        files = count_files(content)
+        output = os.path.join(WORK, f"output-{size}")
+        cache = os.path.join(content, ".leads-cache")
+        print(f"{size} leads, {files} files", flush=True)
+
+        def clean():
+            shutil.rmtree(output, ignore_errors=True)
+            shutil.rmtree(cache, ignore_errors=True)
+
+        build = [LEADS, "build", "--content", content, "--output", output, "--as-of", AS_OF]
+        results = [
+            measure("leads check", [LEADS, "check", "--content", content, "--as-of", AS_OF], args.runs),
+            measure("leads build (full)", build, args.runs, before=clean),
+            measure("leads build (no change)", build, args.runs),
+            measure("leads build (one file changed)", build, args.runs, before=lambda: touch_one_lead(content)),
+        ]
+        if not args.no_hugo:
+            hugo_out = os.path.join(WORK, f"hugo-{size}")
+            results.append(measure(
+                "hugo (same files)",
+                [hugo, "--quiet", "--source", os.path.join(ROOT, "bench", "hugo"), "--contentDir", content,
+                 "--destination", hugo_out, "--cacheDir", os.path.join(WORK, "hugo-cache")],
+                args.runs, before=lambda: shutil.rmtree(hugo_out, ignore_errors=True)))
+        rows.append((size, files, results))
+
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Machine: {machine()}. Generated by `bench/run.py --runs {args.runs}` on "
+        f"{time.strftime('%Y-%m-%d')}; wall time is the median of {args.runs} runs, memory the peak RSS.",
+        "",
+        "| leads | files | work | wall (s) | files/s | peak (MiB) |",
+        "|---:|---:|---|---:|---:|---:|",
+    ]
+    for size, files, results in rows:
+        for r in results:
+            lines.append(f"| {size} | {files} | {r['label']} | {r['seconds']:.2f} | "
+                         f"{files / r['seconds']:.0f} | {r['peak']:.0f} |")
+        by_label = {r["label"]: r for r in results}
+        if "hugo (same files)" in by_label:
+            ratio = by_label["leads build (full)"]["seconds"] / by_label["hugo (same files)"]["seconds"]
+            lines.append(f"| {size} | {files} | **leads / hugo (full build)** | {ratio:.2f} | | |")
+    text = "\n".join(lines) + "\n"
+    with open(args.results, "w", encoding="utf-8") as f:
+        f.write(text)
+    print("\n" + text)
+
+
+if __name__ == "__main__":
+    main()
