@@ -55,6 +55,14 @@ enum FrontMatterReader {
                     "front-matter is \(yaml.utf8.count / 1024) KB; the limit is \(maximumBlockSize / 1024) KB"))
             return empty
         }
+        if let anchor = AnchorScanner.firstAnchorOrAlias(in: yaml) {
+            diagnostics.append(
+                .error(
+                    .invalidFrontMatter,
+                    at: SourceLocation(file: file, line: anchor.line + lineOffset, column: anchor.column),
+                    "anchors and aliases ('&name', '*name') are not allowed in front-matter; write the value out"))
+            return empty
+        }
         let node: Node?
         do {
             // An explicit encoding: the default one reads the whole environment on every call.
@@ -69,13 +77,6 @@ enum FrontMatterReader {
         guard let node else {
             return FrontMatter(file: file, openingLine: openingLine, lineOffset: lineOffset, root: Node.Mapping([]))
         }
-        if let anchored = firstAnchor(in: node) {
-            diagnostics.append(
-                .error(
-                    .invalidFrontMatter, at: empty.location(of: anchored),
-                    "anchors and aliases ('&name', '*name') are not allowed in front-matter; write the value out"))
-            return empty
-        }
         guard let mapping = node.mapping else {
             diagnostics.append(
                 .error(
@@ -84,29 +85,6 @@ enum FrontMatterReader {
             return empty
         }
         return FrontMatter(file: file, openingLine: openingLine, lineOffset: lineOffset, root: mapping)
-    }
-
-    /// The first node carrying an anchor, in document order; aliases share their anchor's node.
-    static func firstAnchor(in root: Node) -> Node? {
-        var stack = [root]
-        while let node = stack.popLast() {
-            switch node {
-            case .scalar(let scalar):
-                if scalar.anchor != nil { return node }
-            case .sequence(let sequence):
-                if sequence.anchor != nil { return node }
-                stack.append(contentsOf: sequence.reversed())
-            case .mapping(let mapping):
-                if mapping.anchor != nil { return node }
-                for (key, value) in mapping.reversed() {
-                    stack.append(value)
-                    stack.append(key)
-                }
-            case .alias:
-                return node
-            }
-        }
-        return nil
     }
 
     static func kindName(of node: Node) -> String {
