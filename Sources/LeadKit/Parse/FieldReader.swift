@@ -46,7 +46,15 @@ struct FieldReader {
 
     mutating func text(_ key: String, required: Bool = false) -> Located<String>? {
         guard let value = node(key, required: required) else { return nil }
-        return text(of: value, key: key)
+        guard let text = text(of: value, key: key) else { return nil }
+        if required, text.value.trimmingSpaces.isEmpty {
+            // `role: ""` is as empty as `role:`.
+            let keyNode = mapping.first { $0.key.scalar?.string == key }!.key
+            diagnostics.append(
+                .error(.missingField, at: block.location(of: keyNode), "required field '\(key)' is empty"))
+            return nil
+        }
+        return text
     }
 
     mutating func text(of value: Node, key: String) -> Located<String>? {

@@ -55,12 +55,18 @@ enum FrontMatterReader {
                     "front-matter is \(yaml.utf8.count / 1024) KB; the limit is \(maximumBlockSize / 1024) KB"))
             return empty
         }
-        if let anchor = AnchorScanner.firstAnchorOrAlias(in: yaml) {
-            diagnostics.append(
-                .error(
-                    .invalidFrontMatter,
-                    at: SourceLocation(file: file, line: anchor.line + lineOffset, column: anchor.column),
-                    "anchors and aliases ('&name', '*name') are not allowed in front-matter; write the value out"))
+        if let finding = YAMLPrescan.scan(yaml) {
+            let message: String
+            switch finding.problem {
+            case .anchorOrAlias:
+                message = "anchors and aliases ('&name', '*name') are not allowed in front-matter; write the value out"
+            case .tooDeep(let limit):
+                message = "front-matter nests deeper than \(limit) levels"
+            case .duplicateKey(let key):
+                message = "duplicate key '\(key)' in front-matter; keep one"
+            }
+            let location = SourceLocation(file: file, line: finding.line + lineOffset, column: finding.column)
+            diagnostics.append(.error(.invalidFrontMatter, at: location, message))
             return empty
         }
         let node: Node?
@@ -116,8 +122,11 @@ enum FrontMatterReader {
         case .reader(let problem, let offset, _, _):
             var location = block.blockLocation
             if let offset {
+                // Yams reports the offset in characters; positions are computed from bytes.
+                let index = yaml.index(yaml.startIndex, offsetBy: offset, limitedBy: yaml.endIndex) ?? yaml.endIndex
                 let bytes = Array(yaml.utf8)[...]
-                let inner = SourceText.position(ofByte: min(offset, bytes.count), in: bytes, file: block.file)
+                let byteOffset = yaml.utf8.distance(from: yaml.startIndex, to: index)
+                let inner = SourceText.position(ofByte: byteOffset, in: bytes, file: block.file)
                 location = SourceLocation(file: block.file, line: inner.line + block.lineOffset, column: inner.column)
             }
             return .error(.invalidFrontMatter, at: location, "YAML cannot read this text: \(problem)")

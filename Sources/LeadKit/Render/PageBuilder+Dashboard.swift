@@ -23,33 +23,40 @@ extension PageBuilder {
                 href: "stale.html"),
         ]
         let stale = report.stale.prefix(8).map { card($0, depth: 0) }
-        let groups = agendaGroups()
+        let groups = agendaGroups(limit: 12)
         return DashboardPage(
             page: PageFrame(title: "Dashboard", current: "index.html", depth: 0, report: report),
-            figures: figures, agendaGroups: groups, hasAgenda: !groups.isEmpty, boards: boards(depth: 0),
+            figures: figures, agendaGroups: groups, hasAgenda: !groups.isEmpty, boards: boards(depth: 0, limit: 8),
             stale: stale, staleCount: report.stale.count, moreStale: report.stale.count - stale.count,
             hasMoreStale: report.stale.count > stale.count, funnels: funnels())
     }
 
-    func agendaGroups() -> [AgendaGroup] {
+    /// Follow-ups by bucket; `limit` keeps the dashboard short, the agenda page has them all.
+    func agendaGroups(limit: Int = .max) -> [AgendaGroup] {
         let titles: [AgendaBucket: String] = [.overdue: "Overdue", .today: "Today", .next7Days: "Next 7 days"]
         return AgendaBucket.allCases.compactMap { bucket in
-            let rows = report.agenda.filter { report.facts[$0].agendaBucket == bucket }.map { card($0, depth: 0) }
-            guard !rows.isEmpty else { return nil }
-            return AgendaGroup(title: titles[bucket]!, bucket: bucket.rawValue, count: rows.count, rows: rows)
+            let due = report.agenda.filter { report.facts[$0].agendaBucket == bucket }
+            guard !due.isEmpty else { return nil }
+            let rows = due.prefix(limit).map { card($0, depth: 0) }
+            return AgendaGroup(
+                title: titles[bucket]!, bucket: bucket.rawValue, count: due.count, rows: rows,
+                more: due.count - rows.count, hasMore: due.count > rows.count)
         }
     }
 
-    func boards(depth: Int) -> [Board] {
+    /// A board per pipeline; `limit` caps the cards per column on the dashboard.
+    func boards(depth: Int, limit: Int = .max) -> [Board] {
         report.content.configuration.pipelines.compactMap { pipeline in
             let members = report.facts.filter { $0.pipeline.name == pipeline.name && $0.hasKnownStatus }
             guard !members.isEmpty || pipeline == report.content.configuration.defaultPipeline else { return nil }
             let byStatus = Dictionary(grouping: members) { records.leads[$0.leadIndex].status!.value }
             let columns = pipeline.stages.map { status in
-                let cards = (byStatus[status] ?? []).sorted(by: boardOrder).map { card($0.leadIndex, depth: depth) }
+                let members = (byStatus[status] ?? []).sorted(by: boardOrder)
+                let cards = members.prefix(limit).map { card($0.leadIndex, depth: depth) }
                 return Board.Column(
-                    status: status, label: Format.label(status), count: cards.count, cards: cards,
-                    isWon: pipeline.isWon(status), headingID: Format.slug("stage-\(pipeline.name)-\(status)"))
+                    status: status, label: Format.label(status), count: members.count, cards: cards,
+                    isWon: pipeline.isWon(status), headingID: Format.slug("stage-\(pipeline.name)-\(status)"),
+                    more: members.count - cards.count, hasMore: members.count > cards.count)
             }
             let closed = pipeline.closed.map {
                 Board.ClosedSummary(label: Format.label($0), count: byStatus[$0]?.count ?? 0)

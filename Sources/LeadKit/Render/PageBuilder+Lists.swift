@@ -55,17 +55,51 @@ extension PageBuilder {
         return page
     }
 
-    func interactionsPage() -> ListPage<InteractionLine> {
-        let order = records.interactions.indices.sorted { a, b in
+    /// Interactions newest first, undated ones last.
+    var interactionOrder: [Int] {
+        records.interactions.indices.sorted { a, b in
             let (x, y) = (records.interactions[a], records.interactions[b])
             if x.date?.value != y.date?.value {
-                return (x.date?.value ?? DayTime(day: Day(ordinal: 0)))
-                    > (y.date?.value ?? DayTime(day: Day(ordinal: 0)))
+                guard let dx = x.date?.value else { return false }
+                guard let dy = y.date?.value else { return true }
+                return dx > dy
             }
             return x.id < y.id
         }
-        return list(
-            frame("Interactions", "interactions.html"), order.map { interaction($0, depth: 0, withNotes: false) })
+    }
+
+    /// The month an interaction is filed under: `2026-11`, or `undated`.
+    func monthKey(_ position: Int) -> String {
+        records.interactions[position].date?.value.day.monthKey ?? "undated"
+    }
+
+    /// The index shows the newest interactions and links every month, so no page grows with all of history.
+    func interactionsPage(order: [Int], newest: Int = 100) -> InteractionsPage {
+        var counts: [String: Int] = [:]
+        var months: [String] = []
+        for position in order {
+            let key = monthKey(position)
+            if counts[key] == nil { months.append(key) }
+            counts[key, default: 0] += 1
+        }
+        let rows = order.prefix(newest).map { interaction($0, depth: 0, withNotes: false) }
+        return InteractionsPage(
+            page: frame("Interactions", "interactions.html"), heading: "Interactions",
+            intro: order.count > rows.count
+                ? "The \(rows.count) newest of \(order.count) interactions; every month has its page." : "",
+            rows: rows, isEmpty: rows.isEmpty,
+            months: months.map {
+                InteractionsPage.Month(label: $0, href: "interactions/\($0).html", count: counts[$0]!)
+            }, hasMonths: !months.isEmpty)
+    }
+
+    /// One month's interactions, newest first.
+    func interactionMonthPage(_ month: String, positions: [Int]) -> InteractionsPage {
+        InteractionsPage(
+            page: frame("Interactions \(month)", "", depth: 1), heading: "Interactions, \(month)",
+            intro: Format.plural(positions.count, "interaction"),
+            rows: positions.map { interaction($0, depth: 1, withNotes: false) }, isEmpty: positions.isEmpty,
+            months: [], hasMonths: false)
     }
 
     func contactsPage() -> ListPage<RecordRow> {

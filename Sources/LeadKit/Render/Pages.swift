@@ -11,6 +11,9 @@ struct AgendaGroup {
     var bucket: String
     var count: Int
     var rows: [LeadCard]
+    /// Rows left out on the dashboard, shown on the agenda page.
+    var more: Int
+    var hasMore: Bool
 }
 
 struct Board {
@@ -21,6 +24,9 @@ struct Board {
         var cards: [LeadCard]
         var isWon: Bool
         var headingID: String
+        /// Cards left out on the dashboard, shown on the pipeline page.
+        var more: Int
+        var hasMore: Bool
     }
 
     struct ClosedSummary {
@@ -99,6 +105,23 @@ struct ListPage<Row> {
     var count: Int
     var isEmpty: Bool
     var filter: FilterOptions?
+}
+
+/// The interactions index (the newest ones and every month) or one month's interactions.
+struct InteractionsPage {
+    struct Month {
+        var label: String
+        var href: String
+        var count: Int
+    }
+
+    var page: PageFrame
+    var heading: String
+    var intro: String
+    var rows: [InteractionLine]
+    var isEmpty: Bool
+    var months: [Month]
+    var hasMonths: Bool
 }
 
 struct BoardPage {

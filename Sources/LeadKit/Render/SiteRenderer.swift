@@ -17,6 +17,7 @@ public struct SiteRenderer: Sendable {
     public func render() throws -> [OutputFile] {
         let pages = PageBuilder(report: report)
         let records = report.records
+        let interactionOrder = pages.interactionOrder
         var files: [OutputFile] = [
             try page("index.html", pages.dashboard(), "index"),
             try page("agenda.html", pages.agendaPage(), "agenda"),
@@ -26,7 +27,7 @@ public struct SiteRenderer: Sendable {
             try page("history.html", pages.historyPage(), "history"),
             try page("problems.html", pages.problemsPage(), "problems"),
             try page("leads.html", pages.leadsPage(), "leads"),
-            try page("interactions.html", pages.interactionsPage(), "interactions"),
+            try page("interactions.html", pages.interactionsPage(order: interactionOrder), "interactions"),
             try page("contacts.html", pages.contactsPage(), "records"),
             try page("companies.html", pages.companiesPage(), "records"),
             try page("applications.html", pages.applicationsPage(), "records"),
@@ -36,6 +37,10 @@ public struct SiteRenderer: Sendable {
             files.append(OutputFile(path: name, bytes: bytes))
         }
 
+        let byMonth = Dictionary(grouping: interactionOrder, by: pages.monthKey)
+        files += try renderAll(byMonth.keys.sorted()) { month in
+            try page("interactions/\(month).html", pages.interactionMonthPage(month, positions: byMonth[month]!), "interactions")
+        }
         let leads = records.leads.indices.filter { pages.hasPage(records.leads[$0].header) }
         files += try renderAll(leads) { position in
             try page(path(.lead, records.leads[position].id), pages.leadPage(position), "lead")
