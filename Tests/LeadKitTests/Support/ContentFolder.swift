@@ -63,8 +63,8 @@ func listing(_ diagnostics: [Diagnostic]) -> String {
 
 /// Expects exactly one diagnostic with `code`, at `file:line:column` (`file` relative to the content folder).
 ///
-/// Other diagnostics are allowed unless `alone` is set, in which case the one diagnostic must be all there is.
-/// Every failure shows all diagnostics of the run.
+/// By default it must be the only diagnostic of the run; `alone: false` lets others accompany it.
+/// Every failure lists all diagnostics of the run.
 @discardableResult
 func expectDiagnostic(
     _ code: DiagnosticCode, at file: String, line: Int, column: Int, in diagnostics: [Diagnostic],
@@ -143,4 +143,37 @@ enum Valid {
         ---
 
         """
+}
+
+extension ContentFolder {
+    /// Checks the folder on a thread of its own and gives up after `seconds`, so a hang fails one test
+    /// instead of stalling the whole run. Returns nil when time ran out (the thread is left to the process).
+    func check(within seconds: Double, asOf: Day = ContentFolder.asOf) throws -> CheckedContent? {
+        try withFolder { root in
+            let outcome = Outcome()
+            let thread = Thread {
+                outcome.finish(
+                    Result { try Leads.check(content: root, asOf: asOf, displayRoot: ContentFolder.displayRoot) })
+            }
+            // The stack `leads check` has on its main thread (8 MB), where a small folder is parsed.
+            thread.stackSize = 8 << 20
+            thread.start()
+            guard outcome.done.wait(timeout: .now() + seconds) == .success else { return nil }
+            return try outcome.result!.get()
+        }
+    }
+}
+
+/// The result of work on another thread, handed over once.
+private final class Outcome: @unchecked Sendable {
+    let done = DispatchSemaphore(value: 0)
+    private let lock = NSLock()
+    private var stored: Result<CheckedContent, any Error>?
+
+    var result: Result<CheckedContent, any Error>? { lock.withLock { stored } }
+
+    func finish(_ result: Result<CheckedContent, any Error>) {
+        lock.withLock { stored = result }
+        done.signal()
+    }
 }
