@@ -18,21 +18,23 @@ public struct SiteRenderer: Sendable {
         let pages = PageBuilder(report: report)
         let records = report.records
         let interactionOrder = pages.interactionOrder
-        var files: [OutputFile] = [
-            try page("index.html", pages.dashboard(), "index"),
-            try page("agenda.html", pages.agendaPage(), "agenda"),
-            try page("board.html", pages.boardPage(), "board"),
-            try page("stale.html", pages.stalePage(), "stale"),
-            try page("funnel.html", pages.funnelPage(), "funnel"),
-            try page("history.html", pages.historyPage(), "history"),
-            try page("problems.html", pages.problemsPage(), "problems"),
-            try page("leads.html", pages.leadsPage(), "leads"),
-            try page("interactions.html", pages.interactionsPage(order: interactionOrder), "interactions"),
-            try page("contacts.html", pages.contactsPage(), "records"),
-            try page("companies.html", pages.companiesPage(), "records"),
-            try page("applications.html", pages.applicationsPage(), "records"),
-            OutputFile(path: "report.json", bytes: ReportJSON(report).encoded()),
+        // The overview pages grow with the whole pipeline; each is rendered on its own core.
+        let overview: [@Sendable () throws -> OutputFile] = [
+            { try page("index.html", pages.dashboard(), "index") },
+            { try page("agenda.html", pages.agendaPage(), "agenda") },
+            { try page("board.html", pages.boardPage(), "board") },
+            { try page("stale.html", pages.stalePage(), "stale") },
+            { try page("funnel.html", pages.funnelPage(), "funnel") },
+            { try page("history.html", pages.historyPage(), "history") },
+            { try page("problems.html", pages.problemsPage(), "problems") },
+            { try page("leads.html", pages.leadsPage(), "leads") },
+            { try page("interactions.html", pages.interactionsPage(order: interactionOrder), "interactions") },
+            { try page("contacts.html", pages.contactsPage(), "records") },
+            { try page("companies.html", pages.companiesPage(), "records") },
+            { try page("applications.html", pages.applicationsPage(), "records") },
+            { OutputFile(path: "report.json", bytes: ReportJSON(report).encoded()) },
         ]
+        var files = try renderAll(Array(overview.indices), chunkSize: 1) { try overview[$0]() }
         for (name, bytes) in templates.assets.sorted(by: { $0.key < $1.key }) {
             files.append(OutputFile(path: name, bytes: bytes))
         }
@@ -79,10 +81,10 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Renders record pages on every core, keeping their order.
-    func renderAll<Item: Sendable>(_ items: [Item], _ render: @Sendable (Item) throws -> OutputFile) throws
-        -> [OutputFile]
-    {
-        try ParallelMap.map(items) { item in Result { try render(item) } }.map { try $0.get() }
+    func renderAll<Item: Sendable>(
+        _ items: [Item], chunkSize: Int = 32, _ render: @Sendable (Item) throws -> OutputFile
+    ) throws -> [OutputFile] {
+        try ParallelMap.map(items, chunkSize: chunkSize) { item in Result { try render(item) } }.map { try $0.get() }
     }
 
     func group(_ positions: Range<Int>, by key: (Int) -> String?) -> [String: [Int]] {
