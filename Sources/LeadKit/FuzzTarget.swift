@@ -7,7 +7,8 @@ public enum FuzzTarget {
         let kinds = RecordKind.allCases
         let choice = Int(selector) % (kinds.count + 1)
         if choice == kinds.count {
-            let file = SourceFile(kind: nil, relativePath: "config.yml", displayPath: "content/config.yml", bytes: bytes)
+            let file = SourceFile(
+                kind: nil, relativePath: "config.yml", displayPath: "content/config.yml", bytes: bytes)
             return ConfigParser.parse(file).diagnostics
         }
         let kind = kinds[choice]

@@ -62,7 +62,8 @@ import Testing
         let content = try copyContent()
         let templates = path("templates")
         try FileManager.default.createDirectory(atPath: templates, withIntermediateDirectories: true)
-        try "body { color: rebeccapurple; }\n".write(toFile: templates + "/style.css", atomically: true, encoding: .utf8)
+        try "body { color: rebeccapurple; }\n".write(
+            toFile: templates + "/style.css", atomically: true, encoding: .utf8)
         try build(content, templates: templates)
         let css = try String(contentsOfFile: path("output/style.css"), encoding: .utf8)
         #expect(css == "body { color: rebeccapurple; }\n")
@@ -101,7 +102,8 @@ import Testing
     }
 
     @Test func scriptLinksAreEmptied() {
-        let html = Markdown.html("[a](javascript:alert(1)) [b](JaVaScRiPt:alert(1)) ![c](javascript:x) <javascript:alert(1)>\n")
+        let html = Markdown.html(
+            "[a](javascript:alert(1)) [b](JaVaScRiPt:alert(1)) ![c](javascript:x) <javascript:alert(1)>\n")
         #expect(!html.lowercased().contains("href=\"javascript"), "got \(html)")
         #expect(html.contains("<a href=\"\">a</a>"))
     }
@@ -119,7 +121,8 @@ import Testing
     }
 
     @Test func imagesBecomeLinksOrTheirAltText() {
-        let html = Markdown.html("![chart **one**](https://example.com/c.png) ![bad](javascript:alert(1)) ![x](data:image/png;base64,AA)\n")
+        let html = Markdown.html(
+            "![chart **one**](https://example.com/c.png) ![bad](javascript:alert(1)) ![x](data:image/png;base64,AA)\n")
         #expect(!html.contains("<img"), "got \(html)")
         #expect(html.contains("<a href=\"https://example.com/c.png\">chart <strong>one</strong></a>"), "got \(html)")
         #expect(html.contains(" bad "), "got \(html)")
@@ -128,6 +131,9 @@ import Testing
 
     @Test func commonMarkStillRenders() {
         let html = Markdown.html("# Title\n\n- one\n- **two**\n\n[site](https://example.com)\n")
-        #expect(html == "<h1>Title</h1>\n<ul>\n<li>one</li>\n<li><strong>two</strong></li>\n</ul>\n<p><a href=\"https://example.com\">site</a></p>\n")
+        #expect(
+            html
+                == "<h1>Title</h1>\n<ul>\n<li>one</li>\n<li><strong>two</strong></li>\n</ul>\n<p><a href=\"https://example.com\">site</a></p>\n"
+        )
     }
 }

@@ -70,7 +70,8 @@ import Testing
             ])
 
         let stale = try #require(json["stale"] as? [[String: Any]])
-        let reasons = Dictionary(uniqueKeysWithValues: stale.map { ($0["lead"] as! String, $0["reasons"] as! [String]) })
+        let reasons = Dictionary(
+            uniqueKeysWithValues: stale.map { ($0["lead"] as! String, $0["reasons"] as! [String]) })
         // HOT first, then the longest silence: lumen-platform (5 days) before fresh-lead (2 days), then the WARM
         // shop-deal (silent since 2026-10-06) before orbit-data (2026-10-10; its 2026-11-30 meeting is not yet).
         #expect(stale.map { $0["lead"] as! String } == ["lumen-platform", "fresh-lead", "shop-deal", "orbit-data"])
@@ -89,9 +90,10 @@ import Testing
         #expect(networking[4]["conversion_to_next"] is NSNull)
 
         let diagnostics = try #require(json["diagnostics"] as? [[String: Any]])
-        #expect(diagnostics.map { $0["code"] as! String }.sorted() == [
-            "broken-link", "future-interaction", "invalid-value", "invalid-value",
-        ])
+        #expect(
+            diagnostics.map { $0["code"] as! String }.sorted() == [
+                "broken-link", "future-interaction", "invalid-value", "invalid-value",
+            ])
     }
 
     func build() throws -> String {
@@ -108,7 +110,8 @@ import Testing
         var files: [String] = []
         while let path = enumerator?.nextObject() as? String {
             var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isFolder), !isFolder.boolValue {
+            if FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isFolder), !isFolder.boolValue
+            {
                 files.append(path)
             }
         }

@@ -47,7 +47,8 @@ struct FolderWalker {
                     }
                     type = fileType(target, following: true)
                     if type == UInt8(DT_DIR), !visited.insert(target).inserted {
-                        skipped.append(SkippedLink(relativePath: childRelative, reason: "leads to a folder already read"))
+                        skipped.append(
+                            SkippedLink(relativePath: childRelative, reason: "leads to a folder already read"))
                         continue
                     }
                 } else if type == UInt8(DT_DIR), let real = realPath(path) {

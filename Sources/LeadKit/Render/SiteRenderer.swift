@@ -41,7 +41,9 @@ public struct SiteRenderer: Sendable {
 
         let byMonth = Dictionary(grouping: interactionOrder, by: pages.monthKey)
         files += try renderAll(byMonth.keys.sorted()) { month in
-            try page("interactions/\(month).html", pages.interactionMonthPage(month, positions: byMonth[month]!), "interactions")
+            try page(
+                "interactions/\(month).html", pages.interactionMonthPage(month, positions: byMonth[month]!),
+                "interactions")
         }
         let leads = records.leads.indices.filter { pages.hasPage(records.leads[$0].header) }
         files += try renderAll(leads) { position in
