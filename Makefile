@@ -11,9 +11,10 @@ report:
 	$(SWIFT) build --product leads
 	$(LEADS) build --content content --templates templates --output output $(if $(AS_OF),--as-of $(AS_OF))
 
-## Run every test: Swift unit and end-to-end tests, then the browser, HTML and accessibility checks.
+## Run every test: the style lint, Swift unit and end-to-end tests, then the browser, HTML and accessibility checks.
 test:
 	@scripts/ensure-deps --test
+	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	python3 -m pytest -q Tests/Browser
