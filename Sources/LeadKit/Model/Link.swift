@@ -42,6 +42,12 @@ extension StringProtocol {
     /// The text without leading and trailing spaces, tabs and line breaks.
     var trimmingSpaces: String {
         let scalars = unicodeScalars
+        // Most values have nothing to trim; skip building a new string for them.
+        if let first = scalars.first, let last = scalars.last, !first.properties.isWhitespace,
+            !last.properties.isWhitespace
+        {
+            return String(self)
+        }
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
         var result = String.UnicodeScalarView()

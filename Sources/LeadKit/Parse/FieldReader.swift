@@ -10,18 +10,26 @@ struct FieldReader {
     let subject: String
     private(set) var diagnostics: [Diagnostic] = []
     private var known: [String] = []
+    /// The mapping's pairs with their keys as text, read once: every field lookup scans these.
+    private let entries: [(name: String?, key: Node, value: Node)]
 
     init(block: FrontMatter, mapping: Node.Mapping, location: SourceLocation, subject: String) {
         self.block = block
         self.mapping = mapping
         self.location = location
         self.subject = subject
+        entries = mapping.map { ($0.key.scalar?.string, $0.key, $0.value) }
+    }
+
+    /// The key and value written for `name`, if any.
+    func entry(_ name: String) -> (key: Node, value: Node)? {
+        entries.first { $0.name == name }.map { ($0.key, $0.value) }
     }
 
     /// The value of `key`, marking the key as known; nil when absent or written empty (`key:`, `~`, `null`).
     mutating func node(_ key: String, required: Bool) -> Node? {
         known.append(key)
-        guard let (keyNode, value) = mapping.first(where: { $0.key.scalar?.string == key }) else {
+        guard let (keyNode, value) = entry(key) else {
             if required { reportMissing(key) }
             return nil
         }
@@ -49,7 +57,7 @@ struct FieldReader {
         guard let text = text(of: value, key: key) else { return nil }
         if required, text.value.trimmingSpaces.isEmpty {
             // `role: ""` is as empty as `role:`.
-            let keyNode = mapping.first { $0.key.scalar?.string == key }!.key
+            let keyNode = entry(key)!.key
             diagnostics.append(
                 .error(.missingField, at: block.location(of: keyNode), "required field '\(key)' is empty"))
             return nil
@@ -147,7 +155,7 @@ struct FieldReader {
     mutating func mappingList<Item>(
         _ key: String, itemSubject: String, example: String, read: (inout FieldReader) -> Item?
     ) -> (items: [Item], location: SourceLocation?) {
-        guard let keyNode = mapping.first(where: { $0.key.scalar?.string == key })?.key else {
+        guard let keyNode = entry(key)?.key else {
             known.append(key)
             return ([], nil)
         }
@@ -178,13 +186,12 @@ struct FieldReader {
 
     /// Warns about every key no schema field asked for.
     mutating func reportUnknownKeys() {
-        for (key, _) in mapping {
-            guard case .scalar(let scalar) = key else {
+        for (name, key, _) in entries {
+            guard let name else {
                 diagnostics.append(
                     .error(.invalidFrontMatter, at: block.location(of: key), "keys must be plain text like 'role'"))
                 continue
             }
-            let name = scalar.string
             guard !known.contains(name) else { continue }
             diagnostics.append(
                 .warning(
