@@ -38,7 +38,9 @@ extension PageBuilder {
             LeadPage.HistoryRow(
                 status: Format.label($0.status.value), date: $0.date.map { Format.day($0.value) } ?? "–")
         }
-        let timeline = fact.interactions.reversed().map { interaction($0, depth: 1, withNotes: true) }
+        let timeline = fact.interactions.reversed().map {
+            interaction($0, depth: 1, withNotes: true, showLead: false)
+        }
         let problems = problems(lead.header.file, depth: 1)
         return LeadPage(
             page: frame(card.role + (card.company.isEmpty ? "" : " · " + card.company), "", depth: 1), card: card,

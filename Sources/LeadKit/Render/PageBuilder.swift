@@ -111,9 +111,10 @@ struct PageBuilder {
             silence: fact.silenceDays.map { Format.days($0) })
     }
 
-    func interaction(_ position: Int, depth: Int, withNotes: Bool) -> InteractionLine {
+    /// An interaction as a row or timeline entry; `showLead: false` on the lead's own page.
+    func interaction(_ position: Int, depth: Int, withNotes: Bool, showLead: Bool = true) -> InteractionLine {
         let interaction = records.interactions[position]
-        let leadPosition = interaction.lead.flatMap { index.leads[$0.value.target] }
+        let leadPosition = showLead ? interaction.lead.flatMap { index.leads[$0.value.target] } : nil
         let contact = contact(interaction.contact, depth: depth)
         let notes = withNotes ? Markdown.html(interaction.header.body) : ""
         return InteractionLine(
