@@ -20,8 +20,6 @@ public struct LeadFacts: Sendable {
     public var hasKnownStatus: Bool
     public var isOpen: Bool
     public var isWon: Bool
-    /// The date the lead entered its current status (history), else `created`.
-    public var stageSince: Day?
     public var daysInStage: Int?
     /// Interactions in date order (oldest first), as indexes into `RecordSet.interactions`.
     public var interactions: [Int]

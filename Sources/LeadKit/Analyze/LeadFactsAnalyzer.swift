@@ -65,7 +65,7 @@ public struct LeadFactsAnalyzer: Sendable {
 
         return LeadFacts(
             leadIndex: position, pipeline: pipeline, hasKnownStatus: known, isOpen: isOpen, isWon: isWon,
-            stageSince: stageSince, daysInStage: stageSince.map { max(0, asOf.days(since: $0)) },
+            daysInStage: stageSince.map { max(0, asOf.days(since: $0)) },
             interactions: interactions, lastInteraction: lastInteraction, silenceDays: silenceDays,
             staleReasons: reasons, agendaBucket: bucket, reachedRank: reachedRank, wonOn: wonOn)
     }

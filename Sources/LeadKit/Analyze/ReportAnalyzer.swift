@@ -20,9 +20,7 @@ public struct ReportAnalyzer: Sendable {
     /// Stale leads by urgency: HOT first, then the longest silence, then id.
     func staleOrder(_ facts: [LeadFacts]) -> [Int] {
         let leads = content.records.leads
-        func rank(_ fact: LeadFacts) -> Int {
-            leads[fact.leadIndex].temperature.map { Temperature.allCases.firstIndex(of: $0.value)! } ?? 3
-        }
+        func rank(_ fact: LeadFacts) -> Int { leads[fact.leadIndex].urgencyRank }
         return facts.filter { !$0.staleReasons.isEmpty }.sorted { a, b in
             if rank(a) != rank(b) { return rank(a) < rank(b) }
             if a.silenceDays != b.silenceDays { return (a.silenceDays ?? 0) > (b.silenceDays ?? 0) }

@@ -10,11 +10,6 @@ struct FolderWalker {
     /// The folder on disk.
     let root: String
 
-    /// A file found, by its path relative to the root (the link's path, when reached through a link).
-    struct Entry {
-        var relativePath: String
-    }
-
     /// A link that is not followed: it leaves the folder, loops, or points nowhere.
     struct SkippedLink {
         var relativePath: String
@@ -71,15 +66,7 @@ struct FolderWalker {
     /// The visible entries of a folder with their `DT_*` types: real folders before links, then by name,
     /// so which path reaches a linked folder does not depend on the order the file system lists them in.
     func entries(of folder: String) -> [(name: String, type: UInt8)] {
-        guard let directory = opendir(folder) else { return [] }
-        defer { closedir(directory) }
-        var entries: [(name: String, type: UInt8)] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) {
-                String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if !name.hasPrefix(".") { entries.append((name, entry.pointee.d_type)) }
-        }
+        let entries = (DirectoryEntries.read(folder) ?? []).filter { !$0.name.hasPrefix(".") }
         return entries.sorted { a, b in
             let (linkA, linkB) = (a.type == UInt8(DT_LNK), b.type == UInt8(DT_LNK))
             if linkA != linkB { return !linkA }

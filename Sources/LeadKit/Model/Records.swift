@@ -30,6 +30,13 @@ public enum Temperature: String, Sendable, CaseIterable, Codable {
     case cold = "COLD"
 }
 
+extension Lead {
+    /// HOT 0, WARM 1, COLD 2, no temperature 3: the order of urgency on the board and the stale report.
+    public var urgencyRank: Int {
+        temperature.map { Temperature.allCases.firstIndex(of: $0.value)! } ?? Temperature.allCases.count
+    }
+}
+
 public enum InteractionType: String, Sendable, CaseIterable, Codable {
     case email = "EMAIL"
     case phoneCall = "PHONE_CALL"
@@ -79,8 +86,6 @@ public struct Lead: Sendable {
     public var owner: Located<String>?
     public var tags: [Located<String>]
     public var history: [HistoryEntry]
-    /// Where `history:` was written, when it was.
-    public var historyLocation: SourceLocation?
 
     public var id: String { header.id }
 }

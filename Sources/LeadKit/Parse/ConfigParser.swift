@@ -19,7 +19,7 @@ public enum ConfigParser {
         ) { entry in pipeline(from: &entry) }
         var seen: [String: SourceLocation] = [:]
         var configured: [Pipeline] = []
-        for (pipeline, location) in pipelines.items {
+        for (pipeline, location) in pipelines {
             if let first = seen[pipeline.name] {
                 diagnostics.append(
                     .error(
@@ -36,7 +36,7 @@ public enum ConfigParser {
         }
 
         if let sources = reader.node("sources", required: false) {
-            let list = reader.textListValue(sources, key: "sources").map { $0.value.uppercased() }
+            let list = reader.textList(of: sources, key: "sources").map { $0.value.uppercased() }
             if list.isEmpty {
                 reader.invalid(sources, "'sources' must list at least one source")
             } else {
@@ -74,8 +74,8 @@ public enum ConfigParser {
         let reachableNode = entry.node("requires_reachable_contact", required: false)
         guard let name, let stagesNode else { return nil }
 
-        var stages = entry.textListValue(stagesNode, key: "stages").map { $0.value.uppercased() }
-        let closed = closedNode.map { entry.textListValue($0, key: "closed").map { $0.value.uppercased() } } ?? []
+        var stages = entry.textList(of: stagesNode, key: "stages").map { $0.value.uppercased() }
+        let closed = closedNode.map { entry.textList(of: $0, key: "closed").map { $0.value.uppercased() } } ?? []
         guard !stages.isEmpty else {
             entry.invalid(stagesNode, "pipeline '\(name.value)' needs at least one stage")
             return nil
@@ -110,15 +110,6 @@ public enum ConfigParser {
 }
 
 extension FieldReader {
-    mutating func textListValue(_ value: Node, key: String) -> [Located<String>] {
-        if case .scalar = value { return text(of: value, key: key).map { [$0] } ?? [] }
-        guard case .sequence(let items) = value else {
-            invalid(value, "'\(key)' must be a list, not a \(FrontMatterReader.kindName(of: value))")
-            return []
-        }
-        return items.compactMap { text(of: $0, key: key) }
-    }
-
     mutating func integer(_ value: Node, key: String) -> Int? {
         guard let written = text(of: value, key: key) else { return nil }
         guard let number = Int(written.value), number >= 0, number <= 100_000 else {

@@ -143,6 +143,10 @@ struct FieldReader {
     /// A list of text; a single value counts as a list of one.
     mutating func textList(_ key: String) -> [Located<String>] {
         guard let value = node(key, required: false) else { return [] }
+        return textList(of: value, key: key)
+    }
+
+    mutating func textList(of value: Node, key: String) -> [Located<String>] {
         if case .scalar = value { return text(of: value, key: key).map { [$0] } ?? [] }
         guard case .sequence(let items) = value else {
             invalid(value, "'\(key)' must be a list, not a \(FrontMatterReader.kindName(of: value))")
@@ -154,15 +158,11 @@ struct FieldReader {
     /// A list of mappings, each read by `read` with its own reader.
     mutating func mappingList<Item>(
         _ key: String, itemSubject: String, example: String, read: (inout FieldReader) -> Item?
-    ) -> (items: [Item], location: SourceLocation?) {
-        guard let keyNode = entry(key)?.key else {
-            known.append(key)
-            return ([], nil)
-        }
-        guard let value = node(key, required: false) else { return ([], block.location(of: keyNode)) }
+    ) -> [Item] {
+        guard let value = node(key, required: false) else { return [] }
         guard case .sequence(let entries) = value else {
             invalid(value, "'\(key)' must be a list of \(itemSubject)s, not a \(FrontMatterReader.kindName(of: value))")
-            return ([], block.location(of: keyNode))
+            return []
         }
         var items: [Item] = []
         for entry in entries {
@@ -177,7 +177,7 @@ struct FieldReader {
             diagnostics += reader.diagnostics
             if let item { items.append(item) }
         }
-        return (items, block.location(of: keyNode))
+        return items
     }
 
     mutating func invalid(_ node: Node, _ message: String) {

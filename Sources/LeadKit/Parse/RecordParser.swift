@@ -39,7 +39,7 @@ public enum RecordParser {
                 Lead(
                     header: header, role: nil, company: nil, source: nil, temperature: nil, status: nil, created: nil,
                     pipeline: nil, nextFollowUp: nil, contact: nil, application: nil, owner: nil, tags: [],
-                    history: [], historyLocation: nil))
+                    history: []))
         case .interaction:
             .interaction(
                 Interaction(
@@ -83,8 +83,7 @@ public enum RecordParser {
                 Lead(
                     header: header, role: role, company: company, source: source, temperature: temperature,
                     status: status, created: created, pipeline: pipeline, nextFollowUp: nextFollowUp,
-                    contact: contact, application: application, owner: owner, tags: tags, history: history.items,
-                    historyLocation: history.location))
+                    contact: contact, application: application, owner: owner, tags: tags, history: history))
         case .interaction:
             return .interaction(
                 Interaction(
@@ -120,7 +119,7 @@ public enum RecordParser {
             return .application(
                 Application(
                     header: header, lead: lead, title: title, company: company, url: url, applied: applied,
-                    milestones: milestones.items))
+                    milestones: milestones))
         }
     }
 

@@ -45,5 +45,4 @@ struct InteractionLine {
     var hasNotes: Bool
     var badge: ProblemBadge?
     var problems: [ProblemView]
-    var file: String
 }

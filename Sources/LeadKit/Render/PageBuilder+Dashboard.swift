@@ -70,8 +70,7 @@ extension PageBuilder {
     /// Hot before warm before cold, then the soonest follow-up, then id.
     func boardOrder(_ a: LeadFacts, _ b: LeadFacts) -> Bool {
         let (x, y) = (records.leads[a.leadIndex], records.leads[b.leadIndex])
-        let rank = { (lead: Lead) in lead.temperature.map { Temperature.allCases.firstIndex(of: $0.value)! } ?? 3 }
-        if rank(x) != rank(y) { return rank(x) < rank(y) }
+        if x.urgencyRank != y.urgencyRank { return x.urgencyRank < y.urgencyRank }
         let (dx, dy) = (x.nextFollowUp?.value, y.nextFollowUp?.value)
         if dx != dy {
             guard let dx else { return false }

@@ -129,8 +129,7 @@ struct PageBuilder {
             leadTitle: leadPosition.map { leadTitle(records.leads[$0]) },
             contactName: contact?.name, contactHref: contact?.href, notesHTML: notes,
             hasNotes: !notes.isEmpty, badge: badge(interaction.header.file),
-            problems: withNotes ? problems(interaction.header.file, depth: depth) : [],
-            file: interaction.header.relativePath)
+            problems: withNotes ? problems(interaction.header.file, depth: depth) : [])
     }
 
     func filterOptions(_ cards: [LeadCard]) -> FilterOptions {

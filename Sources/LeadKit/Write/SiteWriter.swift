@@ -76,21 +76,7 @@ public struct SiteWriter: Sendable {
     func isReplaceable(_ info: stat) -> Bool {
         guard (info.st_mode & S_IFMT) == S_IFDIR else { return false }
         if access(output + "/" + SiteWriter.marker, F_OK) == 0 { return true }
-        return entryNames(output)?.isEmpty ?? false
-    }
-
-    /// The names in a folder, without `.` and `..`; nil when it cannot be listed.
-    func entryNames(_ path: String) -> [String]? {
-        guard let directory = opendir(path) else { return nil }
-        defer { closedir(directory) }
-        var names: [String] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) {
-                String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name != "." && name != ".." { names.append(name) }
-        }
-        return names
+        return DirectoryEntries.read(output)?.isEmpty ?? false
     }
 
     func sibling(_ role: String) -> String {
@@ -129,8 +115,8 @@ public struct SiteWriter: Sendable {
         var info = stat()
         guard lstat(path, &info) == 0 else { return }
         if (info.st_mode & S_IFMT) == S_IFDIR {
-            guard let names = entryNames(path) else { throw failure(path) }
-            for name in names { try remove(path + "/" + name) }
+            guard let entries = DirectoryEntries.read(path) else { throw failure(path) }
+            for (name, _) in entries { try remove(path + "/" + name) }
             guard rmdir(path) == 0 else { throw failure(path) }
         } else {
             guard unlink(path) == 0 else { throw failure(path) }
