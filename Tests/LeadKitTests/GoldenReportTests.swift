@@ -37,6 +37,15 @@ import Testing
         }
     }
 
+    @Test func anInteractionShowsItsOwnProblemsOnTheLeadPage() throws {
+        let output = try build()
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        // orbit-data itself is fine; its planned meeting is dated after the as-of date.
+        let page = try String(contentsOfFile: output + "/leads/orbit-data.html", encoding: .utf8)
+        #expect(page.contains("[future-interaction]"))
+        #expect(!page.contains("id=\"problems\""), "the lead has no problems of its own")
+    }
+
     @Test func twoBuildsAreByteIdentical() throws {
         let first = try build()
         let second = try build()

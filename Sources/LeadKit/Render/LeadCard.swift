@@ -45,4 +45,6 @@ struct InteractionLine {
     var hasNotes: Bool
     var badge: ProblemBadge?
     var problems: [ProblemView]
+    /// Its own: without it, `{{#hasProblems}}` would find the enclosing page's.
+    var hasProblems: Bool
 }

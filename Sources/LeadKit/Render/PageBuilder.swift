@@ -117,6 +117,7 @@ struct PageBuilder {
         let leadPosition = showLead ? interaction.lead.flatMap { index.leads[$0.value.target] } : nil
         let contact = contact(interaction.contact, depth: depth)
         let notes = withNotes ? Markdown.html(interaction.header.body) : ""
+        let problems = withNotes ? problems(interaction.header.file, depth: depth) : []
         return InteractionLine(
             date: interaction.date.map { Format.dayTime($0.value) } ?? "undated",
             isoDate: interaction.date?.value.description ?? "",
@@ -129,7 +130,7 @@ struct PageBuilder {
             leadTitle: leadPosition.map { leadTitle(records.leads[$0]) },
             contactName: contact?.name, contactHref: contact?.href, notesHTML: notes,
             hasNotes: !notes.isEmpty, badge: badge(interaction.header.file),
-            problems: withNotes ? problems(interaction.header.file, depth: depth) : [])
+            problems: problems, hasProblems: !problems.isEmpty)
     }
 
     func filterOptions(_ cards: [LeadCard]) -> FilterOptions {
