@@ -1,5 +1,5 @@
 /// A lead as cards, rows and list items show it.
-struct LeadCard {
+struct LeadCard: Encodable {
     var id: String
     var href: String
     var role: String
@@ -29,7 +29,7 @@ struct LeadCard {
 }
 
 /// One interaction in a row or timeline.
-struct InteractionLine {
+struct InteractionLine: Encodable {
     var date: String
     var isoDate: String
     var type: String

@@ -1,6 +1,6 @@
 /// What every page's layout needs: title, navigation and the way back to the root.
-struct PageFrame {
-    struct NavItem {
+struct PageFrame: Encodable {
+    struct NavItem: Encodable {
         var label: String
         var href: String
         var current: Bool
@@ -35,7 +35,7 @@ struct PageFrame {
 }
 
 /// A problem shown on a page, linking to where it is.
-struct ProblemView {
+struct ProblemView: Encodable {
     var severity: String
     var isError: Bool
     var code: String
@@ -45,7 +45,7 @@ struct ProblemView {
 }
 
 /// The "⚠ 2 problems" badge on a record.
-struct ProblemBadge {
+struct ProblemBadge: Encodable {
     var text: String
     var isError: Bool
 }

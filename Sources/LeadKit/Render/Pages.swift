@@ -1,12 +1,12 @@
 /// The view models of each page: pre-formatted strings, ready for the templates.
-struct Figure {
+struct Figure: Encodable {
     var label: String
     var value: String
     var detail: String
     var href: String
 }
 
-struct AgendaGroup {
+struct AgendaGroup: Encodable {
     var title: String
     var bucket: String
     var count: Int
@@ -16,8 +16,8 @@ struct AgendaGroup {
     var hasMore: Bool
 }
 
-struct Board {
-    struct Column {
+struct Board: Encodable {
+    struct Column: Encodable {
         var status: String
         var label: String
         var count: Int
@@ -29,7 +29,7 @@ struct Board {
         var hasMore: Bool
     }
 
-    struct ClosedSummary {
+    struct ClosedSummary: Encodable {
         var label: String
         var count: Int
     }
@@ -41,8 +41,8 @@ struct Board {
     var hasClosed: Bool
 }
 
-struct FunnelChart {
-    struct Row {
+struct FunnelChart: Encodable {
+    struct Row: Encodable {
         var label: String
         var reached: Int
         var barWidth: String
@@ -52,7 +52,7 @@ struct FunnelChart {
         var median: String
     }
 
-    struct SourceRow {
+    struct SourceRow: Encodable {
         var source: String
         var cells: [String]
         var conversion: String
@@ -68,8 +68,8 @@ struct FunnelChart {
     var hasSources: Bool
 }
 
-struct FilterOptions {
-    struct Choice {
+struct FilterOptions: Encodable {
+    struct Choice: Encodable {
         var value: String
         var label: String
     }
@@ -80,13 +80,13 @@ struct FilterOptions {
     var tags: [Choice]
 }
 
-struct Field {
+struct Field: Encodable {
     var label: String
     var value: String
     var href: String?
 }
 
-struct DashboardPage {
+struct DashboardPage: Encodable {
     var page: PageFrame
     var figures: [Figure]
     var agendaGroups: [AgendaGroup]
@@ -99,7 +99,7 @@ struct DashboardPage {
     var funnels: [FunnelChart]
 }
 
-struct ListPage<Row> {
+struct ListPage<Row: Encodable>: Encodable {
     var page: PageFrame
     var rows: [Row]
     var count: Int
@@ -108,8 +108,8 @@ struct ListPage<Row> {
 }
 
 /// The interactions index (the newest ones and every month) or one month's interactions.
-struct InteractionsPage {
-    struct Month {
+struct InteractionsPage: Encodable {
+    struct Month: Encodable {
         var label: String
         var href: String
         var count: Int
@@ -124,25 +124,25 @@ struct InteractionsPage {
     var hasMonths: Bool
 }
 
-struct BoardPage {
+struct BoardPage: Encodable {
     var page: PageFrame
     var boards: [Board]
     var filter: FilterOptions
 }
 
-struct AgendaPage {
+struct AgendaPage: Encodable {
     var page: PageFrame
     var agendaGroups: [AgendaGroup]
     var hasAgenda: Bool
 }
 
-struct FunnelPage {
+struct FunnelPage: Encodable {
     var page: PageFrame
     var funnels: [FunnelChart]
 }
 
-struct HistoryPage {
-    struct Row {
+struct HistoryPage: Encodable {
+    struct Row: Encodable {
         var period: String
         var created: Int
         var converted: Int
@@ -154,15 +154,15 @@ struct HistoryPage {
     var hasRows: Bool
 }
 
-struct ProblemsPage {
+struct ProblemsPage: Encodable {
     var page: PageFrame
     var problems: [ProblemView]
     var summary: String
     var isEmpty: Bool
 }
 
-struct LeadPage {
-    struct HistoryRow {
+struct LeadPage: Encodable {
+    struct HistoryRow: Encodable {
         var status: String
         var date: String
     }
@@ -181,7 +181,7 @@ struct LeadPage {
     var hasProblems: Bool
 }
 
-struct RecordPage {
+struct RecordPage: Encodable {
     var page: PageFrame
     var heading: String
     var kind: String
@@ -203,7 +203,7 @@ struct RecordPage {
     var recordBadge: ProblemBadge?
 }
 
-struct MilestoneRow {
+struct MilestoneRow: Encodable {
     var label: String
     var date: String
     var done: Bool
@@ -214,7 +214,7 @@ struct MilestoneRow {
     var state: String?
 }
 /// A row of the contacts, companies or applications index.
-struct RecordRow {
+struct RecordRow: Encodable {
     var title: String
     var href: String
     var detail: String

@@ -40,7 +40,7 @@ public struct SiteRenderer: Sendable {
         }
 
         let byMonth = Dictionary(grouping: interactionOrder, by: pages.monthKey)
-        files += try renderAll(byMonth.keys.sorted()) { month in
+        files += try renderAll(byMonth.keys.sorted(), chunkSize: 1) { month in
             try page(
                 "interactions/\(month).html", pages.interactionMonthPage(month, positions: byMonth[month]!),
                 "interactions")
@@ -78,8 +78,8 @@ public struct SiteRenderer: Sendable {
         kind.folder + "/" + id + ".html"
     }
 
-    func page(_ path: String, _ model: Any, _ template: String) throws -> OutputFile {
-        OutputFile(path: path, bytes: try templates.render(model, template))
+    func page<Model: Encodable>(_ path: String, _ model: Model, _ template: String) throws -> OutputFile {
+        OutputFile(path: path, bytes: try templates.render(TemplateEncoder.encode(model), template))
     }
 
     /// Renders record pages on every core, keeping their order.

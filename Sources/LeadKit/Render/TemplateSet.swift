@@ -79,8 +79,8 @@ public struct TemplateSet: Sendable {
         return TemplateSet(library: library, assets: assets)
     }
 
-    func render(_ model: Any, _ template: String) throws -> [UInt8] {
-        guard let html = library.render(ViewBox(model), withTemplate: template) else {
+    func render(_ value: TemplateValue, _ template: String) throws -> [UInt8] {
+        guard let html = library.render(value.root, withTemplate: template) else {
             throw TemplateError(
                 file: "templates/\(template).mustache", line: 1, column: 1, message: "template is missing")
         }

@@ -1,0 +1,238 @@
+import Mustache
+
+/// A view model as swift-mustache reads it fastest: named fields in a dictionary, arrays of such
+/// values, and plain strings, numbers and flags.
+///
+/// swift-mustache finds `{{name}}` in a plain Swift value by reflecting it with `Mirror` on every
+/// lookup; the view models' synthesized `Encodable` conformance turns them into these objects once
+/// instead, and no field list is written by hand.
+final class TemplateObject: MustacheParent {
+    fileprivate(set) var fields: [String: Any] = [:]
+
+    func child(named name: String) -> Any? { fields[name] }
+}
+
+/// A view model ready to render, with the fingerprint of everything a template can see in it.
+struct TemplateValue {
+    var root: Any
+    var fingerprint: Fingerprint
+}
+
+/// Encodes a view model into a `TemplateObject` tree and fingerprints it in the same pass.
+///
+/// Two view models with the same fingerprint render to the same page with the same templates,
+/// which is what lets a rebuild keep a page without rendering it. A `nil` optional is left out,
+/// so `{{#field}}` is false for it, as for a missing field.
+enum TemplateEncoder {
+    static func encode<Model: Encodable>(_ model: Model) -> TemplateValue {
+        let state = EncodingState()
+        let encoder = ValueEncoder(state: state)
+        // The view models are plain structs of strings, numbers, flags and arrays: nothing here throws.
+        try? model.encode(to: encoder)
+        return TemplateValue(root: encoder.value ?? TemplateObject(), fingerprint: state.fingerprint)
+    }
+}
+
+/// The fingerprint every container of one encoding feeds, in encoding order.
+private final class EncodingState {
+    var fingerprint = Fingerprint()
+
+    func mark(_ tag: UInt64, _ key: String?) {
+        fingerprint.combine(tag)
+        if let key { fingerprint.combine(key) }
+    }
+}
+
+/// Tags that keep a string apart from a number or a list of the same bytes.
+private enum Tag {
+    static let string: UInt64 = 1
+    static let integer: UInt64 = 2
+    static let flag: UInt64 = 3
+    static let number: UInt64 = 4
+    static let object: UInt64 = 5
+    static let list: UInt64 = 6
+    static let end: UInt64 = 7
+    static let null: UInt64 = 8
+}
+
+/// A list being filled; read once its value's `encode(to:)` has returned.
+private final class ListBuffer {
+    var items: [Any] = []
+}
+
+private final class ValueEncoder: Encoder {
+    let state: EncodingState
+    var codingPath: [any CodingKey] = []
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+    private var object: TemplateObject?
+    private var list: ListBuffer?
+    private var single: Any?
+
+    init(state: EncodingState) {
+        self.state = state
+    }
+
+    /// What was encoded: an object, a list or a single value.
+    var value: Any? {
+        if let object { return object }
+        if let list { return list.items }
+        return single
+    }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        let object = self.object ?? TemplateObject()
+        if self.object == nil {
+            self.object = object
+            state.mark(Tag.object, nil)
+        }
+        return KeyedEncodingContainer(ObjectContainer<Key>(state: state, object: object))
+    }
+
+    func unkeyedContainer() -> any UnkeyedEncodingContainer {
+        let list = self.list ?? ListBuffer()
+        if self.list == nil {
+            self.list = list
+            state.mark(Tag.list, nil)
+        }
+        return ListContainer(state: state, list: list)
+    }
+
+    func singleValueContainer() -> any SingleValueEncodingContainer {
+        SingleContainer(encoder: self)
+    }
+
+    fileprivate func setSingle(_ value: Any?) {
+        single = value
+    }
+
+    /// Encodes a nested value on its own encoder and returns what it became.
+    static func nested<T: Encodable>(_ value: T, state: EncodingState) -> Any? {
+        switch value {
+        case let text as String:
+            state.mark(Tag.string, text)
+            return text
+        case let number as Int:
+            state.mark(Tag.integer, nil)
+            state.fingerprint.combine(number)
+            return number
+        case let flag as Bool:
+            state.mark(Tag.flag, nil)
+            state.fingerprint.combine(flag)
+            return flag
+        case let number as Double:
+            state.mark(Tag.number, nil)
+            state.fingerprint.combine(number.bitPattern)
+            return number
+        default:
+            let encoder = ValueEncoder(state: state)
+            try? value.encode(to: encoder)
+            // Closes the object or list, so [[a], b] and [[a, b]] differ.
+            state.mark(Tag.end, nil)
+            return encoder.value
+        }
+    }
+}
+
+private struct ObjectContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
+    let state: EncodingState
+    let object: TemplateObject
+    var codingPath: [any CodingKey] { [] }
+
+    mutating func encodeNil(forKey key: Key) throws {
+        state.mark(Tag.null, key.stringValue)
+    }
+
+    mutating func encode(_ value: String, forKey key: Key) throws {
+        state.mark(Tag.string, key.stringValue)
+        state.fingerprint.combine(value)
+        object.fields[key.stringValue] = value
+    }
+
+    mutating func encode(_ value: Int, forKey key: Key) throws {
+        state.mark(Tag.integer, key.stringValue)
+        state.fingerprint.combine(value)
+        object.fields[key.stringValue] = value
+    }
+
+    mutating func encode(_ value: Bool, forKey key: Key) throws {
+        state.mark(Tag.flag, key.stringValue)
+        state.fingerprint.combine(value)
+        object.fields[key.stringValue] = value
+    }
+
+    mutating func encode(_ value: Double, forKey key: Key) throws {
+        state.mark(Tag.number, key.stringValue)
+        state.fingerprint.combine(value.bitPattern)
+        object.fields[key.stringValue] = value
+    }
+
+    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+        state.mark(Tag.object, key.stringValue)
+        object.fields[key.stringValue] = ValueEncoder.nested(value, state: state)
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
+        -> KeyedEncodingContainer<NestedKey>
+    {
+        let nested = TemplateObject()
+        state.mark(Tag.object, key.stringValue)
+        object.fields[key.stringValue] = nested
+        return KeyedEncodingContainer(ObjectContainer<NestedKey>(state: state, object: nested))
+    }
+
+    mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
+        preconditionFailure("view models encode lists as arrays")
+    }
+
+    mutating func superEncoder() -> any Encoder { ValueEncoder(state: state) }
+    mutating func superEncoder(forKey key: Key) -> any Encoder { ValueEncoder(state: state) }
+}
+
+private struct ListContainer: UnkeyedEncodingContainer {
+    let state: EncodingState
+    let list: ListBuffer
+    var codingPath: [any CodingKey] { [] }
+    var count: Int { list.items.count }
+
+    mutating func encodeNil() throws {
+        state.mark(Tag.null, nil)
+    }
+
+    mutating func encode(_ value: String) throws {
+        state.mark(Tag.string, value)
+        list.items.append(value)
+    }
+
+    mutating func encode<T: Encodable>(_ value: T) throws {
+        if let item = ValueEncoder.nested(value, state: state) { list.items.append(item) }
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type)
+        -> KeyedEncodingContainer<NestedKey>
+    {
+        let nested = TemplateObject()
+        state.mark(Tag.object, nil)
+        list.items.append(nested)
+        return KeyedEncodingContainer(ObjectContainer<NestedKey>(state: state, object: nested))
+    }
+
+    mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
+        preconditionFailure("view models do not nest lists directly")
+    }
+
+    mutating func superEncoder() -> any Encoder { ValueEncoder(state: state) }
+}
+
+private struct SingleContainer: SingleValueEncodingContainer {
+    let encoder: ValueEncoder
+    var codingPath: [any CodingKey] { [] }
+
+    mutating func encodeNil() throws {
+        encoder.state.mark(Tag.null, nil)
+        encoder.setSingle(nil)
+    }
+
+    mutating func encode<T: Encodable>(_ value: T) throws {
+        encoder.setSingle(ValueEncoder.nested(value, state: encoder.state))
+    }
+}
