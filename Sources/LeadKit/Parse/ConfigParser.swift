@@ -1,5 +1,3 @@
-import Yams
-
 /// Reads `config.yml` into a `Configuration`, reporting every problem with its position.
 public enum ConfigParser {
     public static func parse(_ file: SourceFile?) -> (configuration: Configuration, diagnostics: [Diagnostic]) {
@@ -11,7 +9,7 @@ public enum ConfigParser {
         let block = FrontMatterReader.compose(
             source.lines.joined(separator: "\n"), file: file.displayPath, lineOffset: 0, diagnostics: &diagnostics)
         guard let root = block.root else { return (.builtIn, diagnostics) }
-        var reader = FieldReader(block: block, mapping: root, location: block.blockLocation, subject: "config")
+        var reader = FieldReader(block: block, pairs: root, location: block.blockLocation, subject: "config")
         var configuration = Configuration.builtIn
 
         let pipelines = reader.mappingList(
@@ -44,8 +42,8 @@ public enum ConfigParser {
             }
         }
         if let thresholds = reader.node("stale_after_days", required: false) {
-            if case .mapping(let mapping) = thresholds {
-                for (key, value) in mapping {
+            if case .mapping(let pairs, _, _) = thresholds {
+                for (key, value) in pairs {
                     guard let written = reader.text(of: key, key: "stale_after_days"),
                         let temperature = reader.enumeration(written, key: "temperature", Temperature.self)
                     else { continue }
@@ -110,7 +108,7 @@ public enum ConfigParser {
 }
 
 extension FieldReader {
-    mutating func integer(_ value: Node, key: String) -> Int? {
+    mutating func integer(_ value: YAMLNode, key: String) -> Int? {
         guard let written = text(of: value, key: key) else { return nil }
         guard let number = Int(written.value), number >= 0, number <= 100_000 else {
             invalid(value, "'\(key)' must be a whole number of 0 or more, not '\(written.value)'")
@@ -119,7 +117,7 @@ extension FieldReader {
         return number
     }
 
-    mutating func boolean(_ value: Node, key: String) -> Bool? {
+    mutating func boolean(_ value: YAMLNode, key: String) -> Bool? {
         guard let written = text(of: value, key: key) else { return nil }
         switch written.value.lowercased() {
         case "true", "yes": return true

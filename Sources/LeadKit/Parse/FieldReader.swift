@@ -1,9 +1,6 @@
-import Yams
-
 /// Reads the fields of one YAML mapping by a schema, turning every mismatch into a diagnostic.
 struct FieldReader {
     let block: FrontMatter
-    let mapping: Node.Mapping
     /// Where the mapping itself is, for "missing field" diagnostics.
     let location: SourceLocation
     /// What the mapping is, for messages ("lead", "history entry").
@@ -11,23 +8,22 @@ struct FieldReader {
     private(set) var diagnostics: [Diagnostic] = []
     private var known: [String] = []
     /// The mapping's pairs with their keys as text, read once: every field lookup scans these.
-    private let entries: [(name: String?, key: Node, value: Node)]
+    private let entries: [(name: String?, key: YAMLNode, value: YAMLNode)]
 
-    init(block: FrontMatter, mapping: Node.Mapping, location: SourceLocation, subject: String) {
+    init(block: FrontMatter, pairs: [(key: YAMLNode, value: YAMLNode)], location: SourceLocation, subject: String) {
         self.block = block
-        self.mapping = mapping
         self.location = location
         self.subject = subject
-        entries = mapping.map { ($0.key.scalar?.string, $0.key, $0.value) }
+        entries = pairs.map { ($0.key.scalar?.string, $0.key, $0.value) }
     }
 
     /// The key and value written for `name`, if any.
-    func entry(_ name: String) -> (key: Node, value: Node)? {
+    func entry(_ name: String) -> (key: YAMLNode, value: YAMLNode)? {
         entries.first { $0.name == name }.map { ($0.key, $0.value) }
     }
 
     /// The value of `key`, marking the key as known; nil when absent or written empty (`key:`, `~`, `null`).
-    mutating func node(_ key: String, required: Bool) -> Node? {
+    mutating func node(_ key: String, required: Bool) -> YAMLNode? {
         known.append(key)
         guard let (keyNode, value) = entry(key) else {
             if required { reportMissing(key) }
@@ -47,8 +43,8 @@ struct FieldReader {
         diagnostics.append(.error(.missingField, at: location, "\(subject) is missing required field '\(key)'"))
     }
 
-    func isNull(_ node: Node) -> Bool {
-        guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
+    func isNull(_ node: YAMLNode) -> Bool {
+        guard let scalar = node.scalar, scalar.isPlain else { return false }
         return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     }
 
@@ -65,9 +61,9 @@ struct FieldReader {
         return text
     }
 
-    mutating func text(of value: Node, key: String) -> Located<String>? {
-        guard case .scalar(let scalar) = value else {
-            invalid(value, "'\(key)' must be text, not a \(FrontMatterReader.kindName(of: value))")
+    mutating func text(of value: YAMLNode, key: String) -> Located<String>? {
+        guard let scalar = value.scalar else {
+            invalid(value, "'\(key)' must be text, not a \(value.kindName)")
             return nil
         }
         return Located(scalar.string, at: block.location(of: value))
@@ -126,15 +122,15 @@ struct FieldReader {
         let location = block.location(of: value)
         let link: Link
         switch value {
-        case .scalar(let scalar):
+        case .scalar(let scalar, _, _):
             link = Link(parsing: scalar.string)
-        case .sequence(let outer) where outer.count == 1:
-            guard case .sequence(let inner) = outer[0], inner.count == 1, case .scalar(let scalar) = inner[0] else {
+        case .sequence(let outer, _, _) where outer.count == 1:
+            guard case .sequence(let inner, _, _) = outer[0], inner.count == 1, let scalar = inner[0].scalar else {
                 fallthrough
             }
             link = Link(target: scalar.string.trimmingSpaces, isBracketed: true)
         default:
-            invalid(value, "'\(key)' must be a link like \"[[id]]\", not a \(FrontMatterReader.kindName(of: value))")
+            invalid(value, "'\(key)' must be a link like \"[[id]]\", not a \(value.kindName)")
             return nil
         }
         return Located(link, at: location)
@@ -146,10 +142,10 @@ struct FieldReader {
         return textList(of: value, key: key)
     }
 
-    mutating func textList(of value: Node, key: String) -> [Located<String>] {
-        if case .scalar = value { return text(of: value, key: key).map { [$0] } ?? [] }
-        guard case .sequence(let items) = value else {
-            invalid(value, "'\(key)' must be a list, not a \(FrontMatterReader.kindName(of: value))")
+    mutating func textList(of value: YAMLNode, key: String) -> [Located<String>] {
+        if value.scalar != nil { return text(of: value, key: key).map { [$0] } ?? [] }
+        guard case .sequence(let items, _, _) = value else {
+            invalid(value, "'\(key)' must be a list, not a \(value.kindName)")
             return []
         }
         return items.compactMap { text(of: $0, key: key) }
@@ -160,18 +156,18 @@ struct FieldReader {
         _ key: String, itemSubject: String, example: String, read: (inout FieldReader) -> Item?
     ) -> [Item] {
         guard let value = node(key, required: false) else { return [] }
-        guard case .sequence(let entries) = value else {
-            invalid(value, "'\(key)' must be a list of \(itemSubject)s, not a \(FrontMatterReader.kindName(of: value))")
+        guard case .sequence(let entries, _, _) = value else {
+            invalid(value, "'\(key)' must be a list of \(itemSubject)s, not a \(value.kindName)")
             return []
         }
         var items: [Item] = []
         for entry in entries {
-            guard case .mapping(let entryMapping) = entry else {
+            guard case .mapping(let entryPairs, _, _) = entry else {
                 invalid(entry, "each \(itemSubject) in '\(key)' must be a mapping like \(example)")
                 continue
             }
             var reader = FieldReader(
-                block: block, mapping: entryMapping, location: block.location(of: entry), subject: itemSubject)
+                block: block, pairs: entryPairs, location: block.location(of: entry), subject: itemSubject)
             let item = read(&reader)
             reader.reportUnknownKeys()
             diagnostics += reader.diagnostics
@@ -180,7 +176,7 @@ struct FieldReader {
         return items
     }
 
-    mutating func invalid(_ node: Node, _ message: String) {
+    mutating func invalid(_ node: YAMLNode, _ message: String) {
         diagnostics.append(.error(.invalidValue, at: block.location(of: node), message))
     }
 

@@ -1,5 +1,3 @@
-import Yams
-
 /// The YAML block at the top of a record, composed into nodes that remember their positions.
 struct FrontMatter {
     let file: String
@@ -7,13 +5,13 @@ struct FrontMatter {
     let openingLine: Int
     /// Added to a YAML line (1-based within the block) to get the file line.
     let lineOffset: Int
-    let root: Node.Mapping?
+    /// The top-level mapping's pairs; nil when the block could not be composed.
+    let root: [(key: YAMLNode, value: YAMLNode)]?
 
     var blockLocation: SourceLocation { SourceLocation(file: file, line: openingLine, column: 1) }
 
-    func location(of node: Node) -> SourceLocation {
-        guard let mark = node.mark else { return blockLocation }
-        return SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column)
+    func location(of node: YAMLNode) -> SourceLocation {
+        SourceLocation(file: file, line: node.line + lineOffset, column: node.column)
     }
 }
 

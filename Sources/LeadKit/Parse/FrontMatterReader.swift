@@ -1,9 +1,7 @@
-import Yams
-
 /// Cuts a record file into front-matter and body, and composes the YAML with positions.
 ///
-/// YAML is composed with Yams' basic resolver, so every scalar stays the text the user wrote
-/// (`NO` is not false, `0123` keeps its zero) and the schema decides what it means.
+/// Every scalar stays the text the user wrote (`NO` is not false, `0123` keeps its zero) and the
+/// schema decides what it means.
 enum FrontMatterReader {
     /// The largest front-matter block composed; YAML beyond it is reported, not parsed.
     static let maximumBlockSize = 2 * 1024 * 1024
@@ -55,83 +53,53 @@ enum FrontMatterReader {
                     "front-matter is \(yaml.utf8.count / 1024) KB; the limit is \(maximumBlockSize / 1024) KB"))
             return empty
         }
-        if let finding = YAMLPrescan.scan(yaml) {
-            let message: String
-            switch finding.problem {
-            case .anchorOrAlias:
-                message = "anchors and aliases ('&name', '*name') are not allowed in front-matter; write the value out"
-            case .tooDeep(let limit):
-                message = "front-matter nests deeper than \(limit) levels"
-            case .duplicateKey(let key):
-                message = "duplicate key '\(key)' in front-matter; keep one"
-            }
-            let location = SourceLocation(file: file, line: finding.line + lineOffset, column: finding.column)
-            diagnostics.append(.error(.invalidFrontMatter, at: location, message))
-            return empty
-        }
-        let node: Node?
-        do {
-            // An explicit encoding: the default one reads the whole environment on every call.
-            node = try Parser(yaml: yaml, resolver: .basic, encoding: .utf8).singleRoot()
-        } catch let error as YamlError {
-            diagnostics.append(diagnostic(for: error, yaml: yaml, in: empty))
-            return empty
-        } catch {
-            diagnostics.append(.error(.invalidFrontMatter, at: empty.blockLocation, "YAML error: \(error)"))
-            return empty
-        }
-        guard let node else {
-            return FrontMatter(file: file, openingLine: openingLine, lineOffset: lineOffset, root: Node.Mapping([]))
-        }
-        guard let mapping = node.mapping else {
+        switch YAMLComposer.compose(yaml) {
+        case .success(nil):
+            return FrontMatter(file: file, openingLine: openingLine, lineOffset: lineOffset, root: [])
+        case .success(.mapping(let pairs, _, _)?):
+            return FrontMatter(file: file, openingLine: openingLine, lineOffset: lineOffset, root: pairs)
+        case .success(let node?):
             diagnostics.append(
                 .error(
                     .invalidFrontMatter, at: empty.blockLocation,
-                    "front-matter must be a mapping of 'key: value' lines, not a \(kindName(of: node))"))
-            return empty
+                    "front-matter must be a mapping of 'key: value' lines, not a \(node.kindName)"))
+        case .failure(let failure):
+            diagnostics.append(diagnostic(for: failure, yaml: yaml, in: empty))
         }
-        return FrontMatter(file: file, openingLine: openingLine, lineOffset: lineOffset, root: mapping)
+        return empty
     }
 
-    static func kindName(of node: Node) -> String {
-        switch node {
-        case .scalar: "single value"
-        case .sequence: "list"
-        case .mapping: "mapping"
-        case .alias: "alias"
+    static func diagnostic(for failure: YAMLFailure, yaml: String, in block: FrontMatter) -> Diagnostic {
+        func at(_ line: Int, _ column: Int) -> SourceLocation {
+            SourceLocation(file: block.file, line: line + block.lineOffset, column: column)
         }
-    }
-
-    static func diagnostic(for error: YamlError, yaml: String, in block: FrontMatter) -> Diagnostic {
-        func at(_ mark: Mark) -> SourceLocation {
-            SourceLocation(file: block.file, line: mark.line + block.lineOffset, column: mark.column)
-        }
-        switch error {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-            .composer(let context, let problem, let mark, _):
-            var message = "YAML syntax error: \(problem)"
-            if let context, !context.text.isEmpty {
-                message += " (\(context.text) started at line \(context.mark.line + block.lineOffset))"
-            }
-            return .error(.invalidFrontMatter, at: at(mark), message)
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+        switch failure {
+        case .anchorOrAlias(let line, let column):
             return .error(
-                .invalidFrontMatter, at: at(context.mark),
-                "duplicate key \(names) in front-matter; keep one")
-        case .reader(let problem, let offset, _, _):
+                .invalidFrontMatter, at: at(line, column),
+                "anchors and aliases ('&name', '*name') are not allowed in front-matter; write the value out")
+        case .tooDeep(let limit, let line, let column):
+            return .error(.invalidFrontMatter, at: at(line, column), "front-matter nests deeper than \(limit) levels")
+        case .duplicateKey(let key, let line, let column):
+            return .error(
+                .invalidFrontMatter, at: at(line, column), "duplicate key '\(key)' in front-matter; keep one")
+        case .severalDocuments(let line, let column):
+            return .error(
+                .invalidFrontMatter, at: at(line, column),
+                "front-matter holds a second YAML document here; keep one block of 'key: value' lines")
+        case .syntax(let problem, let line, let column, let context, let contextLine):
+            var message = "YAML syntax error: \(problem)"
+            if let context, !context.isEmpty, let contextLine {
+                message += " (\(context) started at line \(contextLine + block.lineOffset))"
+            }
+            return .error(.invalidFrontMatter, at: at(line, column), message)
+        case .unreadable(let problem, let byteOffset):
             var location = block.blockLocation
-            if let offset {
-                // Yams reports the offset in characters; positions are computed from bytes.
-                let index = yaml.index(yaml.startIndex, offsetBy: offset, limitedBy: yaml.endIndex) ?? yaml.endIndex
-                let bytes = Array(yaml.utf8)[...]
-                let byteOffset = yaml.utf8.distance(from: yaml.startIndex, to: index)
-                let inner = SourceText.position(ofByte: byteOffset, in: bytes, file: block.file)
-                location = SourceLocation(file: block.file, line: inner.line + block.lineOffset, column: inner.column)
+            if let byteOffset {
+                let inner = SourceText.position(ofByte: byteOffset, in: Array(yaml.utf8)[...], file: block.file)
+                location = at(inner.line, inner.column)
             }
             return .error(.invalidFrontMatter, at: location, "YAML cannot read this text: \(problem)")
-        default:
-            return .error(.invalidFrontMatter, at: block.blockLocation, "YAML error: \(error)")
         }
     }
 }

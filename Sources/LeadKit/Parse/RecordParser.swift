@@ -25,7 +25,7 @@ public enum RecordParser {
             return (record(kind: kind, header: header, fields: nil), diagnostics)
         }
         var fields = FieldReader(
-            block: split.frontMatter, mapping: root, location: split.frontMatter.blockLocation,
+            block: split.frontMatter, pairs: root, location: split.frontMatter.blockLocation,
             subject: kind.rawValue)
         let parsed = record(kind: kind, header: header, fields: &fields)
         fields.reportUnknownKeys()
