@@ -102,12 +102,10 @@ def main():
         content = ensure_content(size)
         files = count_files(content)
         output = os.path.join(WORK, f"output-{size}")
-        cache = os.path.join(content, ".leads-cache")
         print(f"{size} leads, {files} files", flush=True)
 
         def clean():
             shutil.rmtree(output, ignore_errors=True)
-            shutil.rmtree(cache, ignore_errors=True)
 
         build = [LEADS, "build", "--content", content, "--output", output, "--as-of", AS_OF]
         results = [

@@ -17,7 +17,11 @@ public enum Leads {
     /// load files → parse records → validate.
     /// `displayRoot` replaces the folder's path in diagnostics, e.g. for reproducible output in tests.
     public static func check(content root: String, asOf: Day, displayRoot: String? = nil) throws -> CheckedContent {
-        let loaded = try ContentLoader(root: root, displayRoot: displayRoot).load()
+        check(try ContentLoader(root: root, displayRoot: displayRoot).load(), asOf: asOf)
+    }
+
+    /// parse records → validate, for files already read.
+    static func check(_ loaded: LoadedContent, asOf: Day) -> CheckedContent {
         let (configuration, configDiagnostics) = ConfigParser.parse(loaded.config)
         let parsed = RecordParser.parseAll(loaded.files)
         let index = RecordIndex(parsed.records)
@@ -32,14 +36,83 @@ public enum Leads {
 }
 
 extension Leads {
-    /// check → analyze → render → write. Content problems do not stop a build; they are in the report.
+    /// list files → (nothing changed? done) → read → check → analyze → render → write.
+    ///
+    /// Content problems do not stop a build; they are in the report. With `reuse`, a build reads the
+    /// manifest of the report it replaces: when no input changed it writes nothing, and otherwise it
+    /// renders only the pages whose view model changed.
     public static func build(
-        content root: String, templates: String?, output: String, asOf: Day, displayRoot: String? = nil
-    ) throws -> CheckedContent {
-        let checked = try check(content: root, asOf: asOf, displayRoot: displayRoot)
+        content root: String, templates: String?, output: String, asOf: Day, displayRoot: String? = nil,
+        reuse: BuildReuse? = nil
+    ) throws -> BuildSummary {
+        let loader = ContentLoader(root: root, displayRoot: displayRoot)
+        let listing = try loader.list()
+        let templateSet = try TemplateSet.load(folder: templates)
+        let previous = reuse.flatMap { ReportManifest.read(output: output, engine: $0.engine) }
+        let inputs = BuildInputs(
+            listing: listing, templates: templateSet.fingerprint, asOf: asOf, displayRoot: loader.displayRoot,
+            engine: reuse?.engine ?? ""
+        ).fingerprint
+        if let previous, previous.isUpToDate(inputs: inputs, listing: listing) {
+            return BuildSummary(upToDate: previous)
+        }
+        let checked = check(loader.read(listing), asOf: asOf)
         let report = ReportAnalyzer(content: checked, asOf: asOf).analyze()
-        let files = try SiteRenderer(report: report, templates: try TemplateSet.load(folder: templates)).render()
-        try SiteWriter(output: output).write(files)
-        return checked
+        let files = try SiteRenderer(
+            report: report, templates: templateSet, keeping: previous?.files.mapValues(\.fingerprint) ?? [:]
+        ).render()
+        try SiteWriter(output: output).write(
+            files,
+            manifest: ReportManifest(
+                inputs: inputs, reuse: reuse, fileCount: checked.fileCount,
+                diagnostics: checked.diagnostics))
+        return BuildSummary(built: checked, files: files)
+    }
+}
+
+/// What lets a build reuse the report it replaces.
+public struct BuildReuse: Sendable {
+    /// When this build started, in seconds since 1970 (only the command line asks the clock): files
+    /// changed within a second of it are read again next time, whatever their stamps say.
+    public var startedAt: Int64
+    /// Names the program, e.g. its executable's size and modification time, so that a new version of
+    /// leads never keeps pages an older one rendered.
+    public var engine: String
+
+    public init(startedAt: Int64, engine: String) {
+        self.startedAt = startedAt
+        self.engine = engine
+    }
+}
+
+/// What a build did and found.
+public struct BuildSummary: Sendable {
+    /// Sorted by file, line and column.
+    public var diagnostics: [Diagnostic]
+    /// How many files were read (records and config).
+    public var fileCount: Int
+    /// Nothing changed since the previous build, so nothing was written.
+    public var upToDate: Bool
+    /// Files of the report written anew, and kept from the previous report.
+    public var written: Int
+    public var kept: Int
+
+    public var errorCount: Int { diagnostics.count { $0.severity == .error } }
+    public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
+
+    init(upToDate manifest: ReportManifest) {
+        diagnostics = manifest.diagnostics
+        fileCount = manifest.fileCount
+        upToDate = true
+        written = 0
+        kept = manifest.files.count
+    }
+
+    init(built checked: CheckedContent, files: [OutputFile]) {
+        diagnostics = checked.diagnostics
+        fileCount = checked.fileCount
+        upToDate = false
+        kept = files.count { $0.bytes == nil }
+        written = files.count - kept
     }
 }

@@ -17,6 +17,9 @@ struct Build: ParsableCommand {
     @Flag(help: "Exit 1 when the content has any problem.")
     var strict = false
 
+    @Flag(help: "Render every page, ignoring the report being replaced.")
+    var clean = false
+
     func run() throws {
         var isFolder: ObjCBool = false
         let folder = templates ?? "templates"
@@ -25,11 +28,14 @@ struct Build: ParsableCommand {
         if templates != nil && !templatesExist {
             throw ValidationError("templates folder '\(folder)' does not exist")
         }
-        let checked: CheckedContent
+        let checked: BuildSummary
         do {
             checked = try Leads.build(
                 content: options.content, templates: templatesExist ? folder : nil, output: output,
-                asOf: try options.asOfDay())
+                asOf: try options.asOfDay(),
+                reuse: clean
+                    ? nil : Self.engine().map { BuildReuse(startedAt: Int64(Date().timeIntervalSince1970), engine: $0) }
+            )
         } catch let error as LoadError {
             throw usageError(error)
         } catch let error as TemplateError {
@@ -43,8 +49,26 @@ struct Build: ParsableCommand {
         print(
             DiagnosticSummary.line(errors: checked.errorCount, warnings: checked.warningCount, files: checked.fileCount)
         )
-        print("wrote report to \(output)/index.html")
+        if checked.upToDate {
+            print("report in \(output)/index.html is up to date")
+        } else {
+            print("wrote report to \(output)/index.html (\(checked.written) files written, \(checked.kept) unchanged)")
+        }
         if strict && !checked.diagnostics.isEmpty { throw ExitCode(1) }
+    }
+}
+
+extension Build {
+    /// This program, by its executable's size and modification time: pages rendered by another
+    /// version of leads are never kept. nil when it cannot be told: then nothing is kept.
+    static func engine() -> String? {
+        let path =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? Bundle.main.executablePath ?? CommandLine.arguments[0]
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+            let size = attributes[.size] as? Int, let modified = attributes[.modificationDate] as? Date
+        else { return nil }
+        return "\(path) \(size) \(modified.timeIntervalSince1970)"
     }
 }
 

@@ -114,12 +114,14 @@ import Testing
         return output
     }
 
+    /// The report's files; not the build manifest, which records the stamps of the files written.
     func files(in folder: String) throws -> [String] {
         let enumerator = FileManager.default.enumerator(atPath: folder)
         var files: [String] = []
         while let path = enumerator?.nextObject() as? String {
             var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isFolder), !isFolder.boolValue
+            if path != ReportManifest.fileName,
+                FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isFolder), !isFolder.boolValue
             {
                 files.append(path)
             }

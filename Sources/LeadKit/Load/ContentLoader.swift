@@ -15,15 +15,21 @@ public struct ContentLoader: Sendable {
         self.displayRoot = displayRoot ?? root
     }
 
+    /// Lists and reads the folder.
     public func load() throws -> LoadedContent {
+        read(try list())
+    }
+
+    /// Finds the record files and `config.yml` with their stamps, without reading them.
+    public func list() throws -> ContentListing {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory) else {
             throw LoadError.missingFolder(root)
         }
         guard isDirectory.boolValue else { throw LoadError.notAFolder(root) }
 
-        var files: [SourceFile] = []
-        var config: SourceFile?
+        var files: [ListedFile] = []
+        var config: ListedFile?
         var diagnostics: [Diagnostic] = []
         let listing = FolderWalker(root: root).walk()
         for link in listing.skipped where isRecordPath(link.relativePath) {
@@ -32,18 +38,15 @@ public struct ContentLoader: Sendable {
                     .unreadableFile, at: SourceLocation(file: displayPath(link.relativePath), line: 1, column: 1),
                     "symbolic link \(link.reason); it is not read"))
         }
-        var records: [(path: String, kind: RecordKind)] = []
         for relativePath in listing.files {
             let components = relativePath.split(separator: "/")
-            let display = displayPath(relativePath)
-            let location = SourceLocation(file: display, line: 1, column: 1)
             if components.count == 1 {
                 if relativePath == "config.yml" {
-                    config = read(relativePath, kind: nil, diagnostics: &diagnostics)
+                    config = ListedFile(relativePath: relativePath, kind: nil, stamp: nil)
                 } else if relativePath.hasSuffix(".md") {
                     diagnostics.append(
                         .warning(
-                            .strayFile, at: location,
+                            .strayFile, at: SourceLocation(file: displayPath(relativePath), line: 1, column: 1),
                             "Markdown file outside the record folders is ignored; move it into one of "
                                 + RecordKind.allCases.map { $0.folder + "/" }.joined(separator: ", ")))
                 }
@@ -52,14 +55,29 @@ public struct ContentLoader: Sendable {
             guard let kind = RecordKind(folder: String(components[0])), relativePath.hasSuffix(".md") else {
                 continue
             }
-            records.append((relativePath, kind))
+            files.append(ListedFile(relativePath: relativePath, kind: kind, stamp: nil))
         }
+        files = ParallelMap.map(files, chunkSize: 256) { file in
+            var file = file
+            file.stamp = FileStamp.of(pathOnDisk(file.relativePath))
+            return file
+        }
+        if let listed = config { config?.stamp = FileStamp.of(pathOnDisk(listed.relativePath)) }
+        return ContentListing(files: files, config: config, diagnostics: diagnostics)
+    }
+
+    /// Reads the listed files on every core.
+    public func read(_ listing: ContentListing) -> LoadedContent {
+        var diagnostics = listing.diagnostics
+        let config = listing.config.flatMap { read($0.relativePath, kind: nil, diagnostics: &diagnostics) }
         // Reading is most of the load stage on a cold cache; both cores wait on the disk at once.
-        let reads = ParallelMap.map(records) { path, kind in
+        let reads = ParallelMap.map(listing.files) { listed in
             var problems: [Diagnostic] = []
-            let file = read(path, kind: kind, diagnostics: &problems)
+            let file = read(listed.relativePath, kind: listed.kind, diagnostics: &problems)
             return (file, problems)
         }
+        var files: [SourceFile] = []
+        files.reserveCapacity(reads.count)
         for (file, problems) in reads {
             if let file { files.append(file) }
             diagnostics += problems

@@ -22,6 +22,23 @@ public struct SourceFile: Sendable {
     }
 }
 
+/// A file the loader will read: where it is, what kind of record it holds, and its stamp.
+public struct ListedFile: Sendable {
+    public var relativePath: String
+    /// nil for `config.yml`.
+    public var kind: RecordKind?
+    /// nil when the file could not be examined (it vanished, or cannot be accessed).
+    public var stamp: FileStamp?
+}
+
+/// The files of a content folder before they are read, sorted by path.
+public struct ContentListing: Sendable {
+    public var files: [ListedFile]
+    public var config: ListedFile?
+    /// Problems with the folder itself: links not followed, stray files.
+    public var diagnostics: [Diagnostic]
+}
+
 /// What the load stage found: record files, the optional config and problems with the folder itself.
 public struct LoadedContent: Sendable {
     public var files: [SourceFile]

@@ -26,7 +26,7 @@ public enum Severity: String, Sendable, Codable, Comparable {
 }
 
 /// A problem found in the content, reported to the user rather than thrown.
-public struct Diagnostic: Sendable, Hashable, Comparable {
+public struct Diagnostic: Sendable, Hashable, Comparable, Codable {
     public var severity: Severity
     public var code: DiagnosticCode
     public var location: SourceLocation

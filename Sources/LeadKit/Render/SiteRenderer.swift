@@ -1,19 +1,40 @@
 /// One file of the report, by its path inside the output folder.
 public struct OutputFile: Sendable {
     public var path: String
-    public var bytes: [UInt8]
+    /// Of what the file is made from: a page's view model and templates, or the file's bytes.
+    public var fingerprint: Fingerprint
+    /// nil when the previous report's file has the same fingerprint and is kept as it is.
+    public var bytes: [UInt8]?
+
+    /// A file whose fingerprint is its bytes'.
+    init(path: String, bytes: [UInt8], keeping previous: [String: Fingerprint]) {
+        self.path = path
+        fingerprint = Fingerprint.of(bytes)
+        self.bytes = previous[path] == fingerprint ? nil : bytes
+    }
+
+    init(path: String, fingerprint: Fingerprint, bytes: [UInt8]?) {
+        self.path = path
+        self.fingerprint = fingerprint
+        self.bytes = bytes
+    }
 }
 
 /// The render stage: every page, the assets and `report.json`, in memory.
 public struct SiteRenderer: Sendable {
     public let report: Report
     public let templates: TemplateSet
+    /// The fingerprints of the previous report's files that are still as it wrote them.
+    public let previous: [String: Fingerprint]
 
-    public init(report: Report, templates: TemplateSet) {
+    public init(report: Report, templates: TemplateSet, keeping previous: [String: Fingerprint] = [:]) {
         self.report = report
         self.templates = templates
+        self.previous = previous
     }
 
+    /// Every file of the report; a page whose view model and templates are those of a file in
+    /// `previous` is not rendered again.
     public func render() throws -> [OutputFile] {
         let pages = PageBuilder(report: report)
         let records = report.records
@@ -32,11 +53,11 @@ public struct SiteRenderer: Sendable {
             { try page("contacts.html", pages.contactsPage(), "records") },
             { try page("companies.html", pages.companiesPage(), "records") },
             { try page("applications.html", pages.applicationsPage(), "records") },
-            { OutputFile(path: "report.json", bytes: ReportJSON(report).encoded()) },
+            { OutputFile(path: "report.json", bytes: ReportJSON(report).encoded(), keeping: previous) },
         ]
         var files = try renderAll(Array(overview.indices), chunkSize: 1) { try overview[$0]() }
         for (name, bytes) in templates.assets.sorted(by: { $0.key < $1.key }) {
-            files.append(OutputFile(path: name, bytes: bytes))
+            files.append(OutputFile(path: name, bytes: bytes, keeping: previous))
         }
 
         let byMonth = Dictionary(grouping: interactionOrder, by: pages.monthKey)
@@ -79,7 +100,18 @@ public struct SiteRenderer: Sendable {
     }
 
     func page<Model: Encodable>(_ path: String, _ model: Model, _ template: String) throws -> OutputFile {
-        OutputFile(path: path, bytes: try templates.render(TemplateEncoder.encode(model), template))
+        func pageFingerprint(_ model: Fingerprint) -> Fingerprint {
+            var fingerprint = templates.fingerprint
+            fingerprint.combine(template)
+            fingerprint.combine(model.value)
+            return fingerprint
+        }
+        if let kept = previous[path], pageFingerprint(TemplateEncoder.fingerprint(model)) == kept {
+            return OutputFile(path: path, fingerprint: kept, bytes: nil)
+        }
+        let value = TemplateEncoder.encode(model)
+        return OutputFile(
+            path: path, fingerprint: pageFingerprint(value.fingerprint), bytes: try templates.render(value, template))
     }
 
     /// Renders record pages on every core, keeping their order.

@@ -25,17 +25,31 @@ struct TemplateValue {
 /// so `{{#field}}` is false for it, as for a missing field.
 enum TemplateEncoder {
     static func encode<Model: Encodable>(_ model: Model) -> TemplateValue {
-        let state = EncodingState()
+        let state = EncodingState(buildsTree: true)
         let encoder = ValueEncoder(state: state)
         // The view models are plain structs of strings, numbers, flags and arrays: nothing here throws.
         try? model.encode(to: encoder)
         return TemplateValue(root: encoder.value ?? TemplateObject(), fingerprint: state.fingerprint)
+    }
+
+    /// The fingerprint `encode` would give, without building the objects: the cheap question a
+    /// rebuild asks of every page.
+    static func fingerprint<Model: Encodable>(_ model: Model) -> Fingerprint {
+        let state = EncodingState(buildsTree: false)
+        try? model.encode(to: ValueEncoder(state: state))
+        return state.fingerprint
     }
 }
 
 /// The fingerprint every container of one encoding feeds, in encoding order.
 private final class EncodingState {
     var fingerprint = Fingerprint()
+    /// false: only the fingerprint is wanted, so no object or list is filled.
+    let buildsTree: Bool
+
+    init(buildsTree: Bool) {
+        self.buildsTree = buildsTree
+    }
 
     func mark(_ tag: UInt64, _ key: String?) {
         fingerprint.combine(tag)
@@ -145,30 +159,31 @@ private struct ObjectContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode(_ value: String, forKey key: Key) throws {
         state.mark(Tag.string, key.stringValue)
         state.fingerprint.combine(value)
-        object.fields[key.stringValue] = value
+        if state.buildsTree { object.fields[key.stringValue] = value }
     }
 
     mutating func encode(_ value: Int, forKey key: Key) throws {
         state.mark(Tag.integer, key.stringValue)
         state.fingerprint.combine(value)
-        object.fields[key.stringValue] = value
+        if state.buildsTree { object.fields[key.stringValue] = value }
     }
 
     mutating func encode(_ value: Bool, forKey key: Key) throws {
         state.mark(Tag.flag, key.stringValue)
         state.fingerprint.combine(value)
-        object.fields[key.stringValue] = value
+        if state.buildsTree { object.fields[key.stringValue] = value }
     }
 
     mutating func encode(_ value: Double, forKey key: Key) throws {
         state.mark(Tag.number, key.stringValue)
         state.fingerprint.combine(value.bitPattern)
-        object.fields[key.stringValue] = value
+        if state.buildsTree { object.fields[key.stringValue] = value }
     }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         state.mark(Tag.object, key.stringValue)
-        object.fields[key.stringValue] = ValueEncoder.nested(value, state: state)
+        let nested = ValueEncoder.nested(value, state: state)
+        if state.buildsTree { object.fields[key.stringValue] = nested }
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
@@ -200,11 +215,11 @@ private struct ListContainer: UnkeyedEncodingContainer {
 
     mutating func encode(_ value: String) throws {
         state.mark(Tag.string, value)
-        list.items.append(value)
+        if state.buildsTree { list.items.append(value) }
     }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
-        if let item = ValueEncoder.nested(value, state: state) { list.items.append(item) }
+        if let item = ValueEncoder.nested(value, state: state), state.buildsTree { list.items.append(item) }
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type)

@@ -18,6 +18,8 @@ public struct TemplateSet: Sendable {
     let library: MustacheLibrary
     /// Files copied to the report as they are, e.g. `style.css`.
     let assets: [String: [UInt8]]
+    /// Of every template and asset: a page is kept only if it would be rendered with the same ones.
+    let fingerprint: Fingerprint
 
     /// The built-in templates and assets, by file name.
     static var builtIn: [String: [UInt8]] {
@@ -62,7 +64,10 @@ public struct TemplateSet: Sendable {
         }
         var library = MustacheLibrary()
         var assets: [String: [UInt8]] = [:]
+        var fingerprint = Fingerprint()
         for (name, file) in files.sorted(by: { $0.key < $1.key }) {
+            fingerprint.combine(name)
+            fingerprint.combine(file.bytes)
             guard name.hasSuffix(".mustache") else {
                 assets[name] = file.bytes
                 continue
@@ -76,7 +81,7 @@ public struct TemplateSet: Sendable {
                     message: "template syntax error: \(error.error)")
             }
         }
-        return TemplateSet(library: library, assets: assets)
+        return TemplateSet(library: library, assets: assets, fingerprint: fingerprint)
     }
 
     func render(_ value: TemplateValue, _ template: String) throws -> [UInt8] {

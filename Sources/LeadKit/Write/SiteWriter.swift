@@ -34,7 +34,9 @@ public struct SiteWriter: Sendable {
         self.output = path
     }
 
-    public func write(_ files: [OutputFile]) throws {
+    /// Writes the files into a staging folder (linking the kept ones from the current report), adds
+    /// `manifest` with the stamps of what was written, and swaps the folder in.
+    public func write(_ files: [OutputFile], manifest: ReportManifest) throws {
         var existing = stat()
         let outputExists = lstat(output, &existing) == 0
         if outputExists, !isReplaceable(existing) { throw WriteError.notAReport(output) }
@@ -43,8 +45,10 @@ public struct SiteWriter: Sendable {
         try? remove(staging)
         try makeFolder(staging)
         do {
-            try writeFile(staging + "/" + SiteWriter.marker, Array("written by leads build\n".utf8))
+            _ = try writeFile(staging + "/" + SiteWriter.marker, Array("written by leads build\n".utf8))
             var folders: Set<String> = []
+            var manifest = manifest
+            manifest.files = [:]
             for file in files {
                 let parts = file.path.split(separator: "/").dropLast()
                 var folder = staging
@@ -52,8 +56,17 @@ public struct SiteWriter: Sendable {
                     folder += "/" + part
                     if folders.insert(folder).inserted { try makeFolder(folder) }
                 }
-                try writeFile(staging + "/" + file.path, file.bytes)
+                let target = staging + "/" + file.path
+                let stamp: FileStamp
+                if let bytes = file.bytes {
+                    stamp = try writeFile(target, bytes)
+                } else {
+                    stamp = try keep(file.path, at: target)
+                }
+                manifest.files[file.path] = ReportManifest.Entry(
+                    fingerprint: file.fingerprint, size: stamp.size, modified: stamp.modified)
             }
+            _ = try writeFile(staging + "/" + ReportManifest.fileName, try manifest.encoded())
             if outputExists {
                 let retired = sibling("old")
                 try? remove(retired)
@@ -90,8 +103,18 @@ public struct SiteWriter: Sendable {
         guard mkdir(path, 0o755) == 0 || errno == EEXIST else { throw failure(path) }
     }
 
+    /// A file of the current report, unchanged, becomes a file of the new one: a second link to the
+    /// same bytes, so keeping a page costs no copy (and a copy where links are not possible).
+    func keep(_ path: String, at target: String) throws -> FileStamp {
+        let source = output + "/" + path
+        if link(source, target) == 0, let stamp = FileStamp.of(target) { return stamp }
+        guard case .success(let bytes) = FileBytes.contents(of: source, limit: Int.max) else { throw failure(source) }
+        return try writeFile(target, bytes)
+    }
+
     /// Plain POSIX writes: atomicity comes from the folder swap, so no per-file fsync is needed.
-    func writeFile(_ path: String, _ bytes: [UInt8]) throws {
+    /// Returns the written file's stamp.
+    func writeFile(_ path: String, _ bytes: [UInt8]) throws -> FileStamp {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw failure(path) }
         defer { close(fd) }
@@ -104,6 +127,9 @@ public struct SiteWriter: Sendable {
             }
             offset += written
         }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw failure(path) }
+        return FileStamp(info)
     }
 
     func failure(_ path: String) -> WriteError {

@@ -97,7 +97,7 @@ struct HostileFolder {
         try Leads.check(content: content, asOf: Hostile.asOf, displayRoot: Hostile.displayRoot)
     }
 
-    func build() throws -> CheckedContent {
+    func build() throws -> BuildSummary {
         try Leads.build(
             content: content, templates: nil, output: output, asOf: Hostile.asOf, displayRoot: Hostile.displayRoot)
     }

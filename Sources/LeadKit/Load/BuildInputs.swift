@@ -1,0 +1,27 @@
+/// Everything a report is made from, as one fingerprint: the content files by path and stamp, the
+/// templates, the as-of date, how paths are shown and the program itself.
+struct BuildInputs {
+    let listing: ContentListing
+    let templates: Fingerprint
+    let asOf: Day
+    let displayRoot: String
+    let engine: String
+
+    /// nil when a file could not be examined: then nothing can be assumed unchanged.
+    var fingerprint: Fingerprint? {
+        var fingerprint = Fingerprint()
+        fingerprint.combine(ReportManifest.formatVersion)
+        fingerprint.combine(engine)
+        fingerprint.combine(displayRoot)
+        fingerprint.combine(asOf.description)
+        fingerprint.combine(templates.value)
+        // Links not followed and stray files are reported from the listing alone.
+        for diagnostic in listing.diagnostics { fingerprint.combine(diagnostic.formatted) }
+        for file in (listing.config.map { [$0] } ?? []) + listing.files {
+            guard let stamp = file.stamp else { return nil }
+            fingerprint.combine(file.relativePath)
+            stamp.combine(into: &fingerprint)
+        }
+        return fingerprint
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+
+/// What a build wrote, kept in the report folder beside the pages it describes, so the swap that
+/// replaces the report replaces its manifest too and the two can never disagree.
+///
+/// The next build keeps a page whose view model has the same fingerprint (linking the file instead
+/// of rendering it), and does nothing at all when every input is as it was.
+public struct ReportManifest: Codable, Sendable {
+    /// The file's name inside the report folder.
+    public static let fileName = ".leads-build.json"
+    /// Changes whenever the meaning of a fingerprint does.
+    public static let formatVersion = 1
+
+    public struct Entry: Codable, Sendable {
+        /// The fingerprint of what the file was made from (a page's view model and template) or of its bytes.
+        public var fingerprint: Fingerprint
+        /// The written file's stamp: a file changed since is not kept.
+        public var size: Int64
+        public var modified: Int64
+    }
+
+    public var version = formatVersion
+    /// The fingerprint of every input: content files' stamps, templates, as-of date, program; nil
+    /// when some file could not be examined.
+    public var inputs: Fingerprint?
+    /// When the build that wrote this started, in seconds since 1970; nil when it did not say.
+    public var startedAt: Int64?
+    /// The program that wrote it (see `BuildReuse.engine`): another one's pages are not kept.
+    public var engine: String?
+    /// What that build reported, shown again when nothing changed.
+    public var fileCount: Int
+    public var diagnostics: [Diagnostic]
+    /// Every file of the report but the marker and this manifest, by path.
+    public var files: [String: Entry] = [:]
+    /// Whether every file is still as written (after `read`).
+    public private(set) var isIntact = true
+
+    enum CodingKeys: String, CodingKey {
+        case version, inputs, startedAt, engine, fileCount, diagnostics, files
+    }
+
+    init(inputs: Fingerprint?, reuse: BuildReuse?, fileCount: Int, diagnostics: [Diagnostic]) {
+        self.inputs = inputs
+        startedAt = reuse?.startedAt
+        engine = reuse?.engine
+        self.fileCount = fileCount
+        self.diagnostics = diagnostics
+    }
+
+    /// The manifest of the report in `output`, if this program wrote it, with only the entries whose
+    /// files are still as written.
+    public static func read(output: String, engine: String) -> ReportManifest? {
+        let path = output + "/" + fileName
+        guard case .success(let bytes) = FileBytes.contents(of: path, limit: 256 * 1024 * 1024),
+            var manifest = try? JSONDecoder().decode(ReportManifest.self, from: Data(bytes)),
+            manifest.version == formatVersion, manifest.engine == engine
+        else { return nil }
+        let written = manifest.files.count
+        manifest.files = manifest.files.filter { path, entry in
+            guard let stamp = FileStamp.of(output + "/" + path) else { return false }
+            return stamp.size == entry.size && stamp.modified == entry.modified
+        }
+        manifest.isIntact = manifest.files.count == written && FileStamp.of(output + "/" + SiteWriter.marker) != nil
+        return manifest
+    }
+
+    /// Whether a build with these inputs would write exactly the report that is there.
+    func isUpToDate(inputs: Fingerprint?, listing: ContentListing) -> Bool {
+        guard isIntact, let inputs, inputs == self.inputs else { return false }
+        return listing.files.allSatisfy { trusts($0.stamp!) } && (listing.config.map { trusts($0.stamp!) } ?? true)
+    }
+
+    /// Whether a listed file's stamp can stand for its content: it must predate this manifest's build
+    /// by more than a second, or a second write in the same clock tick would leave the stamp unchanged.
+    func trusts(_ stamp: FileStamp) -> Bool {
+        guard let startedAt else { return false }
+        return stamp.changed < (startedAt - 1) * 1_000_000_000
+    }
+
+    func encoded() throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return Array(try encoder.encode(self))
+    }
+}
+
+extension Fingerprint: Codable {
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let value = UInt64(text, radix: 16) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not hex"))
+        }
+        self.init(value: value)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(hex)
+    }
+}
