@@ -50,6 +50,20 @@ enum Format {
 
     /// `WARM_LEAD` → `Warm lead`, `CV_RECEIVED` → `CV received`
     static func label(_ status: String) -> String {
+        knownLabels[status] ?? makeLabel(status)
+    }
+
+    /// The labels of the built-in values, made once: every card and row shows several.
+    static let knownLabels: [String: String] = {
+        let values =
+            Configuration.builtIn.pipelines.flatMap(\.allStatuses) + Configuration.builtIn.sources
+            + Temperature.allCases.map(\.rawValue) + InteractionType.allCases.map(\.rawValue)
+            + Sentiment.allCases.map(\.rawValue) + Milestone.allCases.map(\.rawValue)
+            + Configuration.builtIn.pipelines.map(\.name)
+        return Dictionary(values.map { ($0, makeLabel($0)) }, uniquingKeysWith: { first, _ in first })
+    }()
+
+    static func makeLabel(_ status: String) -> String {
         let words = status.lowercased().split(separator: "_").map { spellings[String($0)] ?? String($0) }
         let text = words.joined(separator: " ")
         return text.prefix(1).uppercased() + text.dropFirst()
