@@ -39,8 +39,9 @@ public struct SiteRenderer: Sendable {
         let pages = PageBuilder(report: report)
         let records = report.records
         let interactionOrder = pages.interactionOrder
-        // The overview pages grow with the whole pipeline; each is rendered on its own core.
-        let overview: [@Sendable () throws -> OutputFile] = [
+        // One list of pages for both cores, the ones that grow with the whole pipeline first, so
+        // that no core waits for another one's big page at the end.
+        var jobs: [@Sendable () throws -> OutputFile] = [
             { try page("index.html", pages.dashboard(), "index") },
             { try page("agenda.html", pages.agendaPage(), "agenda") },
             { try page("board.html", pages.boardPage(), "board") },
@@ -55,44 +56,48 @@ public struct SiteRenderer: Sendable {
             { try page("applications.html", pages.applicationsPage(), "records") },
             { OutputFile(path: "report.json", bytes: ReportJSON(report).encoded(), keeping: previous) },
         ]
-        var files = try renderAll(Array(overview.indices), chunkSize: 1) { try overview[$0]() }
-        for (name, bytes) in templates.assets.sorted(by: { $0.key < $1.key }) {
-            files.append(OutputFile(path: name, bytes: bytes, keeping: previous))
-        }
-
         let byMonth = Dictionary(grouping: interactionOrder, by: pages.monthKey)
-        files += try renderAll(byMonth.keys.sorted(), chunkSize: 1) { month in
-            try page(
-                "interactions/\(month).html", pages.interactionMonthPage(month, positions: byMonth[month]!),
-                "interactions")
+        for month in byMonth.keys.sorted() {
+            jobs.append {
+                try page(
+                    "interactions/\(month).html", pages.interactionMonthPage(month, positions: byMonth[month]!),
+                    "interactions")
+            }
         }
-        let leads = records.leads.indices.filter { pages.hasPage(records.leads[$0].header) }
-        files += try renderAll(leads) { position in
-            try page(path(.lead, records.leads[position].id), pages.leadPage(position), "lead")
+        for position in records.leads.indices where pages.hasPage(records.leads[position].header) {
+            jobs.append { try page(path(.lead, records.leads[position].id), pages.leadPage(position), "lead") }
         }
         let leadsByContact = group(records.leads.indices) { records.leads[$0].contact?.value.target }
         let interactionsByContact = group(records.interactions.indices) {
             records.interactions[$0].contact?.value.target
         }
-        files += try renderAll(records.contacts.filter { pages.hasPage($0.header) }) { contact in
-            try page(
-                path(.contact, contact.id),
-                pages.contactPage(
-                    contact, leadsByContact: leadsByContact, interactionsByContact: interactionsByContact),
-                "record")
+        for contact in records.contacts where pages.hasPage(contact.header) {
+            jobs.append {
+                try page(
+                    path(.contact, contact.id),
+                    pages.contactPage(
+                        contact, leadsByContact: leadsByContact, interactionsByContact: interactionsByContact),
+                    "record")
+            }
         }
         let leadsByCompany = group(records.leads.indices) { records.leads[$0].company?.value.target }
         let contactsByCompany = group(records.contacts.indices) { records.contacts[$0].company?.value.target }
-        files += try renderAll(records.companies.filter { pages.hasPage($0.header) }) { company in
-            try page(
-                path(.company, company.id),
-                pages.companyPage(company, leadsByCompany: leadsByCompany, contactsByCompany: contactsByCompany),
-                "record")
+        for company in records.companies where pages.hasPage(company.header) {
+            jobs.append {
+                try page(
+                    path(.company, company.id),
+                    pages.companyPage(company, leadsByCompany: leadsByCompany, contactsByCompany: contactsByCompany),
+                    "record")
+            }
         }
-        files += try renderAll(records.applications.filter { pages.hasPage($0.header) }) { application in
-            try page(path(.application, application.id), pages.applicationPage(application), "record")
+        for application in records.applications where pages.hasPage(application.header) {
+            jobs.append { try page(path(.application, application.id), pages.applicationPage(application), "record") }
         }
-        return files
+        let rendered = try ParallelMap.map(jobs, chunkSize: 1) { job in Result { try job() } }.map { try $0.get() }
+        let assets = templates.assets.sorted { $0.key < $1.key }.map { name, bytes in
+            OutputFile(path: name, bytes: bytes, keeping: previous)
+        }
+        return rendered + assets
     }
 
     func path(_ kind: RecordKind, _ id: String) -> String {
@@ -112,13 +117,6 @@ public struct SiteRenderer: Sendable {
         let value = TemplateEncoder.encode(model)
         return OutputFile(
             path: path, fingerprint: pageFingerprint(value.fingerprint), bytes: try templates.render(value, template))
-    }
-
-    /// Renders record pages on every core, keeping their order.
-    func renderAll<Item: Sendable>(
-        _ items: [Item], chunkSize: Int = 32, _ render: @Sendable (Item) throws -> OutputFile
-    ) throws -> [OutputFile] {
-        try ParallelMap.map(items, chunkSize: chunkSize) { item in Result { try render(item) } }.map { try $0.get() }
     }
 
     func group(_ positions: Range<Int>, by key: (Int) -> String?) -> [String: [Int]] {
