@@ -54,7 +54,7 @@ struct Build: ParsableCommand {
         } else {
             print("wrote report to \(output)/index.html (\(checked.written) files written, \(checked.kept) unchanged)")
         }
-        if strict && !checked.diagnostics.isEmpty { throw ExitCode(1) }
+        finish(failing: strict && !checked.diagnostics.isEmpty, keeping: checked)
     }
 }
 

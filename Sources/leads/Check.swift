@@ -35,8 +35,6 @@ struct Check: ParsableCommand {
         case .json:
             print(Diagnostic.json(checked.diagnostics))
         }
-        if checked.errorCount > 0 || (strict && checked.warningCount > 0) {
-            throw ExitCode(1)
-        }
+        finish(failing: checked.errorCount > 0 || (strict && checked.warningCount > 0), keeping: checked)
     }
 }

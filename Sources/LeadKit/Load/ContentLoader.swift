@@ -17,11 +17,11 @@ public struct ContentLoader: Sendable {
 
     /// Lists and reads the folder.
     public func load() throws -> LoadedContent {
-        read(try list())
+        read(try list(stamped: false))
     }
 
-    /// Finds the record files and `config.yml` with their stamps, without reading them.
-    public func list() throws -> ContentListing {
+    /// Finds the record files and `config.yml` without reading them; `stamped`: with their stamps.
+    public func list(stamped: Bool = true) throws -> ContentListing {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory) else {
             throw LoadError.missingFolder(root)
@@ -57,12 +57,14 @@ public struct ContentLoader: Sendable {
             }
             files.append(ListedFile(relativePath: relativePath, kind: kind, stamp: nil))
         }
-        files = ParallelMap.map(files, chunkSize: 256) { file in
-            var file = file
-            file.stamp = FileStamp.of(pathOnDisk(file.relativePath))
-            return file
+        if stamped {
+            files = ParallelMap.map(files, chunkSize: 256) { file in
+                var file = file
+                file.stamp = FileStamp.of(pathOnDisk(file.relativePath))
+                return file
+            }
+            if let listed = config { config?.stamp = FileStamp.of(pathOnDisk(listed.relativePath)) }
         }
-        if let listed = config { config?.stamp = FileStamp.of(pathOnDisk(listed.relativePath)) }
         return ContentListing(files: files, config: config, diagnostics: diagnostics)
     }
 

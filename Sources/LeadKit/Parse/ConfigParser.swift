@@ -7,7 +7,7 @@ public enum ConfigParser {
             return (.builtIn, diagnostics)
         }
         let block = FrontMatterReader.compose(
-            source.lines.joined(separator: "\n"), file: file.displayPath, lineOffset: 0, diagnostics: &diagnostics)
+            source.text.droppingFinalLineBreak, file: file.displayPath, lineOffset: 0, diagnostics: &diagnostics)
         guard let root = block.root else { return (.builtIn, diagnostics) }
         var reader = FieldReader(block: block, pairs: root, location: block.blockLocation, subject: "config")
         var configuration = Configuration.builtIn

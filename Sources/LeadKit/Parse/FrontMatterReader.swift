@@ -7,9 +7,9 @@ enum FrontMatterReader {
     static let maximumBlockSize = 2 * 1024 * 1024
 
     static func read(_ source: SourceText, file: String, diagnostics: inout [Diagnostic]) -> SplitRecord? {
-        let lines = source.lines
+        var lines = source.lines
         let opening = SourceLocation(file: file, line: 1, column: 1)
-        guard let first = lines.first, isDelimiter(first) else {
+        guard let first = lines.next(), isDelimiter(first.content) else {
             diagnostics.append(
                 .error(
                     .invalidFrontMatter, at: opening,
@@ -17,23 +17,30 @@ enum FrontMatterReader {
                 ))
             return nil
         }
-        guard let closing = lines.indices.dropFirst().first(where: { isDelimiter(lines[$0]) }) else {
+        // The YAML is the text between the delimiter lines as written (libyaml reads LF, CRLF and CR
+        // alike), without the break before the closing line.
+        var yamlEnd = first.next
+        var closingLine = 1
+        var closing: LineScanner.Line?
+        while let line = lines.next() {
+            closingLine += 1
+            if isDelimiter(line.content) {
+                closing = line
+                break
+            }
+            yamlEnd = line.content.endIndex
+        }
+        guard let closing else {
             diagnostics.append(
                 .error(
                     .invalidFrontMatter, at: opening,
                     "front-matter opened here is never closed; add a line '---' after the last field"))
             return nil
         }
-        let yaml = lines[1..<closing].joined(separator: "\n")
-        let body: String
-        if closing + 1 < lines.count {
-            let bodyStart = lines[closing + 1].startIndex
-            body = String(source.text[bodyStart...])
-        } else {
-            body = ""
-        }
+        let yaml = source.text[first.next..<max(yamlEnd, first.next)]
         let frontMatter = compose(yaml, file: file, diagnostics: &diagnostics)
-        return SplitRecord(frontMatter: frontMatter, body: body, bodyLine: closing + 2)
+        return SplitRecord(
+            frontMatter: frontMatter, body: String(source.text[closing.next...]), bodyLine: closingLine + 1)
     }
 
     static func isDelimiter(_ line: Substring) -> Bool {
@@ -41,7 +48,7 @@ enum FrontMatterReader {
     }
 
     /// Composes a YAML block whose first line is line 2 of the file.
-    static func compose(_ yaml: String, file: String, lineOffset: Int = 1, diagnostics: inout [Diagnostic])
+    static func compose(_ yaml: Substring, file: String, lineOffset: Int = 1, diagnostics: inout [Diagnostic])
         -> FrontMatter
     {
         let openingLine = max(lineOffset, 1)
@@ -69,7 +76,7 @@ enum FrontMatterReader {
         return empty
     }
 
-    static func diagnostic(for failure: YAMLFailure, yaml: String, in block: FrontMatter) -> Diagnostic {
+    static func diagnostic(for failure: YAMLFailure, yaml: Substring, in block: FrontMatter) -> Diagnostic {
         func at(_ line: Int, _ column: Int) -> SourceLocation {
             SourceLocation(file: block.file, line: line + block.lineOffset, column: column)
         }

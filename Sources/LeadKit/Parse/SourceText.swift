@@ -1,9 +1,7 @@
-/// A file's bytes decoded as UTF-8 and cut into lines, with problems of the encoding as diagnostics.
+/// A file's bytes decoded as UTF-8, with problems of the encoding as diagnostics.
 struct SourceText {
     /// The text without a byte-order mark; invalid bytes replaced by U+FFFD.
     let text: String
-    /// Each line's content without its line break (LF, CRLF or a lone CR).
-    let lines: [Substring]
 
     /// Decodes the bytes, or returns nil (with a diagnostic) for a file that is not UTF-8 at all.
     static func decode(_ bytes: [UInt8], file: String, diagnostics: inout [Diagnostic]) -> SourceText? {
@@ -33,32 +31,11 @@ struct SourceText {
                     .invalidEncoding, at: position(ofByte: offset, in: content, file: file),
                     "file contains a NUL byte; is it a binary file?"))
         }
-        return SourceText(text: text, lines: splitLines(text))
+        return SourceText(text: text)
     }
 
-    /// Splits on LF, CRLF and lone CR, as YAML and CommonMark both do.
-    static func splitLines(_ text: String) -> [Substring] {
-        var lines: [Substring] = []
-        let utf8 = text.utf8
-        var lineStart = utf8.startIndex
-        var index = utf8.startIndex
-        while index != utf8.endIndex {
-            let byte = utf8[index]
-            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
-                lines.append(text[lineStart..<index])
-                var next = utf8.index(after: index)
-                if byte == UInt8(ascii: "\r"), next != utf8.endIndex, utf8[next] == UInt8(ascii: "\n") {
-                    next = utf8.index(after: next)
-                }
-                index = next
-                lineStart = next
-            } else {
-                index = utf8.index(after: index)
-            }
-        }
-        if lineStart != utf8.endIndex { lines.append(text[lineStart...]) }
-        return lines
-    }
+    /// The lines of the text one at a time, each with where it ends and where the next one starts.
+    var lines: LineScanner { LineScanner(text: text) }
 
     private static func firstInvalidByte(in bytes: ArraySlice<UInt8>, file: String) -> SourceLocation {
         var iterator = bytes.makeIterator()
@@ -98,5 +75,55 @@ struct SourceText {
         }
         let column = String(decoding: prefix[lineStart...], as: UTF8.self).unicodeScalars.count + 1
         return SourceLocation(file: file, line: line, column: column)
+    }
+}
+
+/// Splits on LF, CRLF and lone CR, as YAML and CommonMark both do, without cutting the whole file
+/// up front: a record is read only as far as its closing `---`.
+struct LineScanner: IteratorProtocol {
+    struct Line {
+        /// Without its line break.
+        var content: Substring
+        /// Where the next line starts: after the break, or the end of the text.
+        var next: String.Index
+    }
+
+    let text: String
+    private var position: String.Index
+
+    init(text: String) {
+        self.text = text
+        position = text.startIndex
+    }
+
+    mutating func next() -> Line? {
+        let utf8 = text.utf8
+        guard position != utf8.endIndex else { return nil }
+        var index = position
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+                var next = utf8.index(after: index)
+                if byte == UInt8(ascii: "\r"), next != utf8.endIndex, utf8[next] == UInt8(ascii: "\n") {
+                    next = utf8.index(after: next)
+                }
+                defer { position = next }
+                return Line(content: text[position..<index], next: next)
+            }
+            index = utf8.index(after: index)
+        }
+        defer { position = utf8.endIndex }
+        return Line(content: text[position...], next: utf8.endIndex)
+    }
+}
+
+extension String {
+    /// Without one final LF, CRLF or CR, as the YAML of a file is read.
+    var droppingFinalLineBreak: Substring {
+        if hasSuffix("\r\n") || hasSuffix("\n") || hasSuffix("\r") {
+            // "\r\n" is one Character, so dropping one removes the whole break.
+            return dropLast()
+        }
+        return self[...]
     }
 }

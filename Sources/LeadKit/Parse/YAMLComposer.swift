@@ -23,7 +23,7 @@ enum YAMLComposer {
     static let maximumNesting = 50
 
     /// The block's root node, nil for an empty block.
-    static func compose(_ yaml: String) -> Result<YAMLNode?, YAMLFailure> {
+    static func compose(_ yaml: Substring) -> Result<YAMLNode?, YAMLFailure> {
         var text = yaml
         return text.withUTF8 { bytes -> Result<YAMLNode?, YAMLFailure> in
             guard let base = bytes.baseAddress, !bytes.isEmpty else { return .success(nil) }
