@@ -58,15 +58,14 @@ extension Leads {
         }
         let checked = check(loader.read(listing), asOf: asOf)
         let report = ReportAnalyzer(content: checked, asOf: asOf).analyze()
-        let files = try SiteRenderer(
+        let site = SiteRenderer(
             report: report, templates: templateSet, keeping: previous?.files.mapValues(\.fingerprint) ?? [:]
         ).render()
-        try SiteWriter(output: output).write(
-            files,
+        let counts = try SiteWriter(output: output).write(
+            site,
             manifest: ReportManifest(
-                inputs: inputs, reuse: reuse, fileCount: checked.fileCount,
-                diagnostics: checked.diagnostics))
-        return BuildSummary(built: checked, files: files)
+                inputs: inputs, reuse: reuse, fileCount: checked.fileCount, diagnostics: checked.diagnostics))
+        return BuildSummary(built: checked, written: counts.written, kept: counts.kept)
     }
 }
 
@@ -108,11 +107,11 @@ public struct BuildSummary: Sendable {
         kept = manifest.files.count
     }
 
-    init(built checked: CheckedContent, files: [OutputFile]) {
+    init(built checked: CheckedContent, written: Int, kept: Int) {
         diagnostics = checked.diagnostics
         fileCount = checked.fileCount
         upToDate = false
-        kept = files.count { $0.bytes == nil }
-        written = files.count - kept
+        self.written = written
+        self.kept = kept
     }
 }

@@ -20,7 +20,24 @@ public struct OutputFile: Sendable {
     }
 }
 
-/// The render stage: every page, the assets and `report.json`, in memory.
+/// The pages of a report, rendered on every core a batch at a time: a report of a hundred thousand
+/// leads is never in memory all at once.
+public struct RenderedSite: Sendable {
+    let jobs: [@Sendable () throws -> OutputFile]
+
+    /// How many files the report has.
+    public var count: Int { jobs.count }
+
+    /// Renders the files in order, `size` at a time, handing each batch to `body`.
+    public func forEachBatch(size: Int = 1024, _ body: ([OutputFile]) throws -> Void) throws {
+        for start in stride(from: 0, to: jobs.count, by: size) {
+            let batch = Array(jobs[start..<min(start + size, jobs.count)])
+            try body(try ParallelMap.map(batch, chunkSize: 1) { job in Result { try job() } }.map { try $0.get() })
+        }
+    }
+}
+
+/// The render stage: every page, the assets and `report.json`.
 public struct SiteRenderer: Sendable {
     public let report: Report
     public let templates: TemplateSet
@@ -33,9 +50,9 @@ public struct SiteRenderer: Sendable {
         self.previous = previous
     }
 
-    /// Every file of the report; a page whose view model and templates are those of a file in
-    /// `previous` is not rendered again.
-    public func render() throws -> [OutputFile] {
+    /// Every file of the report, to be rendered a batch at a time as the writer asks for them; a page
+    /// whose view model and templates are those of a file in `previous` is not rendered again.
+    public func render() -> RenderedSite {
         let pages = PageBuilder(report: report)
         let records = report.records
         let interactionOrder = pages.interactionOrder
@@ -93,11 +110,10 @@ public struct SiteRenderer: Sendable {
         for application in records.applications where pages.hasPage(application.header) {
             jobs.append { try page(path(.application, application.id), pages.applicationPage(application), "record") }
         }
-        let rendered = try ParallelMap.map(jobs, chunkSize: 1) { job in Result { try job() } }.map { try $0.get() }
-        let assets = templates.assets.sorted { $0.key < $1.key }.map { name, bytes in
-            OutputFile(path: name, bytes: bytes, keeping: previous)
+        for (name, bytes) in templates.assets.sorted(by: { $0.key < $1.key }) {
+            jobs.append { OutputFile(path: name, bytes: bytes, keeping: previous) }
         }
-        return rendered + assets
+        return RenderedSite(jobs: jobs)
     }
 
     func path(_ kind: RecordKind, _ id: String) -> String {

@@ -35,8 +35,10 @@ public struct SiteWriter: Sendable {
     }
 
     /// Writes the files into a staging folder (linking the kept ones from the current report), adds
-    /// `manifest` with the stamps of what was written, and swaps the folder in.
-    public func write(_ files: [OutputFile], manifest: ReportManifest) throws {
+    /// `manifest` with the stamps of what was written, and swaps the folder in. Returns how many files
+    /// were written anew and how many kept.
+    @discardableResult
+    public func write(_ site: RenderedSite, manifest: ReportManifest) throws -> (written: Int, kept: Int) {
         var existing = stat()
         let outputExists = lstat(output, &existing) == 0
         if outputExists, !isReplaceable(existing) { throw WriteError.notAReport(output) }
@@ -44,27 +46,31 @@ public struct SiteWriter: Sendable {
         let staging = sibling("staging")
         try? remove(staging)
         try makeFolder(staging)
+        var counts = (written: 0, kept: 0)
         do {
             _ = try writeFile(staging + "/" + SiteWriter.marker, Array("written by leads build\n".utf8))
             var folders: Set<String> = []
             var manifest = manifest
             manifest.files = [:]
-            for file in files {
-                let parts = file.path.split(separator: "/").dropLast()
-                var folder = staging
-                for part in parts {
-                    folder += "/" + part
-                    if folders.insert(folder).inserted { try makeFolder(folder) }
+            try site.forEachBatch { files in
+                for file in files {
+                    var folder = staging
+                    for part in file.path.split(separator: "/").dropLast() {
+                        folder += "/" + part
+                        if folders.insert(folder).inserted { try makeFolder(folder) }
+                    }
+                    let target = staging + "/" + file.path
+                    let stamp: FileStamp
+                    if let bytes = file.bytes {
+                        stamp = try writeFile(target, bytes)
+                        counts.written += 1
+                    } else {
+                        stamp = try keep(file.path, at: target)
+                        counts.kept += 1
+                    }
+                    manifest.files[file.path] = ReportManifest.Entry(
+                        fingerprint: file.fingerprint, size: stamp.size, modified: stamp.modified)
                 }
-                let target = staging + "/" + file.path
-                let stamp: FileStamp
-                if let bytes = file.bytes {
-                    stamp = try writeFile(target, bytes)
-                } else {
-                    stamp = try keep(file.path, at: target)
-                }
-                manifest.files[file.path] = ReportManifest.Entry(
-                    fingerprint: file.fingerprint, size: stamp.size, modified: stamp.modified)
             }
             _ = try writeFile(staging + "/" + ReportManifest.fileName, try manifest.encoded())
             if outputExists {
@@ -83,6 +89,7 @@ public struct SiteWriter: Sendable {
             try? remove(staging)
             throw error
         }
+        return counts
     }
 
     /// An existing output may be replaced when it is an empty folder or one a previous build wrote.
