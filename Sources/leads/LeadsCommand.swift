@@ -7,7 +7,10 @@ struct LeadsCommand: ParsableCommand {
         commandName: "leads",
         abstract: "A lead-tracking CRM in a folder of Markdown files.",
         version: "0.1.0",
-        subcommands: [Check.self, Build.self]
+        subcommands: [
+            Check.self, Build.self, Init.self, New.self, Log.self, Move.self, Convert.self, MilestoneCommand.self,
+            Merge.self,
+        ]
     )
 
     /// Runs the command; usage problems exit 2 (not ArgumentParser's 64), as the README promises.
@@ -49,6 +52,10 @@ struct ContentOptions: ParsableArguments {
     var asOf: String?
 
     func asOfDay() throws -> Day {
+        try Self.day(asOf)
+    }
+
+    static func day(_ asOf: String?) throws -> Day {
         guard let asOf else { return Day.today() }
         guard let day = Day(parsing: asOf) else {
             throw ValidationError("--as-of must be a date like 2026-03-14, not '\(asOf)'")

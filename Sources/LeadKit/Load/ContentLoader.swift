@@ -97,7 +97,8 @@ public struct ContentLoader: Sendable {
         return RecordKind(folder: String(components[0])) != nil
     }
 
-    func displayPath(_ relativePath: String) -> String {
+    /// A path inside the folder as diagnostics show it: `content/leads/acme.md`.
+    public func displayPath(_ relativePath: String) -> String {
         var prefix = displayRoot
         while prefix.count > 1, prefix.hasSuffix("/") { prefix.removeLast() }
         if prefix == "." { return relativePath }

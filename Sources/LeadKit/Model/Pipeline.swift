@@ -48,4 +48,25 @@ public struct Pipeline: Sendable, Hashable {
     public func isOpen(_ status: String) -> Bool { !isWon(status) && !isClosed(status) }
 
     public func contains(_ status: String) -> Bool { stages.contains(status) || closed.contains(status) }
+
+    /// Why a lead may not go from one stage to the next, nil when it may: forward, to a closed stage,
+    /// or from a closed stage back to an open one.
+    public func transitionProblem(from: String, to: String) -> String? {
+        if from == to { return nil }
+        if isWon(from) {
+            return "\(from) is won and final; a lead cannot move on to \(to)"
+        }
+        if isClosed(from) {
+            if isWon(to) {
+                return "a closed lead cannot jump from \(from) to \(to); reopen it at an open stage first"
+            }
+            return nil
+        }
+        if isClosed(to) { return nil }
+        if let a = rank(of: from), let b = rank(of: to), b < a {
+            return
+                "history goes backward from \(from) to \(to); stages only move forward (or to \(closed.joined(separator: "/")))"
+        }
+        return nil
+    }
 }

@@ -42,7 +42,7 @@ public enum ConfigParser {
             }
         }
         if let thresholds = reader.node("stale_after_days", required: false) {
-            if case .mapping(let pairs, _, _) = thresholds {
+            if let pairs = thresholds.pairs {
                 for (key, value) in pairs {
                     guard let written = reader.text(of: key, key: "stale_after_days"),
                         let temperature = reader.enumeration(written, key: "temperature", Temperature.self)

@@ -121,11 +121,11 @@ struct FieldReader {
         guard let value = node(key, required: required) else { return nil }
         let location = block.location(of: value)
         let link: Link
-        switch value {
-        case .scalar(let scalar, _, _):
+        switch value.content {
+        case .scalar(let scalar):
             link = Link(parsing: scalar.string)
-        case .sequence(let outer, _, _) where outer.count == 1:
-            guard case .sequence(let inner, _, _) = outer[0], inner.count == 1, let scalar = inner[0].scalar else {
+        case .sequence(let outer) where outer.count == 1:
+            guard let inner = outer[0].items, inner.count == 1, let scalar = inner[0].scalar else {
                 fallthrough
             }
             link = Link(target: scalar.string.trimmingSpaces, isBracketed: true)
@@ -144,7 +144,7 @@ struct FieldReader {
 
     mutating func textList(of value: YAMLNode, key: String) -> [Located<String>] {
         if value.scalar != nil { return text(of: value, key: key).map { [$0] } ?? [] }
-        guard case .sequence(let items, _, _) = value else {
+        guard let items = value.items else {
             invalid(value, "'\(key)' must be a list, not a \(value.kindName)")
             return []
         }
@@ -156,13 +156,13 @@ struct FieldReader {
         _ key: String, itemSubject: String, example: String, read: (inout FieldReader) -> Item?
     ) -> [Item] {
         guard let value = node(key, required: false) else { return [] }
-        guard case .sequence(let entries, _, _) = value else {
+        guard let entries = value.items else {
             invalid(value, "'\(key)' must be a list of \(itemSubject)s, not a \(value.kindName)")
             return []
         }
         var items: [Item] = []
         for entry in entries {
-            guard case .mapping(let entryPairs, _, _) = entry else {
+            guard let entryPairs = entry.pairs else {
                 invalid(entry, "each \(itemSubject) in '\(key)' must be a mapping like \(example)")
                 continue
             }

@@ -63,8 +63,8 @@ enum FrontMatterReader {
         switch YAMLComposer.compose(yaml) {
         case .success(nil):
             return FrontMatter(file: file, openingLine: openingLine, lineOffset: lineOffset, root: [])
-        case .success(.mapping(let pairs, _, _)?):
-            return FrontMatter(file: file, openingLine: openingLine, lineOffset: lineOffset, root: pairs)
+        case .success(let node?) where node.pairs != nil:
+            return FrontMatter(file: file, openingLine: openingLine, lineOffset: lineOffset, root: node.pairs)
         case .success(let node?):
             diagnostics.append(
                 .error(

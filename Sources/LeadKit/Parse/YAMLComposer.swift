@@ -64,8 +64,8 @@ enum YAMLComposer {
     private struct Builder {
         struct Collection {
             var isMapping: Bool
-            var line: Int
-            var column: Int
+            var isFlow: Bool
+            var start: YAMLNode.Position
             var items: [YAMLNode] = []
             var pairs: [(key: YAMLNode, value: YAMLNode)] = []
             var pendingKey: YAMLNode?
@@ -79,6 +79,10 @@ enum YAMLComposer {
         mutating func visit(_ event: yaml_event_t) -> YAMLFailure? {
             let line = Int(event.start_mark.line) + 1
             let column = Int(event.start_mark.column) + 1
+            let start = YAMLNode.Position(line: line, column: column, offset: Int(event.start_mark.index))
+            let end = YAMLNode.Position(
+                line: Int(event.end_mark.line) + 1, column: Int(event.end_mark.column) + 1,
+                offset: Int(event.end_mark.index))
             switch event.type {
             case YAML_DOCUMENT_START_EVENT:
                 documents += 1
@@ -90,9 +94,8 @@ enum YAMLComposer {
                 if scalar.anchor != nil { return .anchorOrAlias(line: line, column: column) }
                 let value = String(
                     decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
-                let node = YAMLNode.scalar(
-                    .init(string: value, isPlain: scalar.style == YAML_PLAIN_SCALAR_STYLE), line: line,
-                    column: column)
+                let node = YAMLNode(
+                    content: .scalar(.init(string: value, style: style(of: scalar.style))), start: start, end: end)
                 return add(node)
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                 let isMapping = event.type == YAML_MAPPING_START_EVENT
@@ -101,17 +104,30 @@ enum YAMLComposer {
                 guard open.count < YAMLComposer.maximumNesting else {
                     return .tooDeep(limit: YAMLComposer.maximumNesting, line: line, column: column)
                 }
-                open.append(Collection(isMapping: isMapping, line: line, column: column))
+                let isFlow =
+                    isMapping
+                    ? event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
+                    : event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
+                open.append(Collection(isMapping: isMapping, isFlow: isFlow, start: start))
                 return nil
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 guard let closed = open.popLast() else { return nil }
-                let node: YAMLNode =
-                    closed.isMapping
-                    ? .mapping(closed.pairs, line: closed.line, column: closed.column)
-                    : .sequence(closed.items, line: closed.line, column: closed.column)
-                return add(node)
+                return add(
+                    YAMLNode(
+                        content: closed.isMapping ? .mapping(closed.pairs) : .sequence(closed.items),
+                        start: closed.start, end: end, isFlow: closed.isFlow))
             default:
                 return nil
+            }
+        }
+
+        func style(of style: yaml_scalar_style_t) -> YAMLNode.Scalar.Style {
+            switch style {
+            case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
+            case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted
+            case YAML_LITERAL_SCALAR_STYLE: .literal
+            case YAML_FOLDED_SCALAR_STYLE: .folded
+            default: .plain
             }
         }
 

@@ -105,7 +105,7 @@ extension RecordValidator {
                 continue
             }
             if let previous {
-                if let message = transitionProblem(from: previous.status.value, to: status.value, in: pipeline) {
+                if let message = pipeline.transitionProblem(from: previous.status.value, to: status.value) {
                     diagnostics.append(.error(.illegalTransition, at: status.location, message))
                 }
                 if let before = previous.date?.value, let date = entry.date, date.value < before {
@@ -134,25 +134,5 @@ extension RecordValidator {
                     "history starts on \(first.value), before the lead was created on \(created.value)"))
         }
         return diagnostics
-    }
-
-    /// Why a move between two stages is not allowed, or nil when it is.
-    func transitionProblem(from: String, to: String, in pipeline: Pipeline) -> String? {
-        if from == to { return nil }
-        if pipeline.isWon(from) {
-            return "\(from) is won and final; a lead cannot move on to \(to)"
-        }
-        if pipeline.isClosed(from) {
-            if pipeline.isWon(to) {
-                return "a closed lead cannot jump from \(from) to \(to); reopen it at an open stage first"
-            }
-            return nil
-        }
-        if pipeline.isClosed(to) { return nil }
-        if let a = pipeline.rank(of: from), let b = pipeline.rank(of: to), b < a {
-            return
-                "history goes backward from \(from) to \(to); stages only move forward (or to \(pipeline.closed.joined(separator: "/")))"
-        }
-        return nil
     }
 }

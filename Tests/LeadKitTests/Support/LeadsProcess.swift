@@ -47,7 +47,11 @@ struct LeadsProcess {
     }
 
     /// Runs `leads` with `arguments` in `directory`; a run longer than `seconds` is killed and fails.
-    static func run(_ arguments: [String], in directory: URL, seconds: Double = 30) throws -> Output {
+    /// Its standard input is `stdin` (never a terminal), its environment this one's plus `environment`.
+    static func run(
+        _ arguments: [String], in directory: URL, seconds: Double = 30, stdin: String = "",
+        environment: [String: String] = [:]
+    ) throws -> Output {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("leads-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -55,6 +59,10 @@ struct LeadsProcess {
         let stderrURL = scratch.appendingPathComponent("stderr")
         try Data().write(to: stdoutURL)
         try Data().write(to: stderrURL)
+        let stdinURL = scratch.appendingPathComponent("stdin")
+        try Data(stdin.utf8).write(to: stdinURL)
+        let input = try FileHandle(forReadingFrom: stdinURL)
+        defer { try? input.close() }
         let stdout = try FileHandle(forWritingTo: stdoutURL)
         let stderr = try FileHandle(forWritingTo: stderrURL)
         defer {
@@ -68,6 +76,8 @@ struct LeadsProcess {
         process.currentDirectoryURL = directory
         process.standardOutput = stdout
         process.standardError = stderr
+        process.standardInput = input
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         let exited = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in exited.signal() }
         try process.run()

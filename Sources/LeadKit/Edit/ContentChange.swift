@@ -1,0 +1,165 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// One file a command creates, changes or deletes, by its path inside the content folder.
+public struct FileChange: Sendable, Equatable {
+    public enum Kind: String, Sendable {
+        case create = "created"
+        case update = "updated"
+        case delete = "deleted"
+    }
+
+    public var kind: Kind
+    public var path: String
+    /// The bytes the file must still have when the change is written (nil for a new file).
+    public var before: [UInt8]?
+    /// nil for a deleted file.
+    public var after: [UInt8]?
+    /// What changed, for the user: `status WARM_LEAD → REFERRAL_SECURED`.
+    public var summary: String
+
+    public static func create(_ path: String, _ text: String, _ summary: String = "") -> FileChange {
+        FileChange(kind: .create, path: path, before: nil, after: Array(text.utf8), summary: summary)
+    }
+
+    public static func update(_ path: String, from before: [UInt8], to after: [UInt8], _ summary: String) -> FileChange
+    {
+        FileChange(kind: .update, path: path, before: before, after: after, summary: summary)
+    }
+
+    public static func delete(_ path: String, was before: [UInt8], _ summary: String = "") -> FileChange {
+        FileChange(kind: .delete, path: path, before: before, after: nil, summary: summary)
+    }
+
+    /// `created content/leads/acme-staff.md` with the summary after a colon.
+    public func line(root: String) -> String {
+        "\(kind.rawValue) \(ContentLoader(root: root).displayPath(path))" + (summary.isEmpty ? "" : ": \(summary)")
+    }
+}
+
+/// Writes a command's changes to the content folder: each file atomically (a temporary file in the
+/// same folder, flushed, then renamed over it), in the order the command planned them so that the
+/// folder is valid after every single write.
+public struct ContentWriter: Sendable {
+    public var root: String
+
+    public init(root: String) {
+        self.root = root
+    }
+
+    static func join(_ root: String, _ path: String) -> String {
+        root.hasSuffix("/") ? root + path : root + "/" + path
+    }
+
+    /// Refuses the whole set before writing anything if a file is not as the plan expects: a new file
+    /// already exists, a changed file was edited meanwhile, or a path leaves the content folder.
+    /// `interruptAfter` stops the process after that many writes: the tests' way to pull the plug.
+    public func apply(_ changes: [FileChange], interruptAfter: Int? = nil) throws(EditError) {
+        for change in changes { try verify(change) }
+        for (done, change) in changes.enumerated() {
+            if let interruptAfter, done == interruptAfter { exit(75) }
+            try write(change)
+        }
+    }
+
+    func verify(_ change: FileChange) throws(EditError) {
+        let path = Self.join(root, change.path)
+        guard !change.path.hasPrefix("/"), !change.path.split(separator: "/").contains("..") else {
+            throw EditError("refusing to write \(path): it is outside the content folder")
+        }
+        try requireInside(parentOf: path)
+        switch change.kind {
+        case .create:
+            if FileStamp.of(path) != nil || isLink(path) {
+                throw EditError("refusing to overwrite \(path): it already exists")
+            }
+        case .update, .delete:
+            if isLink(path) { throw EditError("refusing to change \(path): it is a symbolic link") }
+            guard case .success(let bytes) = FileBytes.contents(of: path, limit: ContentLoader.maximumFileSize),
+                bytes == change.before
+            else { throw EditError("\(path) changed while leads was working; run the command again") }
+        }
+    }
+
+    /// The folder a file goes into must resolve to a place inside the content folder.
+    func requireInside(parentOf path: String) throws(EditError) {
+        guard let rootReal = realPath(root) else { throw EditError("content folder '\(root)' does not exist") }
+        var parent = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
+        // A folder that does not exist yet is created inside the nearest one that does.
+        while realPath(parent) == nil, let slash = parent.lastIndex(of: "/") { parent = String(parent[..<slash]) }
+        guard let parentReal = realPath(parent), parentReal == rootReal || parentReal.hasPrefix(rootReal + "/") else {
+            throw EditError("refusing to write \(path): it is outside the content folder")
+        }
+    }
+
+    func write(_ change: FileChange) throws(EditError) {
+        let path = Self.join(root, change.path)
+        guard let bytes = change.after else {
+            guard unlink(path) == 0 else { throw failure(path) }
+            return
+        }
+        try makeFolders(for: path)
+        let folder = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
+        let name = String(path[(path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex)...])
+        let temporary = folder + "/." + name + ".leads-tmp"
+        var mode: mode_t = 0o644
+        var info = stat()
+        if stat(path, &info) == 0 { mode = info.st_mode & 0o7777 }
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
+        guard fd >= 0 else { throw failure(temporary) }
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                close(fd)
+                unlink(temporary)
+                throw failure(temporary)
+            }
+            offset += written
+        }
+        // The user's notes: on disk before the rename makes them the file.
+        guard fsync(fd) == 0, close(fd) == 0 else {
+            unlink(temporary)
+            throw failure(temporary)
+        }
+        if change.kind == .create {
+            // A link fails if the name exists, so a file made meanwhile is never replaced.
+            defer { unlink(temporary) }
+            guard link(temporary, path) == 0 else {
+                throw errno == EEXIST ? EditError("refusing to overwrite \(path): it already exists") : failure(path)
+            }
+        } else {
+            guard rename(temporary, path) == 0 else {
+                unlink(temporary)
+                throw failure(path)
+            }
+        }
+    }
+
+    func makeFolders(for path: String) throws(EditError) {
+        var folder = path.hasPrefix("/") ? "" : "."
+        for part in path.split(separator: "/").dropLast() {
+            folder += "/" + part
+            if mkdir(folder, 0o755) != 0 && errno != EEXIST { throw failure(folder) }
+        }
+    }
+
+    func isLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
+    }
+
+    func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path.isEmpty ? "." : path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    func failure(_ path: String) -> EditError {
+        EditError("cannot write \(path): \(String(cString: strerror(errno)))")
+    }
+}

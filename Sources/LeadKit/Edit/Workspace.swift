@@ -1,0 +1,122 @@
+import Foundation
+
+/// A content folder opened for a command: its records as `leads check` reads them, the date taken as
+/// today, and the files behind the records.
+public struct Workspace: Sendable {
+    public let root: String
+    public let asOf: Day
+    public let content: CheckedContent
+
+    public init(root: String, asOf: Day) throws {
+        self.root = root
+        self.asOf = asOf
+        content = try Leads.check(content: root, asOf: asOf)
+    }
+
+    var records: RecordSet { content.records }
+    var configuration: Configuration { content.configuration }
+
+    /// The bytes of a record's file as they are now.
+    func bytes(of header: RecordHeader) throws(EditError) -> [UInt8] {
+        guard
+            case .success(let bytes) = FileBytes.contents(
+                of: ContentWriter.join(root, header.relativePath), limit: ContentLoader.maximumFileSize)
+        else { throw EditError("cannot read \(header.file)") }
+        return bytes
+    }
+
+    /// An editor for a record's file; a file with errors is refused, since rewriting it could make
+    /// them worse or hide them.
+    func editor(for header: RecordHeader) throws(EditError) -> (before: [UInt8], editor: FrontMatterEditor) {
+        let errors = content.diagnostics.filter { $0.location.file == header.file && $0.severity == .error }
+        if !errors.isEmpty {
+            throw EditError(
+                "refusing to change \(header.file): it has \(Format.plural(errors.count, "error")); fix "
+                    + (errors.count == 1 ? "it" : "them") + " first (leads check shows "
+                    + (errors.count == 1 ? "it" : "them") + ")")
+        }
+        let bytes = try bytes(of: header)
+        return (bytes, try FrontMatterEditor(bytes: bytes, file: header.file))
+    }
+
+    public func lead(_ reference: String) throws(EditError) -> Lead {
+        let id = Link(parsing: reference).target
+        guard let position = content.index.leads[id] else {
+            throw EditError(
+                "no lead '\(id)' in \(root)/leads" + Suggestion.didYouMean(id, in: records.leads.map(\.id)))
+        }
+        return records.leads[position]
+    }
+
+    public func application(_ reference: String) throws(EditError) -> Application {
+        let id = Link(parsing: reference).target
+        guard let position = content.index.applications[id] else {
+            throw EditError(
+                "no application '\(id)' in \(root)/applications"
+                    + Suggestion.didYouMean(id, in: records.applications.map(\.id)))
+        }
+        return records.applications[position]
+    }
+
+    public func contact(_ reference: String) throws(EditError) -> Contact {
+        let id = Link(parsing: reference).target
+        guard let position = content.index.contacts[id] else {
+            throw EditError(
+                "no contact '\(id)' in \(root)/contacts" + Suggestion.didYouMean(id, in: records.contacts.map(\.id)))
+        }
+        return records.contacts[position]
+    }
+
+    /// A contact by id or by name (case ignored); an unknown one is refused with the closest id.
+    func contactByIDOrName(_ reference: String) throws(EditError) -> Contact {
+        if let found = findContact(reference) { return found }
+        return try contact(reference)
+    }
+
+    /// A contact by id or by name (case ignored), or nil.
+    func findContact(_ reference: String) -> Contact? {
+        let id = Link(parsing: reference).target
+        if let position = content.index.contacts[id] { return records.contacts[position] }
+        return records.contacts.first { $0.name?.value.lowercased() == reference.lowercased() }
+    }
+
+    /// A company by id or by name (case ignored), or nil.
+    func findCompany(_ reference: String) -> Company? {
+        let id = Link(parsing: reference).target
+        if let position = content.index.companies[id] { return records.companies[position] }
+        if let position = content.index.companies[Slug.make(reference)] { return records.companies[position] }
+        return records.companies.first { $0.name?.value.lowercased() == reference.lowercased() }
+    }
+
+    /// A free id and path in a kind's folder: `stem`, else `stem-2`, `stem-3`…, never the id of another
+    /// record of the kind (letter case ignored) nor an existing file.
+    func freePath(_ kind: RecordKind, stem: String) -> (id: String, path: String) {
+        let taken = Set(records.headers.filter { $0.kind == kind }.map { $0.id.lowercased() })
+        var candidate = stem
+        var number = 1
+        while taken.contains(candidate.lowercased())
+            || FileManager.default.fileExists(atPath: ContentWriter.join(root, "\(kind.folder)/\(candidate).md"))
+        {
+            number += 1
+            candidate = "\(stem)-\(number)"
+        }
+        return (candidate, "\(kind.folder)/\(candidate).md")
+    }
+}
+
+/// Ids made from names: `Northwind Logistics` → `northwind-logistics`.
+public enum Slug {
+    public static func make(_ text: String) -> String {
+        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+        var slug = ""
+        for scalar in folded.unicodeScalars {
+            if scalar.isASCIILetter || ("0"..."9").contains(scalar) {
+                slug.unicodeScalars.append(scalar)
+            } else if !slug.isEmpty, !slug.hasSuffix("-") {
+                slug += "-"
+            }
+        }
+        while slug.hasSuffix("-") { slug.removeLast() }
+        return String(slug.prefix(60)).trimmingCharacters(in: CharacterSet(charactersIn: "-"))
+    }
+}

@@ -1,0 +1,69 @@
+/// YAML written the way people write it by hand: plain where YAML reads the text back unchanged,
+/// double-quoted only where it must be, links as `"[[id]]"`.
+public enum YAMLText {
+    /// A single value. `inFlow`: inside `{…}` or `[…]`, where commas and brackets end a plain value.
+    public static func scalar(_ value: String, inFlow: Bool = false) -> String {
+        isPlainSafe(value, inFlow: inFlow) ? value : quoted(value)
+    }
+
+    /// A link to a record: `"[[id]]"`.
+    public static func link(_ id: String) -> String {
+        quoted("[[\(id)]]")
+    }
+
+    /// `{status: WARM_LEAD, date: 2026-11-23}`
+    public static func flowMapping(_ pairs: [(key: String, value: String)]) -> String {
+        "{" + pairs.map { "\($0.key): \(scalar($0.value, inFlow: true))" }.joined(separator: ", ") + "}"
+    }
+
+    /// A block list of flow mappings, as the value of a key: `\n  - {status: DISCOVERY, date: …}`.
+    public static func blockList(_ items: [[(key: String, value: String)]]) -> String {
+        items.map { "\n  - " + flowMapping($0) }.joined()
+    }
+
+    /// A front-matter block and a body, as a new record file.
+    public static func record(_ fields: [(key: String, yaml: String)], body: String = "") -> String {
+        var text = "---\n"
+        for (key, yaml) in fields { text += "\(key):" + (yaml.hasPrefix("\n") ? yaml : " " + yaml) + "\n" }
+        text += "---\n"
+        if !body.isEmpty { text += body.hasSuffix("\n") ? body : body + "\n" }
+        return text
+    }
+
+    static func quoted(_ value: String) -> String {
+        var result = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\t": result += "\\t"
+            case "\r": result += "\\r"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    let hex = String(scalar.value, radix: 16)
+                    result += "\\x" + String(repeating: "0", count: 2 - hex.count) + hex
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+
+    /// Whether a plain scalar reads back as exactly `value` (and not as "no value").
+    static func isPlainSafe(_ value: String, inFlow: Bool) -> Bool {
+        guard let first = value.unicodeScalars.first, let last = value.unicodeScalars.last else { return false }
+        if ["~", "null", "Null", "NULL"].contains(value) { return false }
+        if first == " " || last == " " || last == ":" { return false }
+        if "-?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(first) {
+            // `-1` and `2026-11-23` are fine; `- x`, `:x` and the indicators are not.
+            guard first == "-", value.unicodeScalars.count > 1,
+                value.unicodeScalars.dropFirst().first.map({ $0 != " " }) == true
+            else { return false }
+        }
+        if value.contains(": ") || value.contains(" #") { return false }
+        if inFlow, value.unicodeScalars.contains(where: { ",[]{}".unicodeScalars.contains($0) }) { return false }
+        return !value.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
+    }
+}

@@ -1,0 +1,265 @@
+import ArgumentParser
+import Foundation
+import LeadKit
+
+/// What every write command does around its plan: open the folder, refuse or write every change,
+/// say what changed, and check the records it touched.
+enum WriteCommand {
+    static func run(
+        _ options: ContentOptions, dryRun: Bool = false, plan: (Workspace) throws(EditError) -> [FileChange]
+    ) throws {
+        let workspace: Workspace
+        do {
+            workspace = try Workspace(root: options.content, asOf: try options.asOfDay())
+        } catch let error as LoadError {
+            throw usageError(error)
+        }
+        let changes: [FileChange]
+        do {
+            changes = try plan(workspace)
+            if dryRun {
+                for change in changes { print(UnifiedDiff.of(change, root: options.content), terminator: "") }
+                return
+            }
+            // Only the tests set this: it stops the process between two writes, as a crash would.
+            let interrupt = ProcessInfo.processInfo.environment["LEADS_INTERRUPT_AFTER_WRITES"].flatMap { Int($0) }
+            try ContentWriter(root: options.content).apply(changes, interruptAfter: interrupt)
+        } catch {
+            printError("error: \(error.description)")
+            throw ExitCode(1)
+        }
+        for change in changes { print(change.line(root: options.content)) }
+        try recheck(changes, options: options)
+    }
+
+    /// Prints the problems `leads check` now finds in the files the command wrote; exit 1 on errors.
+    static func recheck(_ changes: [FileChange], options: ContentOptions) throws {
+        let loader = ContentLoader(root: options.content)
+        let touched = Set(changes.filter { $0.kind != .delete }.map { loader.displayPath($0.path) })
+        let checked = try Leads.check(content: options.content, asOf: try options.asOfDay())
+        let problems = checked.diagnostics.filter { touched.contains($0.location.file) }
+        for problem in problems { print(problem.formatted) }
+        if problems.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
+    }
+
+    /// A required value: the option, else asked for on a terminal, else a usage error.
+    static func required(_ value: String?, option: String, prompt: String) throws -> String {
+        if let value { return value }
+        guard isatty(STDIN_FILENO) == 1 else {
+            throw ValidationError("missing \(option) (stdin is not a terminal to ask for it)")
+        }
+        print("\(prompt): ", terminator: "")
+        fflush(nil)
+        guard let line = readLine(), !line.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw ValidationError("missing \(option)")
+        }
+        return line
+    }
+}
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Create a content folder with a config.yml and one example of each record.")
+
+    @Argument(help: "The folder to create (default: content).")
+    var folder: String = "content"
+
+    @Option(name: .customLong("as-of"), help: "The date the examples are dated from (YYYY-MM-DD).")
+    var asOf: String?
+
+    func run() throws {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) {
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? ["?"]
+            if !isFolder.boolValue || !entries.isEmpty {
+                printError("error: refusing to initialize \(folder): it exists and is not an empty folder")
+                throw ExitCode(1)
+            }
+        }
+        let day = try ContentOptions.day(asOf)
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            let changes = Authoring.initialFiles(asOf: day)
+            try ContentWriter(root: folder).apply(changes)
+            for change in changes { print(change.line(root: folder)) }
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode(1)
+        }
+        print("next: leads check --content \(folder), then leads build --content \(folder)")
+    }
+}
+
+struct New: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Add a lead, contact or company.", subcommands: [NewLead.self, NewContact.self, NewCompany.self])
+}
+
+struct NewLead: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lead", abstract: "Add a lead in the first stage of its pipeline.")
+
+    @OptionGroup var options: ContentOptions
+    @Option(help: "The role or opportunity, e.g. \"Staff Engineer\".") var role: String?
+    @Option(help: "A company id or name (linked when the company exists).") var company: String?
+    @Option(help: "Where the lead came from (default: OTHER).") var source: String?
+    @Option(help: "HOT, WARM or COLD (default: WARM).") var temperature: String?
+    @Option(help: "A contact id or name.") var contact: String?
+    @Option(name: .customLong("follow-up"), help: "The next follow-up date.") var followUp: String?
+    @Option(help: "The pipeline (default: the first one).") var pipeline: String?
+    @Option(help: "Who works the lead.") var owner: String?
+
+    func run() throws {
+        let role = try WriteCommand.required(role, option: "--role", prompt: "Role")
+        let company = try WriteCommand.required(company, option: "--company", prompt: "Company")
+        try WriteCommand.run(options) { workspace throws(EditError) in
+            try Authoring.newLead(
+                .init(
+                    role: role, company: company, source: source, temperature: temperature, contact: contact,
+                    followUp: followUp, pipeline: pipeline, owner: owner), in: workspace)
+        }
+    }
+}
+
+struct NewContact: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "contact", abstract: "Add a contact.")
+
+    @OptionGroup var options: ContentOptions
+    @Option(help: "The person's name.") var name: String?
+    @Option var email: String?
+    @Option var phone: String?
+    @Option(help: "A company id or name.") var company: String?
+    @Option var role: String?
+    @Option var linkedin: String?
+
+    func run() throws {
+        let name = try WriteCommand.required(name, option: "--name", prompt: "Name")
+        try WriteCommand.run(options) { workspace throws(EditError) in
+            try Authoring.newContact(
+                name: name, email: email, phone: phone, company: company, role: role, linkedin: linkedin,
+                in: workspace)
+        }
+    }
+}
+
+struct NewCompany: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "company", abstract: "Add a company.")
+
+    @OptionGroup var options: ContentOptions
+    @Option(help: "The company's name.") var name: String?
+    @Option var website: String?
+    @Option var industry: String?
+
+    func run() throws {
+        let name = try WriteCommand.required(name, option: "--name", prompt: "Name")
+        try WriteCommand.run(options) { workspace throws(EditError) in
+            try Authoring.newCompany(name: name, website: website, industry: industry, in: workspace)
+        }
+    }
+}
+
+struct Log: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Log an interaction with a lead; its notes come from --body, stdin or $EDITOR.")
+
+    @OptionGroup var options: ContentOptions
+    @Argument(help: "The lead's id.") var lead: String
+    @Option(help: "EMAIL, PHONE_CALL, MEETING or MESSAGE.") var type: String
+    @Option(help: "One line on what happened.") var summary: String
+    @Option(help: "POSITIVE, NEUTRAL or NEGATIVE.") var sentiment: String?
+    @Option(name: .customLong("next-action")) var nextAction: String?
+    @Option(name: .customLong("follow-up"), help: "Also sets the lead's next_follow_up.") var followUp: String?
+    @Option(help: "When it happened (default: the as-of date).") var date: String?
+    @Option(help: "A contact id or name (default: the lead's contact).") var contact: String?
+    @Option(help: "The discussion nuggets, in Markdown.") var body: String?
+
+    func run() throws {
+        let notes = try body ?? Self.notesFromInput()
+        try WriteCommand.run(options) { workspace throws(EditError) in
+            try Authoring.log(
+                .init(
+                    lead: lead, type: type, summary: summary, sentiment: sentiment, nextAction: nextAction,
+                    followUp: followUp, date: date, contact: contact, body: notes), in: workspace)
+        }
+    }
+
+    /// Piped text, or what the user writes in $EDITOR on a terminal, or nothing.
+    static func notesFromInput() throws -> String {
+        if isatty(STDIN_FILENO) == 0 {
+            return String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+        }
+        guard let editor = ProcessInfo.processInfo.environment["EDITOR"], !editor.isEmpty else { return "" }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("leads-notes-\(UUID().uuidString).md")
+        try Data().write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "$EDITOR \"$1\"", "sh", file.path]
+        try process.run()
+        process.waitUntilExit()
+        return String(decoding: try Data(contentsOf: file), as: UTF8.self)
+    }
+}
+
+struct Move: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Move a lead to another stage of its pipeline.")
+
+    @OptionGroup var options: ContentOptions
+    @Argument(help: "The lead's id.") var lead: String
+    @Argument(help: "The stage, e.g. WARM_LEAD.") var stage: String
+    @Option(help: "When it moved (default: the as-of date).") var date: String?
+
+    func run() throws {
+        try WriteCommand.run(options) { workspace throws(EditError) in
+            try Authoring.move(lead, to: stage, date: date, in: workspace)
+        }
+    }
+}
+
+struct Convert: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Convert a lead into an application that carries its interaction history.")
+
+    @OptionGroup var options: ContentOptions
+    @Argument(help: "The lead's id.") var lead: String
+    @Option(help: "The application's title (default: the lead's role).") var title: String?
+    @Option(help: "The job posting.") var url: String?
+
+    func run() throws {
+        try WriteCommand.run(options) { workspace throws(EditError) in
+            try Authoring.convert(lead, title: title, url: url, in: workspace)
+        }
+    }
+}
+
+struct MilestoneCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "milestone", abstract: "Record a recruiting milestone of an application, e.g. CV_RECEIVED.")
+
+    @OptionGroup var options: ContentOptions
+    @Argument(help: "The application's id.") var application: String
+    @Argument(help: "The milestone, e.g. INTERVIEW_BOOKED or \"verbal offer\".") var name: String
+    @Option(help: "When (default: the as-of date).") var date: String?
+
+    func run() throws {
+        try WriteCommand.run(options) { workspace throws(EditError) in
+            try Authoring.milestone(application, name, date: date, in: workspace)
+        }
+    }
+}
+
+struct Merge: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Merge a duplicate contact into another and point every link at the one kept.")
+
+    @OptionGroup var options: ContentOptions
+    @Argument(help: "The contact kept.") var keep: String
+    @Argument(help: "The duplicate, deleted once merged.") var duplicate: String
+    @Flag(name: .customLong("dry-run"), help: "Print the changes as a diff; write nothing.") var dryRun = false
+
+    func run() throws {
+        try WriteCommand.run(options, dryRun: dryRun) { workspace throws(EditError) in
+            try Authoring.merge(keep, duplicate, in: workspace)
+        }
+    }
+}
