@@ -58,19 +58,34 @@ struct FolderWalker {
             }
             pending += subfolders.reversed()
         }
-        files.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        files.sort(by: FolderWalker.bytesPrecede)
         skipped.sort { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
         return (files, skipped)
     }
 
     /// The visible entries of a folder with their `DT_*` types: real folders before links, then by name,
     /// so which path reaches a linked folder does not depend on the order the file system lists them in.
+    /// Only folders and links are sorted: the files are sorted once at the end, and a folder of a hundred
+    /// thousand records would otherwise be sorted twice.
     func entries(of folder: String) -> [(name: String, type: UInt8)] {
         let entries = (DirectoryEntries.read(folder) ?? []).filter { !$0.name.hasPrefix(".") }
-        return entries.sorted { a, b in
+        let files = entries.filter { $0.type == UInt8(DT_REG) }
+        return entries.filter { $0.type != UInt8(DT_REG) }.sorted { a, b in
             let (linkA, linkB) = (a.type == UInt8(DT_LNK), b.type == UInt8(DT_LNK))
             if linkA != linkB { return !linkA }
             return a.name.utf8.lexicographicallyPrecedes(b.name.utf8)
+        } + files
+    }
+
+    /// Byte order, as `memcmp` sees it: fast, and independent of Unicode normalization.
+    static func bytesPrecede(_ a: String, _ b: String) -> Bool {
+        var (a, b) = (a, b)
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                let common = min(x.count, y.count)
+                let order = common == 0 ? 0 : memcmp(x.baseAddress!, y.baseAddress!, common)
+                return order != 0 ? order < 0 : x.count < y.count
+            }
         }
     }
 

@@ -9,7 +9,7 @@ public struct ReportManifest: Codable, Sendable {
     /// The file's name inside the report folder.
     public static let fileName = ".leads-build.json"
     /// Changes whenever the meaning of a fingerprint does.
-    public static let formatVersion = 1
+    public static let formatVersion = 2
 
     public struct Entry: Codable, Sendable {
         /// The fingerprint of what the file was made from (a page's view model and template) or of its bytes.
@@ -37,6 +37,60 @@ public struct ReportManifest: Codable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case version, inputs, startedAt, engine, fileCount, diagnostics, files
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        version = try container.decode(Int.self, forKey: .version)
+        inputs = try container.decodeIfPresent(Fingerprint.self, forKey: .inputs)
+        startedAt = try container.decodeIfPresent(Int64.self, forKey: .startedAt)
+        engine = try container.decodeIfPresent(String.self, forKey: .engine)
+        fileCount = try container.decode(Int.self, forKey: .fileCount)
+        diagnostics = try container.decode([Diagnostic].self, forKey: .diagnostics)
+        files = try Self.files(from: container.decode(String.self, forKey: .files))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(version, forKey: .version)
+        try container.encodeIfPresent(inputs, forKey: .inputs)
+        try container.encodeIfPresent(startedAt, forKey: .startedAt)
+        try container.encodeIfPresent(engine, forKey: .engine)
+        try container.encode(fileCount, forKey: .fileCount)
+        try container.encode(diagnostics, forKey: .diagnostics)
+        try container.encode(Self.text(of: files), forKey: .files)
+    }
+
+    /// The files as lines of `fingerprint size modified path`, in path order: a report has as many files
+    /// as leads, and a JSON object per file made reading the manifest the slowest part of a rebuild
+    /// with nothing to do. Paths are the last field, with `%` and line breaks percent-encoded.
+    static func text(of files: [String: Entry]) -> String {
+        var text = ""
+        for (path, entry) in files.sorted(by: { FolderWalker.bytesPrecede($0.key, $1.key) }) {
+            let needsEscape = path.utf8.contains { $0 == UInt8(ascii: "%") || $0 == 10 || $0 == 13 }
+            let escaped =
+                needsEscape
+                ? path.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\n", with: "%0A")
+                    .replacingOccurrences(of: "\r", with: "%0D") : path
+            text += "\(entry.fingerprint.hex) \(entry.size) \(entry.modified) \(escaped)\n"
+        }
+        return text
+    }
+
+    static func files(from text: String) throws -> [String: Entry] {
+        var files: [String: Entry] = [:]
+        for line in text.split(separator: "\n") {
+            let fields = line.split(separator: " ", maxSplits: 3, omittingEmptySubsequences: false)
+            guard fields.count == 4, let fingerprint = UInt64(fields[0], radix: 16), let size = Int64(fields[1]),
+                let modified = Int64(fields[2])
+            else { throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "bad file line")) }
+            let path =
+                fields[3].utf8.contains(UInt8(ascii: "%"))
+                ? fields[3].replacingOccurrences(of: "%0A", with: "\n").replacingOccurrences(of: "%0D", with: "\r")
+                    .replacingOccurrences(of: "%25", with: "%") : String(fields[3])
+            files[path] = Entry(fingerprint: Fingerprint(value: fingerprint), size: size, modified: modified)
+        }
+        return files
     }
 
     init(inputs: Fingerprint?, reuse: BuildReuse?, fileCount: Int, diagnostics: [Diagnostic]) {
