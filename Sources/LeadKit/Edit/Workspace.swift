@@ -40,31 +40,28 @@ public struct Workspace: Sendable {
     }
 
     public func lead(_ reference: String) throws(EditError) -> Lead {
-        let id = Link(parsing: reference).target
-        guard let position = content.index.leads[id] else {
-            throw EditError(
-                "no lead '\(id)' in \(root)/leads" + Suggestion.didYouMean(id, in: records.leads.map(\.id)))
-        }
-        return records.leads[position]
+        try record(reference, .lead, content.index.leads, records.leads, id: \.id)
     }
 
     public func application(_ reference: String) throws(EditError) -> Application {
-        let id = Link(parsing: reference).target
-        guard let position = content.index.applications[id] else {
-            throw EditError(
-                "no application '\(id)' in \(root)/applications"
-                    + Suggestion.didYouMean(id, in: records.applications.map(\.id)))
-        }
-        return records.applications[position]
+        try record(reference, .application, content.index.applications, records.applications, id: \.id)
     }
 
     public func contact(_ reference: String) throws(EditError) -> Contact {
-        let id = Link(parsing: reference).target
-        guard let position = content.index.contacts[id] else {
+        try record(reference, .contact, content.index.contacts, records.contacts, id: \.id)
+    }
+
+    /// A record by id (`acme` or `[[acme]]`); an unknown one is refused with the closest id.
+    private func record<Record>(
+        _ reference: String, _ kind: RecordKind, _ index: [String: Int], _ all: [Record], id: (Record) -> String
+    ) throws(EditError) -> Record {
+        let wanted = Link(parsing: reference).target
+        guard let position = index[wanted] else {
             throw EditError(
-                "no contact '\(id)' in \(root)/contacts" + Suggestion.didYouMean(id, in: records.contacts.map(\.id)))
+                "no \(kind.rawValue) '\(wanted)' in \(root)/\(kind.folder)"
+                    + Suggestion.didYouMean(wanted, in: all.map(id)))
         }
-        return records.contacts[position]
+        return all[position]
     }
 
     /// A contact by id or by name (case ignored); an unknown one is refused with the closest id.
