@@ -43,7 +43,7 @@ extension Leads {
     /// renders only the pages whose view model changed.
     public static func build(
         content root: String, templates: String?, output: String, asOf: Day, displayRoot: String? = nil,
-        reuse: BuildReuse? = nil
+        baseURL: String? = nil, reuse: BuildReuse? = nil
     ) throws -> BuildSummary {
         let loader = ContentLoader(root: root, displayRoot: displayRoot)
         let listing = try loader.list()
@@ -51,7 +51,7 @@ extension Leads {
         let previous = reuse.flatMap { ReportManifest.read(output: output, engine: $0.engine) }
         let inputs = BuildInputs(
             listing: listing, templates: templateSet.fingerprint, asOf: asOf, displayRoot: loader.displayRoot,
-            engine: reuse?.engine ?? ""
+            baseURL: baseURL, engine: reuse?.engine ?? ""
         ).fingerprint
         if let previous, previous.isUpToDate(inputs: inputs, listing: listing) {
             return BuildSummary(upToDate: previous)
@@ -59,7 +59,8 @@ extension Leads {
         let checked = check(loader.read(listing), asOf: asOf)
         let report = ReportAnalyzer(content: checked, asOf: asOf).analyze()
         let site = SiteRenderer(
-            report: report, templates: templateSet, keeping: previous?.files.mapValues(\.fingerprint) ?? [:]
+            report: report, templates: templateSet, keeping: previous?.files.mapValues(\.fingerprint) ?? [:],
+            baseURL: baseURL
         ).render()
         let counts = try SiteWriter(output: output).write(
             site,

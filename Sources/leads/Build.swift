@@ -20,6 +20,10 @@ struct Build: ParsableCommand {
     @Flag(help: "Render every page, ignoring the report being replaced.")
     var clean = false
 
+    @Option(
+        name: .customLong("base-url"), help: "Where the report is published, for the calendar's links to its pages.")
+    var baseURL: String?
+
     func run() throws {
         var isFolder: ObjCBool = false
         let folder = templates ?? "templates"
@@ -32,7 +36,7 @@ struct Build: ParsableCommand {
         do {
             checked = try Leads.build(
                 content: options.content, templates: templatesExist ? folder : nil, output: output,
-                asOf: try options.asOfDay(),
+                asOf: try options.asOfDay(), baseURL: baseURL,
                 reuse: clean
                     ? nil : Self.engine().map { BuildReuse(startedAt: Int64(Date().timeIntervalSince1970), engine: $0) }
             )

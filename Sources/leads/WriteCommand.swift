@@ -5,8 +5,10 @@ import LeadKit
 /// What every write command does around its plan: open the folder, refuse or write every change,
 /// say what changed, and check the records it touched.
 enum WriteCommand {
+    /// `listOnly`: a dry run lists the files it would write instead of printing their diff.
     static func run(
-        _ options: ContentOptions, dryRun: Bool = false, plan: (Workspace) throws(EditError) -> [FileChange]
+        _ options: ContentOptions, dryRun: Bool = false, listOnly: Bool = false,
+        plan: (Workspace) throws(EditError) -> [FileChange]
     ) throws {
         let workspace: Workspace
         do {
@@ -18,7 +20,13 @@ enum WriteCommand {
         do {
             changes = try plan(workspace)
             if dryRun {
-                for change in changes { print(UnifiedDiff.of(change, root: options.content), terminator: "") }
+                for change in changes {
+                    if listOnly {
+                        print(change.line(root: options.content, planned: true))
+                    } else {
+                        print(UnifiedDiff.of(change, root: options.content), terminator: "")
+                    }
+                }
                 return
             }
             // Only the tests set this: it stops the process between two writes, as a crash would.

@@ -188,6 +188,55 @@ import Testing
         #expect(try check().status == 0)
     }
 
+    /// Runs a command on a terminal: `script` gives it one as stdin and passes `input` on to it.
+    func onATerminal(_ command: String, input: String, environment: [String: String] = [:]) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-q", "-e", "-c", command, "/dev/null"]
+        process.currentDirectoryURL = scratch
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        let stdin = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        let deadline = Date().addingTimeInterval(20)
+        while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        try? stdin.fileHandleForWriting.close()
+        if process.isRunning {
+            process.terminate()
+            Issue.record("\(command) did not finish on its terminal")
+        }
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func onATerminalAMissingValueIsAskedForAndNotesComeFromTheEditor() throws {
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        try writeSample()
+        let leads = try LeadsProcess.executable().path
+        let status = try onATerminal(
+            "'\(leads)' new lead --company 'Acme Corp' --content content --as-of 2026-11-23", input: "Data Engineer\n")
+        #expect(status == 0)
+        #expect(
+            try read("leads/acme-corp-data-engineer.md").hasPrefix(
+                "---\nrole: Data Engineer\ncompany: \"[[acme-corp]]\"\n"))
+
+        let editor = scratch.appendingPathComponent("editor.sh")
+        try "#!/bin/sh\nprintf -- '- Written in the editor.\\n' > \"$1\"\n".write(
+            to: editor, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: editor.path)
+        let logged = try onATerminal(
+            "'\(leads)' log acme-platform --type EMAIL --summary 'Sent my CV' --content content --as-of 2026-11-23",
+            input: "", environment: ["EDITOR": editor.path])
+        #expect(logged == 0)
+        #expect(
+            try read("interactions/2026-11-23-acme-platform-sent-my-cv.md").hasSuffix("---\n- Written in the editor.\n")
+        )
+    }
+
     // MARK: log
 
     @Test func logWritesTheInteractionAndSetsTheFollowUpSurgically() throws {

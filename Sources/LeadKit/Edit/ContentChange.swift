@@ -34,9 +34,10 @@ public struct FileChange: Sendable, Equatable {
         FileChange(kind: .delete, path: path, before: before, after: nil, summary: summary)
     }
 
-    /// `created content/leads/acme-staff.md` with the summary after a colon.
-    public func line(root: String) -> String {
-        "\(kind.rawValue) \(ContentLoader(root: root).displayPath(path))" + (summary.isEmpty ? "" : ": \(summary)")
+    /// `created content/leads/acme-staff.md` with the summary after a colon; `planned`: `would create …`.
+    public func line(root: String, planned: Bool = false) -> String {
+        let verb = planned ? "would " + String(kind.rawValue.dropLast()) : kind.rawValue
+        return "\(verb) \(ContentLoader(root: root).displayPath(path))" + (summary.isEmpty ? "" : ": \(summary)")
     }
 }
 

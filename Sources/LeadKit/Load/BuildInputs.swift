@@ -5,6 +5,7 @@ struct BuildInputs {
     let templates: Fingerprint
     let asOf: Day
     let displayRoot: String
+    let baseURL: String?
     let engine: String
 
     /// nil when a file could not be examined: then nothing can be assumed unchanged.
@@ -13,6 +14,7 @@ struct BuildInputs {
         fingerprint.combine(ReportManifest.formatVersion)
         fingerprint.combine(engine)
         fingerprint.combine(displayRoot)
+        fingerprint.combine(baseURL ?? "")
         fingerprint.combine(asOf.description)
         fingerprint.combine(templates.value)
         // Links not followed and stray files are reported from the listing alone.

@@ -43,11 +43,16 @@ public struct SiteRenderer: Sendable {
     public let templates: TemplateSet
     /// The fingerprints of the previous report's files that are still as it wrote them.
     public let previous: [String: Fingerprint]
+    /// Where the report is published, for the calendar's links back to it.
+    public let baseURL: String?
 
-    public init(report: Report, templates: TemplateSet, keeping previous: [String: Fingerprint] = [:]) {
+    public init(
+        report: Report, templates: TemplateSet, keeping previous: [String: Fingerprint] = [:], baseURL: String? = nil
+    ) {
         self.report = report
         self.templates = templates
         self.previous = previous
+        self.baseURL = baseURL
     }
 
     /// Every file of the report, to be rendered a batch at a time as the writer asks for them; a page
@@ -72,6 +77,11 @@ public struct SiteRenderer: Sendable {
             { try page("companies.html", pages.companiesPage(), "records") },
             { try page("applications.html", pages.applicationsPage(), "records") },
             { OutputFile(path: "report.json", bytes: ReportJSON(report).encoded(), keeping: previous) },
+            {
+                OutputFile(
+                    path: "follow-ups.ics", bytes: CalendarFeed(report: report, baseURL: baseURL).encoded(),
+                    keeping: previous)
+            },
         ]
         let byMonth = Dictionary(grouping: interactionOrder, by: pages.monthKey)
         for month in byMonth.keys.sorted() {

@@ -1,0 +1,94 @@
+/// A spreadsheet read from CSV (RFC 4180, as Excel, Google Sheets and LinkedIn write it): quoted
+/// fields may hold commas, doubled quotes and line breaks; lines end with LF or CRLF.
+public struct CSVTable: Sendable {
+    public var header: [String]
+    /// Each row with the 1-based line of the file it starts on.
+    public var rows: [(line: Int, fields: [String])]
+
+    /// Reads `text`, taking as the header the first line whose first field is `headerStart` (when
+    /// given: LinkedIn puts notes above its header), else the first line.
+    public init(text: String, headerStart: String? = nil) throws(EditError) {
+        var records = try Self.records(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
+        if let headerStart {
+            guard let position = records.firstIndex(where: { $0.fields.first?.trimmingSpaces == headerStart }) else {
+                throw EditError("no header line starting with '\(headerStart)' found")
+            }
+            records.removeFirst(position)
+        }
+        guard let first = records.first else { throw EditError("the file is empty") }
+        header = first.fields.map(\.trimmingSpaces)
+        rows = records.dropFirst().filter { !($0.fields.count == 1 && $0.fields[0].isEmpty) }
+    }
+
+    /// The value of a column in a row, trimmed; "" when the row is short.
+    public func value(_ column: String, in fields: [String]) -> String {
+        guard let index = header.firstIndex(of: column), index < fields.count else { return "" }
+        return fields[index].trimmingSpaces
+    }
+
+    static func records(_ text: String) throws(EditError) -> [(line: Int, fields: [String])] {
+        var records: [(line: Int, fields: [String])] = []
+        var fields: [String] = []
+        var field = ""
+        var quoted = false
+        var afterQuote = false
+        var line = 1
+        var recordLine = 1
+        var scalars = text.unicodeScalars.makeIterator()
+        var pending: Unicode.Scalar? = nil
+        func next() -> Unicode.Scalar? {
+            if let scalar = pending {
+                pending = nil
+                return scalar
+            }
+            return scalars.next()
+        }
+        while let scalar = next() {
+            if quoted {
+                if scalar == "\"" {
+                    if let following = next() {
+                        if following == "\"" {
+                            field.unicodeScalars.append("\"")
+                        } else {
+                            quoted = false
+                            afterQuote = true
+                            pending = following
+                        }
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    if scalar == "\n" { line += 1 }
+                    field.unicodeScalars.append(scalar)
+                }
+                continue
+            }
+            switch scalar {
+            case "\"" where field.isEmpty && !afterQuote:
+                quoted = true
+            case ",":
+                fields.append(field)
+                field = ""
+                afterQuote = false
+            case "\r":
+                continue
+            case "\n":
+                fields.append(field)
+                records.append((recordLine, fields))
+                fields = []
+                field = ""
+                afterQuote = false
+                line += 1
+                recordLine = line
+            default:
+                field.unicodeScalars.append(scalar)
+            }
+        }
+        if quoted { throw EditError("line \(recordLine): a quoted field is never closed") }
+        if !field.isEmpty || !fields.isEmpty {
+            fields.append(field)
+            records.append((recordLine, fields))
+        }
+        return records
+    }
+}

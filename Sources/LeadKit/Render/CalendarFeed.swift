@@ -1,0 +1,133 @@
+/// `follow-ups.ics`: an RFC 5545 calendar with an event per open lead's next follow-up and per
+/// application milestone still ahead, so the dates reach the calendar people already look at.
+///
+/// Every event keeps the same UID from build to build (`lead-<id>@leads`), so a calendar that
+/// re-imports or subscribes updates its events instead of adding copies.
+public struct CalendarFeed: Sendable {
+    public let report: Report
+    /// The address the report is published at, for each event's link to its lead's page.
+    public let baseURL: String?
+
+    public init(report: Report, baseURL: String? = nil) {
+        self.report = report
+        self.baseURL = baseURL
+    }
+
+    public func encoded() -> [UInt8] {
+        var lines = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//leads//follow-ups//EN", "CALSCALE:GREGORIAN",
+            "METHOD:PUBLISH", "X-WR-CALNAME:" + Self.escape("Lead follow-ups"),
+        ]
+        let records = report.records
+        let index = report.content.index
+        // DTSTAMP must be there; the as-of date keeps the file the same for the same content.
+        let stamp = Self.date(report.asOf) + "T000000Z"
+        for fact in report.facts where fact.isOpen {
+            let lead = records.leads[fact.leadIndex]
+            guard let due = lead.nextFollowUp?.value else { continue }
+            var description: [String] = []
+            if let next = fact.lastInteraction.flatMap({ records.interactions[$0].nextAction?.value }) {
+                description.append("Next action: \(next)")
+            }
+            if let last = fact.lastInteraction.map({ records.interactions[$0] }) {
+                let when = last.date.map { $0.value.description } ?? "undated"
+                description.append("Last interaction: \(when) \(last.summary?.value ?? last.id)")
+            }
+            lines += event(
+                uid: "lead-\(lead.id)@leads", stamp: stamp, start: due,
+                summary: "Follow up: " + title(lead), description: description,
+                url: baseURL.map { link($0, "leads/\(Format.pathComponent(lead.id)).html") })
+        }
+        for application in records.applications {
+            for entry in application.milestones {
+                guard let day = entry.date?.value, day > report.asOf else { continue }
+                let milestone = entry.milestone.value
+                var summary = Format.label(milestone.rawValue) + ": " + (application.title?.value ?? application.id)
+                if let company = application.company?.value.target {
+                    summary +=
+                        " · " + (index.companies[company].flatMap { records.companies[$0].name?.value } ?? company)
+                }
+                lines += event(
+                    uid: "milestone-\(application.id)-\(milestone.rawValue.lowercased())@leads", stamp: stamp,
+                    start: DayTime(day: day), summary: summary, description: [],
+                    url: baseURL.map { link($0, "applications/\(Format.pathComponent(application.id)).html") })
+            }
+        }
+        lines.append("END:VCALENDAR")
+        return Array(lines.map(Self.fold).joined().utf8)
+    }
+
+    func title(_ lead: Lead) -> String {
+        let company = lead.company.map { link in
+            report.content.index.companies[link.value.target].flatMap { report.records.companies[$0].name?.value }
+                ?? link.value.target
+        }
+        return [lead.role?.value ?? lead.id, company].compactMap { $0 }.joined(separator: " · ")
+    }
+
+    func link(_ base: String, _ path: String) -> String {
+        (base.hasSuffix("/") ? base : base + "/") + path
+    }
+
+    /// An all-day event, or a 30-minute one when the follow-up has a time (in the calendar's own zone).
+    func event(
+        uid: String, stamp: String, start: DayTime, summary: String, description: [String], url: String?
+    ) -> [String] {
+        var lines = ["BEGIN:VEVENT", "UID:" + Self.escape(uid), "DTSTAMP:" + stamp]
+        if let minutes = start.minutes {
+            let time = Self.date(start.day) + "T" + Self.twoDigits(minutes / 60) + Self.twoDigits(minutes % 60) + "00"
+            lines += ["DTSTART:" + time, "DURATION:PT30M"]
+        } else {
+            lines += [
+                "DTSTART;VALUE=DATE:" + Self.date(start.day),
+                "DTEND;VALUE=DATE:" + Self.date(Day(ordinal: start.day.ordinal + 1)),
+            ]
+        }
+        lines.append("SUMMARY:" + Self.escape(summary))
+        if !description.isEmpty { lines.append("DESCRIPTION:" + Self.escape(description.joined(separator: "\n"))) }
+        if let url { lines.append("URL:" + url) }
+        lines += ["TRANSP:TRANSPARENT", "END:VEVENT"]
+        return lines
+    }
+
+    static func date(_ day: Day) -> String {
+        day.description.replacingOccurrences(of: "-", with: "")
+    }
+
+    static func twoDigits(_ number: Int) -> String {
+        number < 10 ? "0\(number)" : "\(number)"
+    }
+
+    /// TEXT values: backslash, semicolon and comma escaped, line breaks as `\n` (RFC 5545 3.3.11).
+    static func escape(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": result += "\\\\"
+            case ";": result += "\\;"
+            case ",": result += "\\,"
+            case "\n": result += "\\n"
+            case "\r": continue
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// A content line ended by CRLF, folded so no line is longer than 75 octets, never inside a
+    /// UTF-8 sequence; each continuation starts with a space (RFC 5545 3.1).
+    static func fold(_ line: String) -> String {
+        var result = ""
+        var octets = 0
+        for scalar in line.unicodeScalars {
+            let width = UTF8.width(scalar)
+            if octets + width > 75 {
+                result += "\r\n "
+                octets = 1
+            }
+            result.unicodeScalars.append(scalar)
+            octets += width
+        }
+        return result + "\r\n"
+    }
+}

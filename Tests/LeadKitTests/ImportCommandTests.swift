@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+
+@testable import LeadKit
+
+/// `leads import linkedin` on a realistic export: notes above the header, quoted fields with commas
+/// and quotes, empty emails and companies, non-ASCII names, and people listed twice.
+@Suite struct ImportCommandTests {
+    static let connections = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/linkedin/Connections.csv")
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("leads-import-\(UUID().uuidString)")
+
+    init() throws {
+        try FileManager.default.createDirectory(
+            at: scratch.appendingPathComponent("content"), withIntermediateDirectories: true)
+    }
+
+    func leads(_ arguments: [String]) throws -> LeadsProcess.Output {
+        try LeadsProcess.run(arguments + ["--content", "content", "--as-of", "2026-11-23"], in: scratch)
+    }
+
+    func names(_ kind: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: scratch.appendingPathComponent("content/\(kind)").path))
+            ?? []).sorted()
+    }
+
+    /// The distinct people and company names of the fixture, read with a CSV reader of our own.
+    func expected() throws -> (people: Int, companies: Set<String>) {
+        let table = try CSVTable(text: String(contentsOf: Self.connections, encoding: .utf8), headerStart: "First Name")
+        var profiles = Set<String>()
+        var companies = Set<String>()
+        for (_, fields) in table.rows {
+            profiles.insert(
+                table.value("URL", in: fields).lowercased().replacingOccurrences(of: "https://www.", with: "")
+                    .replacingOccurrences(of: "http://", with: "").trimmingCharacters(
+                        in: CharacterSet(charactersIn: "/")))
+            let company = table.value("Company", in: fields)
+            if !company.isEmpty { companies.insert(company) }
+        }
+        return (profiles.count, companies)
+    }
+
+    @Test func aLinkedInExportImportsCleanlyAndOnlyOnce() throws {
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let (people, companies) = try expected()
+        #expect(people == 48 && companies.count == 9, "the fixture's own shape")
+
+        let dry = try leads(["import", "linkedin", Self.connections.path, "--leads", "--dry-run"])
+        #expect(dry.status == 0, "\(dry.stderr)")
+        #expect(
+            dry.stdout.components(separatedBy: "\n").filter { $0.hasPrefix("would create ") }.count == people * 2
+                + companies.count)
+        #expect(names("contacts").isEmpty, "a dry run writes nothing")
+
+        let run = try leads(["import", "linkedin", Self.connections.path, "--leads"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(names("contacts").count == people)
+        #expect(names("companies").count == companies.count)
+        #expect(names("leads").count == people)
+        #expect(
+            run.stdout.components(separatedBy: "\n").filter { $0.hasPrefix("skipped ") }.count == 2, "\(run.stdout)")
+        let check = try leads(["check"])
+        #expect(check.status == 0)
+        #expect(check.stdout.hasPrefix("0 errors, 0 warnings"), "\(check.stdout)")
+
+        #expect(
+            try String(contentsOf: scratch.appendingPathComponent("content/contacts/zoe-tanaka.md"), encoding: .utf8)
+                == """
+                ---
+                name: Zoë Tanaka
+                email: zo-tanaka@example.com
+                company: "[[parcelly]]"
+                role: Staff Engineer, Platform
+                linkedin: https://www.linkedin.com/in/zoë-tanaka-534
+                ---
+                Connected on LinkedIn on 2025-11-08.
+
+                """)
+        #expect(
+            try String(contentsOf: scratch.appendingPathComponent("content/companies/acme-inc.md"), encoding: .utf8)
+                == "---\nname: Acme, Inc.\n---\n")
+
+        let again = try leads(["import", "linkedin", Self.connections.path, "--leads"])
+        #expect(again.status == 0)
+        #expect(!again.stdout.contains("created "), "\(again.stdout)")
+        #expect(again.stdout.components(separatedBy: "\n").filter { $0.hasPrefix("skipped ") }.count == 50)
+    }
+
+    @Test func aContactAlreadyThereByEmailIsLeftAsItIs() throws {
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let mine = "---\nname: Zoe T.\nemail: ZO-TANAKA@example.com\n---\nMy notes.\n"
+        try FileManager.default.createDirectory(
+            at: scratch.appendingPathComponent("content/contacts"), withIntermediateDirectories: true)
+        try mine.write(to: scratch.appendingPathComponent("content/contacts/zoe.md"), atomically: true, encoding: .utf8)
+        let run = try leads(["import", "linkedin", Self.connections.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("skipped Zoë Tanaka (line 7): already contacts/zoe.md"), "\(run.stdout)")
+        #expect(
+            try String(contentsOf: scratch.appendingPathComponent("content/contacts/zoe.md"), encoding: .utf8) == mine)
+        #expect(names("leads").isEmpty, "no leads without --leads")
+    }
+
+    @Test func notALinkedInExportIsRefused() throws {
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let other = scratch.appendingPathComponent("other.csv")
+        try "First Name,Surname\nAda,Lovelace\n".write(to: other, atomically: true, encoding: .utf8)
+        let run = try leads(["import", "linkedin", other.path])
+        #expect(run.status == 1)
+        #expect(run.stderr == "error: not a LinkedIn connections export: no 'Last Name' column\n")
+    }
+}
