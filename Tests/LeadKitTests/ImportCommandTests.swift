@@ -108,4 +108,77 @@ import Testing
         #expect(run.status == 1)
         #expect(run.stderr == "error: not a LinkedIn connections export: no 'Last Name' column\n")
     }
+
+    // MARK: spreadsheets
+
+    static let sheet = #"""
+        Company,Role,Source,Temperature,Next follow-up,Tags,Notes,Owner email
+        "Acme, Inc.",Platform Engineer,LinkedIn,hot,2026-11-30,"go; k8s","Met at ""KubeCon""",maya@example.com
+        Orbit,Data Engineer,referral,TEPID,,,,
+        Quill,CTO,event,warm,2026-13-01,,,
+
+        """#
+
+    @Test func aSpreadsheetWithABadRowImportsNothingUnlessAskedTo() throws {
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let file = scratch.appendingPathComponent("leads.csv")
+        try Self.sheet.write(to: file, atomically: true, encoding: .utf8)
+
+        let refused = try leads(["import", "csv", file.path, "--kind", "lead"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.hasPrefix("error: rows are not valid; nothing was imported"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("line 3: unknown temperature 'TEPID'"))
+        #expect(refused.stderr.contains("line 4: invalid date '2026-13-01' for 'next_follow_up'"))
+        #expect(names("leads").isEmpty)
+
+        let run = try leads(["import", "csv", file.path, "--kind", "lead", "--skip-invalid"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(names("leads") == ["acme-inc-platform-engineer.md"])
+        #expect(run.stdout.contains("columns not imported: Owner email"))
+        #expect(
+            run.stdout.components(separatedBy: "\n").filter { $0.hasPrefix("skipped invalid row at line ") }.count == 2)
+        #expect(
+            try String(
+                contentsOf: scratch.appendingPathComponent("content/leads/acme-inc-platform-engineer.md"),
+                encoding: .utf8)
+                    == """
+                    ---
+                    role: Platform Engineer
+                    company: Acme, Inc.
+                    source: LINKEDIN
+                    temperature: HOT
+                    status: DISCOVERY
+                    created: 2026-11-23
+                    next_follow_up: 2026-11-30
+                    tags: [go, k8s]
+                    ---
+                    Met at "KubeCon"
+
+                    """)
+        #expect(try leads(["check"]).status == 0)
+    }
+
+    @Test func columnsCanBeMappedToFields() throws {
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let file = scratch.appendingPathComponent("people.csv")
+        try "Full name,E-mail,Firm\r\nAda Lovelace,ada@example.com,Analytical Engines\r\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        let dry = try leads([
+            "import", "csv", file.path, "--kind", "contact", "--map", "Full name=name", "--map", "E-mail=email",
+            "--map", "Firm=company", "--dry-run",
+        ])
+        #expect(dry.stdout.hasPrefix("would create content/contacts/ada-lovelace.md"), "\(dry.stdout)\(dry.stderr)")
+        #expect(names("contacts").isEmpty)
+        let run = try leads([
+            "import", "csv", file.path, "--kind", "contact", "--map", "Full name=name", "--map", "E-mail=email",
+            "--map", "Firm=company",
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(
+            try String(contentsOf: scratch.appendingPathComponent("content/contacts/ada-lovelace.md"), encoding: .utf8)
+                == "---\nname: Ada Lovelace\nemail: ada@example.com\ncompany: Analytical Engines\n---\n")
+        let wrong = try leads(["import", "csv", file.path, "--kind", "contact", "--map", "Firm=employer"])
+        #expect(wrong.status == 1)
+        #expect(wrong.stderr.hasPrefix("error: --map Firm=employer: 'employer' is not a field of a contact"))
+    }
 }

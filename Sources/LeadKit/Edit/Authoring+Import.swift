@@ -2,8 +2,12 @@ extension Authoring {
     /// What an import will create, and what it leaves alone and why.
     public struct ImportPlan: Sendable {
         public var changes: [FileChange] = []
-        /// `Ada Lovelace (row 7): already contacts/ada-lovelace.md`
+        /// `Ada Lovelace (line 7): already contacts/ada-lovelace.md`
         public var skipped: [String] = []
+        /// Anything else the user should know, e.g. columns that were not imported.
+        public var notes: [String] = []
+
+        public init() {}
     }
 
     /// LinkedIn's "Connections" export as it really is — notes above the header, `15 Mar 2023` dates,

@@ -1,0 +1,147 @@
+extension Authoring {
+    /// The fields a spreadsheet column can fill, per kind, in the order new files list them.
+    static let importableFields: [RecordKind: [String]] = [
+        .lead: [
+            "role", "company", "source", "temperature", "status", "created", "pipeline", "next_follow_up", "contact",
+            "owner", "tags",
+        ],
+        .contact: ["name", "email", "phone", "company", "role", "linkedin"],
+        .company: ["name", "website", "industry"],
+        .interaction: ["lead", "date", "type", "summary", "sentiment", "next_action", "contact"],
+    ]
+
+    /// Fields that link another record: written `"[[id]]"` when a record of that kind has the value as
+    /// its id or name, else as text (where text is allowed).
+    static let linkFields: [String: RecordKind] = [
+        "company": .company, "contact": .contact, "lead": .lead,
+    ]
+
+    /// A spreadsheet people already keep, one record per row: columns are matched to fields by their
+    /// header (`Next follow-up` is `next_follow_up`) or by `map` (`Full name=name`), and every row is
+    /// checked exactly as `leads check` would check the file it becomes. With a bad row nothing is
+    /// imported, unless `skipInvalid`, which leaves the bad rows out.
+    public static func importCSV(
+        _ text: String, kind: RecordKind, map: [String: String], skipInvalid: Bool, in workspace: Workspace
+    ) throws(EditError) -> ImportPlan {
+        guard let fields = importableFields[kind] else {
+            throw EditError("csv import makes leads, contacts, companies or interactions, not \(kind.folder)")
+        }
+        let table = try CSVTable(text: text)
+        var columns: [Int: String] = [:]
+        var ignored: [String] = []
+        for (position, header) in table.header.enumerated() {
+            let field = map[header] ?? map[normalized(header)] ?? normalized(header)
+            if field == "notes" || fields.contains(field) || field == "id" {
+                columns[position] = field
+            } else {
+                ignored.append(header)
+            }
+        }
+        for (column, field) in map where !fields.contains(field) && field != "notes" && field != "id" {
+            throw EditError(
+                "--map \(column)=\(field): '\(field)' is not a field of a \(kind.rawValue); expected one of "
+                    + (fields + ["notes", "id"]).joined(separator: ", "))
+        }
+        var plan = ImportPlan()
+        if !ignored.isEmpty { plan.notes.append("columns not imported: " + ignored.joined(separator: ", ")) }
+
+        var names = IDAllocator(workspace: workspace)
+        var rows: [(line: Int, change: FileChange)] = []
+        for (line, values) in table.rows {
+            var record: [String: String] = [:]
+            for (position, field) in columns where position < values.count {
+                let value = values[position].trimmingSpaces
+                if !value.isEmpty { record[field] = value }
+            }
+            let stem = Slug.make(record["id"] ?? defaultName(kind, record, asOf: workspace.asOf))
+            let (_, path) = names.allocate(kind, stem: stem.isEmpty ? kind.rawValue : stem)
+            var yaml: [(key: String, yaml: String)] = []
+            for field in fields {
+                guard let value = record[field] ?? defaultValue(kind, field, record, workspace) else { continue }
+                yaml.append((field, formatted(field, value, workspace)))
+            }
+            rows.append(
+                (line, .create(path, YAMLText.record(yaml, body: record["notes"] ?? ""), "row at line \(line)")))
+        }
+
+        // Checked together with the whole folder, as leads check will see them once written.
+        var loaded =
+            (try? ContentLoader(root: workspace.root).load())
+            ?? LoadedContent(files: [], config: nil, diagnostics: [])
+        let loader = ContentLoader(root: workspace.root)
+        loaded.files += rows.map { row in
+            SourceFile(
+                kind: kind, relativePath: row.change.path, displayPath: loader.displayPath(row.change.path),
+                bytes: row.change.after ?? [])
+        }
+        let checked = Leads.check(loaded, asOf: workspace.asOf)
+        var bad: [String] = []
+        for row in rows {
+            let file = loader.displayPath(row.change.path)
+            let errors = checked.diagnostics.filter { $0.location.file == file && $0.severity == .error }
+            if errors.isEmpty {
+                plan.changes.append(row.change)
+            } else {
+                bad += errors.map { "line \(row.line): \($0.message) [\($0.code.rawValue)]" }
+            }
+        }
+        if !bad.isEmpty, !skipInvalid {
+            throw EditError(
+                "\(bad.count == 1 ? "a row is" : "rows are") not valid; nothing was imported "
+                    + "(fix the file, or pass --skip-invalid to import the other rows):\n" + bad.joined(separator: "\n")
+            )
+        }
+        plan.skipped += bad.map { "invalid row at \($0)" }
+        return plan
+    }
+
+    /// `Next follow-up` → `next_follow_up`.
+    static func normalized(_ header: String) -> String {
+        header.trimmingSpaces.lowercased().replacingOccurrences(of: " ", with: "_").replacingOccurrences(
+            of: "-", with: "_")
+    }
+
+    static func defaultName(_ kind: RecordKind, _ record: [String: String], asOf: Day) -> String {
+        switch kind {
+        case .lead: "\(record["company"] ?? "") \(record["role"] ?? "")"
+        case .interaction:
+            "\(record["date"]?.prefix(10) ?? Substring(asOf.description)) \(record["lead"] ?? "") \(record["summary"] ?? "")"
+        default: record["name"] ?? ""
+        }
+    }
+
+    /// What a new lead gets when the sheet says nothing: the first stage, created today, and an
+    /// interaction dated today.
+    static func defaultValue(_ kind: RecordKind, _ field: String, _ record: [String: String], _ workspace: Workspace)
+        -> String?
+    {
+        switch (kind, field) {
+        case (.lead, "status"): workspace.configuration.defaultPipeline.firstStage
+        case (.lead, "created"), (.interaction, "date"): workspace.asOf.description
+        default: nil
+        }
+    }
+
+    static func formatted(_ field: String, _ value: String, _ workspace: Workspace) -> String {
+        if field == "tags" {
+            let tags = value.split(whereSeparator: { $0 == ";" || $0 == "," }).map { String($0).trimmingSpaces }
+            return "[" + tags.filter { !$0.isEmpty }.map { YAMLText.scalar($0, inFlow: true) }.joined(separator: ", ")
+                + "]"
+        }
+        if ["source", "temperature", "status", "type", "sentiment"].contains(field) {
+            return YAMLText.scalar(value.uppercased().replacingOccurrences(of: " ", with: "_"))
+        }
+        if field == "phone" { return YAMLText.quoted(value) }
+        if let kind = linkFields[field] {
+            let id = Link(parsing: value).target
+            switch kind {
+            case .company: if let company = workspace.findCompany(value) { return YAMLText.link(company.id) }
+            case .contact: if let contact = workspace.findContact(value) { return YAMLText.link(contact.id) }
+            default: if workspace.content.index.contains(id, kind: kind) { return YAMLText.link(id) }
+            }
+            // A lead must link; a company may be text. Unknown links are reported by the check.
+            return kind == .company ? YAMLText.scalar(value) : YAMLText.link(id)
+        }
+        return YAMLText.scalar(value)
+    }
+}
