@@ -20,22 +20,36 @@ struct Build: ParsableCommand {
     @Flag(help: "Render every page, ignoring the report being replaced.")
     var clean = false
 
+    @Flag(help: "Build again whenever the content or templates change.")
+    var watch = false
+
     @Option(
         name: .customLong("base-url"), help: "Where the report is published, for the calendar's links to its pages.")
     var baseURL: String?
 
-    func run() throws {
+    /// The templates folder to use: the one given (which must exist), else `templates` when it exists.
+    static func templatesFolder(_ templates: String?) throws -> String? {
         var isFolder: ObjCBool = false
         let folder = templates ?? "templates"
-        let templatesExist =
-            FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) && isFolder.boolValue
-        if templates != nil && !templatesExist {
+        let exists = FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) && isFolder.boolValue
+        if templates != nil && !exists {
             throw ValidationError("templates folder '\(folder)' does not exist")
+        }
+        return exists ? folder : nil
+    }
+
+    func run() throws {
+        let templatesFolder = try Self.templatesFolder(templates)
+        if watch {
+            let rebuilder = Rebuilder(
+                content: options.content, templates: templatesFolder, output: output, asOf: options.asOf)
+            rebuilder.say("watching \(options.content); Ctrl-C stops")
+            rebuilder.run { _ in }
         }
         let checked: BuildSummary
         do {
             checked = try Leads.build(
-                content: options.content, templates: templatesExist ? folder : nil, output: output,
+                content: options.content, templates: templatesFolder, output: output,
                 asOf: try options.asOfDay(), baseURL: baseURL,
                 reuse: clean
                     ? nil : Self.engine().map { BuildReuse(startedAt: Int64(Date().timeIntervalSince1970), engine: $0) }

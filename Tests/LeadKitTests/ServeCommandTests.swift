@@ -1,0 +1,163 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `leads serve` and `leads build --watch`, the real binary on a free loopback port: pages are
+/// served, a saved change is visible within a second, a broken template shows its problem.
+@Suite(.serialized) struct ServeCommandTests {
+    static let content = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/golden/content")
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("leads-serve-\(UUID().uuidString)")
+
+    /// A running `leads` and the lines it printed so far.
+    final class Running: @unchecked Sendable {
+        let process = Process()
+        private let lock = NSLock()
+        private var text = ""
+
+        init(_ arguments: [String], in directory: URL) throws {
+            let pipe = Pipe()
+            process.executableURL = try LeadsProcess.executable()
+            process.arguments = arguments
+            process.currentDirectoryURL = directory
+            process.standardOutput = pipe
+            process.standardError = pipe
+            process.standardInput = FileHandle.nullDevice
+            pipe.fileHandleForReading.readabilityHandler = { [weak self] handle in
+                let data = handle.availableData
+                self?.lock.withLock { self?.text += String(decoding: data, as: UTF8.self) }
+            }
+            try process.run()
+        }
+
+        var output: String { lock.withLock { text } }
+
+        /// Waits up to `seconds` for `condition` on the output.
+        func wait(seconds: Double, until condition: (String) -> Bool) -> Bool {
+            let deadline = Date().addingTimeInterval(seconds)
+            while Date() < deadline {
+                if condition(output) { return true }
+                Thread.sleep(forTimeInterval: 0.02)
+            }
+            return condition(output)
+        }
+
+        func stop() {
+            if process.isRunning { process.terminate() }
+            let deadline = Date().addingTimeInterval(5)
+            while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+            if process.isRunning {
+                Issue.record("leads did not stop on SIGTERM")
+                kill(process.processIdentifier, SIGKILL)
+            }
+            process.waitUntilExit()
+        }
+    }
+
+    /// A GET on 127.0.0.1 over a plain socket, as a browser would send it.
+    func get(_ port: Int, _ path: String) -> (status: Int, body: String) {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard connected == 0 else { return (0, "") }
+        var timeout = timeval(tv_sec: 5, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        let request = Array("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".utf8)
+        _ = request.withUnsafeBytes { send(fd, $0.baseAddress!, $0.count, Int32(MSG_NOSIGNAL)) }
+        var response = [UInt8]()
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = read(fd, &buffer, buffer.count)
+            if count <= 0 { break }
+            response += buffer[..<count]
+        }
+        let text = String(decoding: response, as: UTF8.self)
+        let status = Int(text.split(separator: " ").dropFirst().first ?? "") ?? 0
+        let body = text.range(of: "\r\n\r\n").map { String(text[$0.upperBound...]) } ?? ""
+        return (status, body)
+    }
+
+    /// Polls a page until `condition` holds; returns how long that took, or nil after `seconds`.
+    func until(_ port: Int, _ path: String, within seconds: Double, _ condition: (String) -> Bool) -> Double? {
+        let started = Date()
+        while Date().timeIntervalSince(started) < seconds {
+            if condition(get(port, path).body) { return Date().timeIntervalSince(started) }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        return nil
+    }
+
+    @Test func aSavedChangeIsServedWithinASecondAndABrokenTemplateShowsItsProblem() throws {
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        try FileManager.default.copyItem(at: Self.content, to: scratch.appendingPathComponent("content"))
+        let templates = scratch.appendingPathComponent("templates")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+
+        let serve = try Running(
+            ["serve", "--port", "0", "--content", "content", "--templates", "templates", "--as-of", "2026-11-23"],
+            in: scratch)
+        defer { serve.stop() }
+        #expect(serve.wait(seconds: 20) { $0.contains("files written") }, "\(serve.output)")
+        let port = try #require(
+            serve.output.firstMatch(of: /127\.0\.0\.1:(\d+)/).flatMap { Int($0.1) }, "\(serve.output)")
+
+        let index = get(port, "/")
+        #expect(index.status == 200)
+        #expect(index.body.contains("<h1>Dashboard</h1>") || index.body.contains("Dashboard"))
+        #expect(index.body.contains("/__leads/reload.js"), "served pages reload themselves")
+        let onDisk = try String(contentsOf: scratch.appendingPathComponent("output/index.html"), encoding: .utf8)
+        #expect(!onDisk.contains("__leads"), "the report on disk stays as leads build writes it")
+        #expect(get(port, "/../content/leads/orbit-data.md").status == 404)
+
+        // An editor saving by rename: write a new file, then move it over the old one.
+        let lead = scratch.appendingPathComponent("content/leads/orbit-data.md")
+        let changed = try String(contentsOf: lead, encoding: .utf8)
+            .replacingOccurrences(of: "role: ", with: "role: Renamed ")
+        let temporary = scratch.appendingPathComponent("content/leads/.orbit-data.md.swp")
+        try changed.write(to: temporary, atomically: false, encoding: .utf8)
+        #expect(rename(temporary.path, lead.path) == 0)
+        let seen = until(port, "/leads/orbit-data.html", within: 1) { $0.contains("Renamed") }
+        #expect(seen != nil, "the change is served within a second")
+
+        try "{{#broken}}\n".write(
+            to: templates.appendingPathComponent("lead.mustache"), atomically: true, encoding: .utf8)
+        let failure = until(port, "/leads/orbit-data.html", within: 3) { $0.contains("could not be built") }
+        #expect(failure != nil)
+        #expect(get(port, "/index.html").body.contains("template-error"))
+        try FileManager.default.removeItem(at: templates.appendingPathComponent("lead.mustache"))
+        let fixed = until(port, "/leads/orbit-data.html", within: 3) { $0.contains("Renamed") }
+        #expect(fixed != nil, "fixing the template brings the report back")
+    }
+
+    @Test func buildWatchRebuildsOnSave() throws {
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        try FileManager.default.copyItem(at: Self.content, to: scratch.appendingPathComponent("content"))
+        let watch = try Running(["build", "--watch", "--content", "content", "--as-of", "2026-11-23"], in: scratch)
+        defer { watch.stop() }
+        #expect(watch.wait(seconds: 20) { $0.contains("files written") }, "\(watch.output)")
+        let lead = scratch.appendingPathComponent("content/leads/orbit-data.md")
+        try (try String(contentsOf: lead, encoding: .utf8) + "\nWatched note.\n").write(
+            to: lead, atomically: true, encoding: .utf8)
+        let page = scratch.appendingPathComponent("output/leads/orbit-data.html")
+        let deadline = Date().addingTimeInterval(2)
+        var rebuilt = false
+        while Date() < deadline, !rebuilt {
+            rebuilt = (try? String(contentsOf: page, encoding: .utf8))?.contains("Watched note.") == true
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        #expect(rebuilt, "\(watch.output)")
+    }
+}
