@@ -118,3 +118,26 @@ def test_json_export_holds_every_record_and_the_computed_fields():
     stale = [lead for lead in data["leads"] if lead.get("stale_reasons")]
     assert stale and all(isinstance(lead["stale_reasons"], list) for lead in stale)
     assert any(isinstance(lead.get("days_in_stage"), int) for lead in data["leads"])
+
+
+def test_with_a_base_url_each_event_links_its_page(tmp_path):
+    output = tmp_path / "report"
+    command = [str(LEADS), "build", "--content", str(SAMPLE_CONTENT), "--output", str(output), "--as-of", AS_OF,
+               "--base-url", "https://crm.example/report"]
+    result = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    events = icalendar.Calendar.from_ical((output / "follow-ups.ics").read_bytes()).walk("VEVENT")
+    for event in events:
+        uid = str(event["UID"])
+        if uid.startswith("lead-"):
+            lead = uid[len("lead-"):-len("@leads")]
+            assert str(event["URL"]) == f"https://crm.example/report/leads/{lead}.html"
+            assert (output / "leads" / f"{lead}.html").is_file()
+
+
+def test_export_writes_the_file_it_is_given(tmp_path):
+    target = tmp_path / "contacts.csv"
+    assert export("csv", "--kind", "contact", "--output", str(target)) == ""
+    with target.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert {row["id"] for row in rows} == {path.stem for path in records("contacts")}

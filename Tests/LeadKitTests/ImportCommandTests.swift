@@ -127,8 +127,8 @@ import Testing
         let refused = try leads(["import", "csv", file.path, "--kind", "lead"])
         #expect(refused.status == 1)
         #expect(refused.stderr.hasPrefix("error: rows are not valid; nothing was imported"), "\(refused.stderr)")
-        #expect(refused.stderr.contains("line 3: unknown temperature 'TEPID'"))
-        #expect(refused.stderr.contains("line 4: invalid date '2026-13-01' for 'next_follow_up'"))
+        #expect(refused.stderr.contains("\nrow 2 (line 3): unknown temperature 'TEPID'"))
+        #expect(refused.stderr.contains("\nrow 3 (line 4): invalid date '2026-13-01' for 'next_follow_up'"))
         #expect(names("leads").isEmpty)
 
         let run = try leads(["import", "csv", file.path, "--kind", "lead", "--skip-invalid"])
@@ -136,7 +136,7 @@ import Testing
         #expect(names("leads") == ["acme-inc-platform-engineer.md"])
         #expect(run.stdout.contains("columns not imported: Owner email"))
         #expect(
-            run.stdout.components(separatedBy: "\n").filter { $0.hasPrefix("skipped invalid row at line ") }.count == 2)
+            run.stdout.components(separatedBy: "\n").filter { $0.hasPrefix("skipped invalid row ") }.count == 2)
         #expect(
             try String(
                 contentsOf: scratch.appendingPathComponent("content/leads/acme-inc-platform-engineer.md"),

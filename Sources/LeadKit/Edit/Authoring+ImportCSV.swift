@@ -46,8 +46,8 @@ extension Authoring {
         if !ignored.isEmpty { plan.notes.append("columns not imported: " + ignored.joined(separator: ", ")) }
 
         var names = IDAllocator(workspace: workspace)
-        var rows: [(line: Int, change: FileChange)] = []
-        for (line, values) in table.rows {
+        var rows: [(row: Int, line: Int, change: FileChange)] = []
+        for (number, (line, values)) in table.rows.enumerated() {
             var record: [String: String] = [:]
             for (position, field) in columns where position < values.count {
                 let value = values[position].trimmingSpaces
@@ -61,7 +61,10 @@ extension Authoring {
                 yaml.append((field, formatted(field, value, workspace)))
             }
             rows.append(
-                (line, .create(path, YAMLText.record(yaml, body: record["notes"] ?? ""), "row at line \(line)")))
+                (
+                    number + 1, line,
+                    .create(path, YAMLText.record(yaml, body: record["notes"] ?? ""), "row \(number + 1)")
+                ))
         }
 
         // Checked together with the whole folder, as leads check will see them once written.
@@ -82,7 +85,7 @@ extension Authoring {
             if errors.isEmpty {
                 plan.changes.append(row.change)
             } else {
-                bad += errors.map { "line \(row.line): \($0.message) [\($0.code.rawValue)]" }
+                bad += errors.map { "row \(row.row) (line \(row.line)): \($0.message) [\($0.code.rawValue)]" }
             }
         }
         if !bad.isEmpty, !skipInvalid {
@@ -91,7 +94,7 @@ extension Authoring {
                     + "(fix the file, or pass --skip-invalid to import the other rows):\n" + bad.joined(separator: "\n")
             )
         }
-        plan.skipped += bad.map { "invalid row at \($0)" }
+        plan.skipped += bad.map { "invalid \($0)" }
         return plan
     }
 
