@@ -123,7 +123,8 @@ public struct ContentWriter: Sendable {
             offset += written
         }
         // The user's notes: on disk before the rename makes them the file.
-        guard fsync(fd) == 0, close(fd) == 0 else {
+        let synced = fsync(fd) == 0
+        guard close(fd) == 0, synced else {
             unlink(temporary)
             throw failure(temporary)
         }
