@@ -112,6 +112,19 @@ import Testing
         }
         let checked = try check()
         #expect(checked.stdout == "0 errors, 0 warnings in 6 files\n", "\(checked.stdout)")
+        // Byte for byte the committed example folder.
+        let expected = LeadsProcess.packageRoot.appendingPathComponent("Tests/LeadKitTests/Fixtures/init/expected")
+        var golden: [String: String] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: expected.path)
+        while let path = enumerator?.nextObject() as? String {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: expected.path + "/" + path, isDirectory: &isFolder),
+                !isFolder.boolValue
+            {
+                golden[path] = try String(contentsOfFile: expected.path + "/" + path, encoding: .utf8)
+            }
+        }
+        #expect(try snapshot() == golden)
 
         let before = try snapshot()
         let again = try LeadsProcess.run(["init", "content"], in: scratch)
