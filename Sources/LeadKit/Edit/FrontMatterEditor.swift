@@ -101,8 +101,7 @@ public struct FrontMatterEditor {
     public func isEmpty(_ key: String) -> Bool {
         guard let block = try? block(), let pair = value(of: key, in: block) else { return true }
         guard let scalar = pair.value.scalar else { return false }
-        return scalar.string.trimmingSpaces.isEmpty
-            || (scalar.isPlain && ["~", "null", "Null", "NULL"].contains(scalar.string))
+        return scalar.isNull || scalar.string.trimmingSpaces.isEmpty
     }
 
     /// Sets a top-level key to a single value written as `yaml` (already formatted, e.g. by
@@ -137,7 +136,7 @@ public struct FrontMatterEditor {
             return
         }
         if let scalar = pair.value.scalar {
-            guard scalar.isPlain, scalar.string.isEmpty || ["~", "null"].contains(scalar.string) else {
+            guard scalar.isNull else {
                 throw EditError("'\(key)' is a single value, not a list; edit it by hand")
             }
             let start = index(pair.key.start, in: block)

@@ -54,7 +54,7 @@ public enum YAMLText {
     /// Whether a plain scalar reads back as exactly `value` (and not as "no value").
     static func isPlainSafe(_ value: String, inFlow: Bool) -> Bool {
         guard let first = value.unicodeScalars.first, let last = value.unicodeScalars.last else { return false }
-        if ["~", "null", "Null", "NULL"].contains(value) { return false }
+        if YAMLNode.Scalar.nullWords.contains(value) { return false }
         if first == " " || last == " " || last == ":" { return false }
         if "-?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(first) {
             // `-1` and `2026-11-23` are fine; `- x`, `:x` and the indicators are not.

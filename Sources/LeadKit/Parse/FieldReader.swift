@@ -44,8 +44,7 @@ struct FieldReader {
     }
 
     func isNull(_ node: YAMLNode) -> Bool {
-        guard let scalar = node.scalar, scalar.isPlain else { return false }
-        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+        node.scalar?.isNull ?? false
     }
 
     mutating func text(_ key: String, required: Bool = false) -> Located<String>? {

@@ -10,6 +10,12 @@ struct YAMLNode: Sendable {
         var style: Style
         /// Plain (unquoted, not a block scalar): only a plain `~` or `null` means "no value".
         var isPlain: Bool { style == .plain }
+
+        /// The plain words YAML reads as "no value".
+        static let nullWords: Set<String> = ["", "~", "null", "Null", "NULL"]
+
+        /// Written as no value at all: `key:`, `~`, `null`.
+        var isNull: Bool { isPlain && Self.nullWords.contains(string) }
     }
 
     enum Content: Sendable {
