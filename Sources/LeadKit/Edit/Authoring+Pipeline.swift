@@ -62,9 +62,10 @@ extension Authoring {
         }
         let path = "\(RecordKind.application.folder)/\(lead.id).md"
         if workspace.content.index.applications[lead.id] != nil
-            || FileStamp.of(ContentWriter.join(workspace.root, path)) != nil
+            || FileStamp.of(ContentLoader(root: workspace.root).pathOnDisk(path)) != nil
         {
-            throw EditError("refusing to overwrite \(ContentWriter.join(workspace.root, path)): it already exists")
+            throw EditError(
+                "refusing to overwrite \(ContentLoader(root: workspace.root).pathOnDisk(path)): it already exists")
         }
         var (before, editor) = try workspace.editor(for: lead.header)
         let companyYAML: String? = lead.company.map { company in

@@ -51,10 +51,6 @@ public struct ContentWriter: Sendable {
         self.root = root
     }
 
-    static func join(_ root: String, _ path: String) -> String {
-        root.hasSuffix("/") ? root + path : root + "/" + path
-    }
-
     /// Refuses the whole set before writing anything if a file is not as the plan expects: a new file
     /// already exists, a changed file was edited meanwhile, or a path leaves the content folder.
     /// `interruptAfter` stops the process after that many writes: the tests' way to pull the plug.
@@ -67,7 +63,7 @@ public struct ContentWriter: Sendable {
     }
 
     func verify(_ change: FileChange) throws(EditError) {
-        let path = Self.join(root, change.path)
+        let path = ContentLoader(root: root).pathOnDisk(change.path)
         guard !change.path.hasPrefix("/"), !change.path.split(separator: "/").contains("..") else {
             throw EditError("refusing to write \(path): it is outside the content folder")
         }
@@ -87,17 +83,24 @@ public struct ContentWriter: Sendable {
 
     /// The folder a file goes into must resolve to a place inside the content folder.
     func requireInside(parentOf path: String) throws(EditError) {
-        guard let rootReal = realPath(root) else { throw EditError("content folder '\(root)' does not exist") }
+        guard let rootReal = FolderWalker.realPath(root) else {
+            throw EditError("content folder '\(root)' does not exist")
+        }
         var parent = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
+        if parent.isEmpty { parent = path.hasPrefix("/") ? "/" : "." }
         // A folder that does not exist yet is created inside the nearest one that does.
-        while realPath(parent) == nil, let slash = parent.lastIndex(of: "/") { parent = String(parent[..<slash]) }
-        guard let parentReal = realPath(parent), parentReal == rootReal || parentReal.hasPrefix(rootReal + "/") else {
+        while FolderWalker.realPath(parent) == nil, let slash = parent.lastIndex(of: "/") {
+            parent = String(parent[..<slash])
+        }
+        guard let parentReal = FolderWalker.realPath(parent),
+            parentReal == rootReal || parentReal.hasPrefix(rootReal + "/")
+        else {
             throw EditError("refusing to write \(path): it is outside the content folder")
         }
     }
 
     func write(_ change: FileChange) throws(EditError) {
-        let path = Self.join(root, change.path)
+        let path = ContentLoader(root: root).pathOnDisk(change.path)
         guard let bytes = change.after else {
             guard unlink(path) == 0 else { throw failure(path) }
             return
@@ -111,16 +114,10 @@ public struct ContentWriter: Sendable {
         if stat(path, &info) == 0 { mode = info.st_mode & 0o7777 }
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
         guard fd >= 0 else { throw failure(temporary) }
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                close(fd)
-                unlink(temporary)
-                throw failure(temporary)
-            }
-            offset += written
+        guard FileBytes.write(bytes, to: fd) else {
+            close(fd)
+            unlink(temporary)
+            throw failure(temporary)
         }
         // The user's notes: on disk before the rename makes them the file.
         let synced = fsync(fd) == 0
@@ -153,12 +150,6 @@ public struct ContentWriter: Sendable {
     func isLink(_ path: String) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
-    }
-
-    func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path.isEmpty ? "." : path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
     }
 
     func failure(_ path: String) -> EditError {

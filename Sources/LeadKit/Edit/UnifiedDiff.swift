@@ -1,7 +1,7 @@
 /// A change as `diff -u` shows it, for `--dry-run`.
 public enum UnifiedDiff {
     public static func of(_ change: FileChange, root: String) -> String {
-        let path = ContentWriter.join(root, change.path)
+        let path = ContentLoader(root: root).pathOnDisk(change.path)
         let old = change.before.map { lines(String(decoding: $0, as: UTF8.self)) } ?? []
         let new = change.after.map { lines(String(decoding: $0, as: UTF8.self)) } ?? []
         var text = "--- \(change.kind == .create ? "/dev/null" : "a/" + path)\n"

@@ -20,7 +20,7 @@ public struct Workspace: Sendable {
     func bytes(of header: RecordHeader) throws(EditError) -> [UInt8] {
         guard
             case .success(let bytes) = FileBytes.contents(
-                of: ContentWriter.join(root, header.relativePath), limit: ContentLoader.maximumFileSize)
+                of: ContentLoader(root: root).pathOnDisk(header.relativePath), limit: ContentLoader.maximumFileSize)
         else { throw EditError("cannot read \(header.file)") }
         return bytes
     }
@@ -92,7 +92,8 @@ public struct Workspace: Sendable {
         var candidate = stem
         var number = 1
         while taken.contains(candidate.lowercased())
-            || FileManager.default.fileExists(atPath: ContentWriter.join(root, "\(kind.folder)/\(candidate).md"))
+            || FileManager.default.fileExists(
+                atPath: ContentLoader(root: root).pathOnDisk("\(kind.folder)/\(candidate).md"))
         {
             number += 1
             candidate = "\(stem)-\(number)"

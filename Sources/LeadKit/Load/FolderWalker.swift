@@ -17,7 +17,7 @@ struct FolderWalker {
     }
 
     func walk() -> (files: [String], skipped: [SkippedLink]) {
-        guard let realRoot = realPath(root) else { return ([], []) }
+        guard let realRoot = Self.realPath(root) else { return ([], []) }
         var files: [String] = []
         var skipped: [SkippedLink] = []
         var visited: Set<String> = [realRoot]
@@ -30,7 +30,7 @@ struct FolderWalker {
                 let childRelative = relative.isEmpty ? name : relative + "/" + name
                 var type = directType == UInt8(DT_UNKNOWN) ? fileType(path, following: false) : directType
                 if type == UInt8(DT_LNK) {
-                    guard let target = realPath(path) else {
+                    guard let target = Self.realPath(path) else {
                         skipped.append(SkippedLink(relativePath: childRelative, reason: "points nowhere or loops"))
                         continue
                     }
@@ -46,7 +46,7 @@ struct FolderWalker {
                             SkippedLink(relativePath: childRelative, reason: "leads to a folder already read"))
                         continue
                     }
-                } else if type == UInt8(DT_DIR), let real = realPath(path) {
+                } else if type == UInt8(DT_DIR), let real = Self.realPath(path) {
                     // Folders reached directly count as read too, so a link back to one is not followed.
                     visited.insert(real)
                 }
@@ -89,7 +89,8 @@ struct FolderWalker {
         }
     }
 
-    func realPath(_ path: String) -> String? {
+    /// The path with every link and `..` resolved; nil when it does not exist.
+    static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)

@@ -125,15 +125,7 @@ public struct SiteWriter: Sendable {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw failure(path) }
         defer { close(fd) }
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw failure(path)
-            }
-            offset += written
-        }
+        guard FileBytes.write(bytes, to: fd) else { throw failure(path) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw failure(path) }
         return FileStamp(info)
