@@ -77,7 +77,7 @@ extension Authoring {
                 let role = position.isEmpty ? "Connection" : position
                 let (leadID, leadPath) = names.allocate(
                     .lead, stem: nonEmpty(Slug.make((companyName.isEmpty ? name : companyName) + " " + role), "lead"))
-                var leadFields: [(key: String, yaml: String)] = [
+                let leadFields: [(key: String, yaml: String)] = [
                     ("role", YAMLText.scalar(role)),
                     (
                         "company",
@@ -117,10 +117,8 @@ struct KnownPeople {
 
     init(workspace: Workspace) {
         for contact in workspace.records.contacts {
-            let company = contact.company.map { link in
-                workspace.content.index.companies[link.value.target].flatMap {
-                    workspace.records.companies[$0].name?.value
-                } ?? link.value.target
+            let company = contact.company.map {
+                workspace.content.resolve($0.value.target, .company)?.name ?? $0.value.target
             }
             add(
                 name: contact.name?.value ?? "", email: contact.email?.value ?? "",

@@ -19,7 +19,6 @@ public struct CalendarFeed: Sendable {
             "METHOD:PUBLISH", "X-WR-CALNAME:" + Self.escape("Lead follow-ups"),
         ]
         let records = report.records
-        let index = report.content.index
         // DTSTAMP must be there; the as-of date keeps the file the same for the same content.
         let stamp = Self.date(report.asOf) + "T000000Z"
         for fact in report.facts where fact.isOpen {
@@ -35,7 +34,7 @@ public struct CalendarFeed: Sendable {
             }
             lines += event(
                 uid: "lead-\(lead.id)@leads", stamp: stamp, start: due,
-                summary: "Follow up: " + title(lead), description: description,
+                summary: "Follow up: " + report.content.leadTitle(lead), description: description,
                 url: baseURL.map { link($0, "leads/\(Format.pathComponent(lead.id)).html") })
         }
         for application in records.applications {
@@ -44,8 +43,7 @@ public struct CalendarFeed: Sendable {
                 let milestone = entry.milestone.value
                 var summary = Format.label(milestone.rawValue) + ": " + (application.title?.value ?? application.id)
                 if let company = application.company?.value.target {
-                    summary +=
-                        " · " + (index.companies[company].flatMap { records.companies[$0].name?.value } ?? company)
+                    summary += " · " + (report.content.resolve(company, .company)?.name ?? company)
                 }
                 lines += event(
                     uid: "milestone-\(application.id)-\(milestone.rawValue.lowercased())@leads", stamp: stamp,
@@ -55,14 +53,6 @@ public struct CalendarFeed: Sendable {
         }
         lines.append("END:VCALENDAR")
         return Array(lines.map(Self.fold).joined().utf8)
-    }
-
-    func title(_ lead: Lead) -> String {
-        let company = lead.company.map { link in
-            report.content.index.companies[link.value.target].flatMap { report.records.companies[$0].name?.value }
-                ?? link.value.target
-        }
-        return [lead.role?.value ?? lead.id, company].compactMap { $0 }.joined(separator: " · ")
     }
 
     func link(_ base: String, _ path: String) -> String {

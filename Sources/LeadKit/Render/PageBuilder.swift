@@ -64,25 +64,19 @@ struct PageBuilder {
 
     /// A company written as a link shows its record's name; as text, the text.
     func company(_ link: Located<Link>?, depth: Int) -> (name: String, href: String?) {
-        guard let link else { return ("", nil) }
-        if let position = index.companies[link.value.target] {
-            let company = records.companies[position]
-            return (company.name?.value ?? company.id, href(.company, company.id, depth: depth))
-        }
-        return (link.value.target, nil)
+        guard let target = link?.value.target else { return ("", nil) }
+        guard let company = report.content.resolve(target, .company) else { return (target, nil) }
+        return (company.name, href(.company, company.id, depth: depth))
     }
 
     func contact(_ link: Located<Link>?, depth: Int) -> (name: String, href: String?)? {
-        guard let link else { return nil }
-        guard let position = index.contacts[link.value.target] else { return (link.value.target, nil) }
-        let contact = records.contacts[position]
-        return (contact.name?.value ?? contact.id, href(.contact, contact.id, depth: depth))
+        guard let target = link?.value.target else { return nil }
+        guard let contact = report.content.resolve(target, .contact) else { return (target, nil) }
+        return (contact.name, href(.contact, contact.id, depth: depth))
     }
 
     func leadTitle(_ lead: Lead) -> String {
-        let company = company(lead.company, depth: 0).name
-        let role = lead.role?.value ?? lead.id
-        return company.isEmpty ? role : "\(role) · \(company)"
+        report.content.leadTitle(lead)
     }
 
     func card(_ position: Int, depth: Int) -> LeadCard {

@@ -121,16 +121,7 @@ public struct RecordExport: Sendable {
     /// A link's target id (empty when it names no record of the kind) and the name to show.
     func resolved(_ link: Located<Link>?, _ kind: RecordKind) -> (id: String, name: String) {
         guard let target = link?.value.target else { return ("", "") }
-        switch kind {
-        case .company:
-            guard let position = index.companies[target] else { return ("", target) }
-            return (target, records.companies[position].name?.value ?? target)
-        case .contact:
-            guard let position = index.contacts[target] else { return ("", target) }
-            return (target, records.contacts[position].name?.value ?? target)
-        default:
-            return index.contains(target, kind: kind) ? (target, target) : ("", target)
-        }
+        return report.content.resolve(target, kind) ?? ("", target)
     }
 
     // MARK: JSON

@@ -1,0 +1,23 @@
+extension CheckedContent {
+    /// The record a link names, by its own id (which may differ from the link in Unicode
+    /// normalization) and the name it shows (its id when it has none); nil when no record of that
+    /// kind has the id.
+    public func resolve(_ target: String, _ kind: RecordKind) -> (id: String, name: String)? {
+        switch kind {
+        case .company:
+            index.companies[target].map { records.companies[$0] }.map { ($0.id, $0.name?.value ?? $0.id) }
+        case .contact:
+            index.contacts[target].map { records.contacts[$0] }.map { ($0.id, $0.name?.value ?? $0.id) }
+        case .lead: index.leads[target].map { (records.leads[$0].id, records.leads[$0].id) }
+        case .interaction: index.interactions[target].map { (records.interactions[$0].id, records.interactions[$0].id) }
+        case .application: index.applications[target].map { (records.applications[$0].id, records.applications[$0].id) }
+        }
+    }
+
+    /// `Staff Engineer · Northwind Logistics`: the role, and the company's name or text.
+    public func leadTitle(_ lead: Lead) -> String {
+        let company = lead.company.map { resolve($0.value.target, .company)?.name ?? $0.value.target } ?? ""
+        let role = lead.role?.value ?? lead.id
+        return company.isEmpty ? role : "\(role) · \(company)"
+    }
+}
