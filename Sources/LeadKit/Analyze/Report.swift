@@ -4,6 +4,8 @@ public struct Report: Sendable {
     public var content: CheckedContent
     /// One per lead, in the order of `content.records.leads`.
     public var facts: [LeadFacts]
+    /// One per application, in the order of `content.records.applications`.
+    public var applications: [ApplicationFacts]
     public var stale: [Int]
     public var agenda: [Int]
     public var funnel: [FunnelStage]

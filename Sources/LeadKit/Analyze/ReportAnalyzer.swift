@@ -12,7 +12,11 @@ public struct ReportAnalyzer: Sendable {
         let facts = LeadFactsAnalyzer(content: content, asOf: asOf).analyze()
         let funnel = FunnelAnalyzer(content: content, facts: facts).analyze()
         return Report(
-            asOf: asOf, content: content, facts: facts, stale: staleOrder(facts), agenda: agendaOrder(facts),
+            asOf: asOf, content: content, facts: facts,
+            applications: content.records.applications.enumerated().map {
+                ApplicationFacts.of($1, at: $0, asOf: asOf)
+            },
+            stale: staleOrder(facts), agenda: agendaOrder(facts),
             funnel: funnel.stages, funnelBySource: funnel.bySource, history: history(facts),
             headline: headline(facts))
     }

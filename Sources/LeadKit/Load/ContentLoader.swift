@@ -34,9 +34,8 @@ public struct ContentLoader: Sendable {
         let listing = FolderWalker(root: root).walk()
         for link in listing.skipped where isRecordPath(link.relativePath) {
             diagnostics.append(
-                .error(
-                    .unreadableFile, at: SourceLocation(file: displayPath(link.relativePath), line: 1, column: 1),
-                    "symbolic link \(link.reason); it is not read"))
+                UnreadableFile.linkNotFollowed(
+                    link.reason, at: SourceLocation(file: displayPath(link.relativePath), line: 1, column: 1)))
         }
         for relativePath in listing.files {
             let components = relativePath.split(separator: "/")
@@ -45,10 +44,7 @@ public struct ContentLoader: Sendable {
                     config = ListedFile(relativePath: relativePath, kind: nil, stamp: nil)
                 } else if relativePath.hasSuffix(".md") {
                     diagnostics.append(
-                        .warning(
-                            .strayFile, at: SourceLocation(file: displayPath(relativePath), line: 1, column: 1),
-                            "Markdown file outside the record folders is ignored; move it into one of "
-                                + RecordKind.allCases.map { $0.folder + "/" }.joined(separator: ", ")))
+                        StrayFile.ignored(at: SourceLocation(file: displayPath(relativePath), line: 1, column: 1)))
                 }
                 continue
             }
@@ -112,12 +108,9 @@ public struct ContentLoader: Sendable {
         case .success(let bytes):
             return SourceFile(kind: kind, relativePath: relativePath, displayPath: display, bytes: bytes)
         case .failure(.tooLarge(let size)):
-            diagnostics.append(
-                .error(
-                    .unreadableFile, at: location,
-                    "file is \(size / 1024 / 1024) MB; the limit is \(ContentLoader.maximumFileSize / 1024 / 1024) MB"))
+            diagnostics.append(UnreadableFile.tooLarge(size, limit: ContentLoader.maximumFileSize, at: location))
         case .failure(.unreadable(let reason)):
-            diagnostics.append(.error(.unreadableFile, at: location, "cannot read file: \(reason)"))
+            diagnostics.append(UnreadableFile.cannotRead(reason, at: location))
         }
         return nil
     }

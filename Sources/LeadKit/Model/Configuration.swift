@@ -6,6 +6,8 @@ public struct Configuration: Sendable {
     /// Days without an interaction after which an open lead is stale, by temperature.
     public var staleAfterDays: [Temperature: Int]
     public var acknowledgeWithinHours: Int
+    /// Extra fields per kind (`fields: {application: {candidate: text, fee: number}}`), in the order declared.
+    public var customFields: [RecordKind: [CustomField]] = [:]
 
     public init(
         pipelines: [Pipeline] = [.networking, .sales],

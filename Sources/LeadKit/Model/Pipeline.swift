@@ -7,20 +7,30 @@ public struct Pipeline: Sendable, Hashable {
     public var closed: [String]
     /// Whether each lead needs a contact with an email or a phone (`sales`).
     public var requiresReachableContact: Bool
+    /// Stages a lead may only be at with a `contact` (`requires_contact`; networking's REFERRAL_SECURED).
+    public var stagesRequiringContact: [String]
+    /// What a lead at the won stage converts into (`converts_into`): the record its won-stage field links.
+    public var convertsInto: RecordKind
 
-    public init(name: String, stages: [String], won: String, closed: [String], requiresReachableContact: Bool = false) {
+    public init(
+        name: String, stages: [String], won: String, closed: [String], requiresReachableContact: Bool = false,
+        stagesRequiringContact: [String] = [], convertsInto: RecordKind = .application
+    ) {
         self.name = name
         self.stages = stages
         self.won = won
         self.closed = closed
         self.requiresReachableContact = requiresReachableContact
+        self.stagesRequiringContact = stagesRequiringContact
+        self.convertsInto = convertsInto
     }
 
     public static let networking = Pipeline(
         name: "networking",
         stages: ["DISCOVERY", "WAKING_UP", "WARM_LEAD", "REFERRAL_SECURED", "CONVERTED"],
         won: "CONVERTED",
-        closed: ["ARCHIVED"]
+        closed: ["ARCHIVED"],
+        stagesRequiringContact: ["REFERRAL_SECURED"]
     )
 
     public static let sales = Pipeline(
@@ -41,6 +51,9 @@ public struct Pipeline: Sendable, Hashable {
     public func rank(of status: String) -> Int? { stages.firstIndex(of: status) }
 
     public func isClosed(_ status: String) -> Bool { closed.contains(status) }
+
+    /// Whether a lead at `status` must name its contact.
+    public func requiresContact(_ status: String) -> Bool { stagesRequiringContact.contains(status) }
 
     public func isWon(_ status: String) -> Bool { status == won }
 

@@ -11,6 +11,8 @@ public struct RecordHeader: Sendable {
     public var body: String
     /// The line of the file the body starts on.
     public var bodyLine: Int
+    /// The values of the fields `config.yml` declares for the kind, in declaration order.
+    public var custom: [CustomValue] = []
 
     public init(kind: RecordKind, id: String, file: String, relativePath: String, body: String, bodyLine: Int) {
         self.kind = kind
@@ -88,6 +90,13 @@ public struct Lead: Sendable {
     public var history: [HistoryEntry]
 
     public var id: String { header.id }
+
+    /// A lead with no field read yet.
+    public init(header: RecordHeader) {
+        self.header = header
+        tags = []
+        history = []
+    }
 }
 
 /// An email, call, meeting or message about a lead (`interactions/<name>.md`).
@@ -102,6 +111,11 @@ public struct Interaction: Sendable {
     public var contact: Located<Link>?
 
     public var id: String { header.id }
+
+    /// An interaction with no field read yet.
+    public init(header: RecordHeader) {
+        self.header = header
+    }
 }
 
 /// A person (`contacts/<id>.md`).
@@ -115,6 +129,11 @@ public struct Contact: Sendable {
     public var linkedin: Located<String>?
 
     public var id: String { header.id }
+
+    /// A contact with no field read yet.
+    public init(header: RecordHeader) {
+        self.header = header
+    }
 }
 
 /// An organisation (`companies/<id>.md`).
@@ -125,6 +144,11 @@ public struct Company: Sendable {
     public var industry: Located<String>?
 
     public var id: String { header.id }
+
+    /// A company with no field read yet.
+    public init(header: RecordHeader) {
+        self.header = header
+    }
 }
 
 /// A dated recruiting milestone of an application.
@@ -144,6 +168,12 @@ public struct Application: Sendable {
     public var milestones: [MilestoneEntry]
 
     public var id: String { header.id }
+
+    /// An application with no field read yet.
+    public init(header: RecordHeader) {
+        self.header = header
+        milestones = []
+    }
 }
 
 /// Every record of a content folder, by kind, in file order.
@@ -161,3 +191,14 @@ public struct RecordSet: Sendable {
             + companies.map(\.header) + applications.map(\.header)
     }
 }
+
+/// What every kind of record has: its header (id, file, body, custom fields).
+public protocol ContentRecord: Sendable {
+    var header: RecordHeader { get }
+}
+
+extension Lead: ContentRecord {}
+extension Interaction: ContentRecord {}
+extension Contact: ContentRecord {}
+extension Company: ContentRecord {}
+extension Application: ContentRecord {}

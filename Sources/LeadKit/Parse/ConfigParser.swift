@@ -20,8 +20,8 @@ public enum ConfigParser {
         for (pipeline, location) in pipelines {
             if let first = seen[pipeline.name] {
                 diagnostics.append(
-                    .error(
-                        .invalidValue, at: location,
+                    InvalidValue.diagnostic(
+                        at: location,
                         "pipeline '\(pipeline.name)' is defined twice (first at line \(first.line))"))
                 continue
             }
@@ -60,6 +60,9 @@ public enum ConfigParser {
         {
             configuration.acknowledgeWithinHours = value
         }
+        if let fields = reader.node("fields", required: false) {
+            configuration.customFields = customFields(fields, reader: &reader)
+        }
         reader.reportUnknownKeys()
         return (configuration, diagnostics + reader.diagnostics)
     }
@@ -70,6 +73,8 @@ public enum ConfigParser {
         let won = entry.text("won").map { Located($0.value.uppercased(), at: $0.location) }
         let closedNode = entry.node("closed", required: false)
         let reachableNode = entry.node("requires_reachable_contact", required: false)
+        let requiresContactNode = entry.node("requires_contact", required: false)
+        let convertsInto = entry.text("converts_into")
         guard let name, let stagesNode else { return nil }
 
         var stages = entry.textList(of: stagesNode, key: "stages").map { $0.value.uppercased() }
@@ -100,10 +105,71 @@ public enum ConfigParser {
         if let reachableNode, let flag = entry.boolean(reachableNode, key: "requires_reachable_contact") {
             requiresReachable = flag
         }
+        let builtIn = Configuration.builtIn.pipeline(named: name.value)
+        var requiringContact = builtIn?.stagesRequiringContact.filter { stages.contains($0) } ?? []
+        if let requiresContactNode {
+            requiringContact = []
+            for stage in entry.textList(of: requiresContactNode, key: "requires_contact") {
+                let upper = stage.value.uppercased()
+                guard stages.contains(upper) || closed.contains(upper) else {
+                    entry.invalid(
+                        requiresContactNode,
+                        "'requires_contact' names '\(stage.value)', which is not a stage of '\(name.value)'")
+                    continue
+                }
+                requiringContact.append(upper)
+            }
+        }
+        if let convertsInto, convertsInto.value.lowercased() != RecordKind.application.rawValue {
+            entry.invalid(
+                entry.entry("converts_into")!.value,
+                "'converts_into' must be application, not '\(convertsInto.value)'")
+        }
         let pipeline = Pipeline(
             name: name.value, stages: stages, won: wonStage, closed: closed,
-            requiresReachableContact: requiresReachable)
+            requiresReachableContact: requiresReachable, stagesRequiringContact: requiringContact)
         return (pipeline, name.location)
+    }
+}
+
+extension ConfigParser {
+    /// `fields: {application: {candidate: text, fee: number}}`: per kind, keys with a type; a key the
+    /// kind's schema already has, an unknown kind or an unknown type is reported.
+    static func customFields(_ node: YAMLNode, reader: inout FieldReader) -> [RecordKind: [CustomField]] {
+        guard let kinds = node.pairs else {
+            reader.invalid(node, "'fields' must be a mapping like {application: {candidate: text, fee: number}}")
+            return [:]
+        }
+        var fields: [RecordKind: [CustomField]] = [:]
+        let kindNames = RecordKind.allCases.map(\.rawValue)
+        for (kindNode, declarations) in kinds {
+            guard let kindName = reader.text(of: kindNode, key: "fields") else { continue }
+            guard let kind = RecordKind(rawValue: kindName.value.lowercased()) else {
+                reader.report(InvalidValue.unknown(kindName, "record kind", allowed: kindNames))
+                continue
+            }
+            guard let pairs = declarations.pairs else {
+                reader.invalid(declarations, "'fields.\(kind.rawValue)' must be a mapping like {fee: number}")
+                continue
+            }
+            for (keyNode, typeNode) in pairs {
+                guard let key = reader.text(of: keyNode, key: "fields.\(kind.rawValue)"),
+                    let type = reader.text(of: typeNode, key: "fields.\(kind.rawValue).\(key.value)")
+                else { continue }
+                if kind.schemaKeys.contains(key.value) {
+                    reader.invalid(
+                        keyNode, "'\(key.value)' is already a field of every \(kind.rawValue); pick another name")
+                    continue
+                }
+                guard let fieldKind = CustomField.Kind(rawValue: type.value.lowercased()) else {
+                    reader.report(
+                        InvalidValue.unknown(type, "field type", allowed: CustomField.Kind.allCases.map(\.rawValue)))
+                    continue
+                }
+                fields[kind, default: []].append(CustomField(key: key.value, kind: fieldKind))
+            }
+        }
+        return fields
     }
 }
 

@@ -31,8 +31,7 @@ struct FieldReader {
         }
         if isNull(value) {
             if required {
-                diagnostics.append(
-                    .error(.missingField, at: block.location(of: keyNode), "required field '\(key)' is empty"))
+                diagnostics.append(MissingField.empty(key, at: block.location(of: keyNode)))
             }
             return nil
         }
@@ -40,7 +39,7 @@ struct FieldReader {
     }
 
     private mutating func reportMissing(_ key: String) {
-        diagnostics.append(.error(.missingField, at: location, "\(subject) is missing required field '\(key)'"))
+        diagnostics.append(MissingField.absent(key, in: subject, at: location))
     }
 
     func isNull(_ node: YAMLNode) -> Bool {
@@ -52,9 +51,7 @@ struct FieldReader {
         guard let text = text(of: value, key: key) else { return nil }
         if required, text.value.trimmingSpaces.isEmpty {
             // `role: ""` is as empty as `role:`.
-            let keyNode = entry(key)!.key
-            diagnostics.append(
-                .error(.missingField, at: block.location(of: keyNode), "required field '\(key)' is empty"))
+            diagnostics.append(MissingField.empty(key, at: block.location(of: entry(key)!.key)))
             return nil
         }
         return text
@@ -82,22 +79,14 @@ struct FieldReader {
         if let value = Value(rawValue: written.value.uppercased()) {
             return Located(value, at: written.location)
         }
-        let allowed = Value.allCases.map(\.rawValue)
-        diagnostics.append(
-            .error(
-                .invalidValue, at: written.location,
-                "unknown \(key) '\(written.value)'; expected one of \(allowed.joined(separator: ", "))"
-                    + Suggestion.didYouMean(written.value, in: allowed)))
+        diagnostics.append(InvalidValue.unknown(written, key, allowed: Value.allCases.map(\.rawValue)))
         return nil
     }
 
     mutating func day(_ key: String, required: Bool = false) -> Located<Day>? {
         guard let written = text(key, required: required) else { return nil }
         guard let day = Day(parsing: written.value) else {
-            diagnostics.append(
-                .error(
-                    .invalidDate, at: written.location,
-                    "invalid date '\(written.value)' for '\(key)'; expected YYYY-MM-DD, e.g. 2026-03-14"))
+            diagnostics.append(InvalidDate.notADay(written, key: key))
             return nil
         }
         return Located(day, at: written.location)
@@ -106,10 +95,7 @@ struct FieldReader {
     mutating func dayTime(_ key: String, required: Bool = false) -> Located<DayTime>? {
         guard let written = text(key, required: required) else { return nil }
         guard let value = DayTime(parsing: written.value) else {
-            diagnostics.append(
-                .error(
-                    .invalidDate, at: written.location,
-                    "invalid date '\(written.value)' for '\(key)'; expected YYYY-MM-DD or YYYY-MM-DDTHH:MM"))
+            diagnostics.append(InvalidDate.notADayTime(written, key: key))
             return nil
         }
         return Located(value, at: written.location)
@@ -175,8 +161,13 @@ struct FieldReader {
         return items
     }
 
+    /// Adds a finding of another check to this reader's.
+    mutating func report(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+    }
+
     mutating func invalid(_ node: YAMLNode, _ message: String) {
-        diagnostics.append(.error(.invalidValue, at: block.location(of: node), message))
+        diagnostics.append(InvalidValue.wrongType(message, at: block.location(of: node)))
     }
 
     /// Warns about every key no schema field asked for.
@@ -184,14 +175,33 @@ struct FieldReader {
         for (name, key, _) in entries {
             guard let name else {
                 diagnostics.append(
-                    .error(.invalidFrontMatter, at: block.location(of: key), "keys must be plain text like 'role'"))
+                    InvalidFrontMatter.diagnostic(at: block.location(of: key), "keys must be plain text like 'role'"))
                 continue
             }
             guard !known.contains(name) else { continue }
-            diagnostics.append(
-                .warning(
-                    .unknownField, at: block.location(of: key),
-                    "unknown field '\(name)' in \(subject)" + Suggestion.didYouMean(name, in: known)))
+            diagnostics.append(UnknownField.unknown(name, in: subject, known: known, at: block.location(of: key)))
+        }
+    }
+}
+
+extension FieldReader {
+    /// A field `config.yml` declares, read by its declared type.
+    mutating func custom(_ field: CustomField) -> FieldValue? {
+        let key = field.key
+        switch field.kind {
+        case .text, .address, .email: return text(key).map(FieldValue.text)
+        case .date: return day(key).map(FieldValue.day)
+        case .datetime: return dayTime(key).map(FieldValue.dayTime)
+        case .list:
+            let items = textList(key)
+            return items.isEmpty ? nil : .list(items)
+        case .number:
+            guard let written = text(key) else { return nil }
+            guard let number = Double(written.value.trimmingSpaces), number.isFinite else {
+                diagnostics.append(InvalidValue.notANumber(written, key: key))
+                return nil
+            }
+            return .number(Located(number, at: written.location))
         }
     }
 }

@@ -11,8 +11,8 @@ enum FrontMatterReader {
         let opening = SourceLocation(file: file, line: 1, column: 1)
         guard let first = lines.next(), isDelimiter(first.content) else {
             diagnostics.append(
-                .error(
-                    .invalidFrontMatter, at: opening,
+                InvalidFrontMatter.diagnostic(
+                    at: opening,
                     "missing front-matter: a record starts with a line '---', its YAML fields, and a closing line '---'"
                 ))
             return nil
@@ -32,8 +32,8 @@ enum FrontMatterReader {
         }
         guard let closing else {
             diagnostics.append(
-                .error(
-                    .invalidFrontMatter, at: opening,
+                InvalidFrontMatter.diagnostic(
+                    at: opening,
                     "front-matter opened here is never closed; add a line '---' after the last field"))
             return nil
         }
@@ -55,8 +55,8 @@ enum FrontMatterReader {
         let empty = FrontMatter(file: file, openingLine: openingLine, lineOffset: lineOffset, root: nil)
         guard yaml.utf8.count <= maximumBlockSize else {
             diagnostics.append(
-                .error(
-                    .invalidFrontMatter, at: empty.blockLocation,
+                InvalidFrontMatter.diagnostic(
+                    at: empty.blockLocation,
                     "front-matter is \(yaml.utf8.count / 1024) KB; the limit is \(maximumBlockSize / 1024) KB"))
             return empty
         }
@@ -67,8 +67,8 @@ enum FrontMatterReader {
             return FrontMatter(file: file, openingLine: openingLine, lineOffset: lineOffset, root: node.pairs)
         case .success(let node?):
             diagnostics.append(
-                .error(
-                    .invalidFrontMatter, at: empty.blockLocation,
+                InvalidFrontMatter.diagnostic(
+                    at: empty.blockLocation,
                     "front-matter must be a mapping of 'key: value' lines, not a \(node.kindName)"))
         case .failure(let failure):
             diagnostics.append(diagnostic(for: failure, yaml: yaml, in: empty))
@@ -82,31 +82,31 @@ enum FrontMatterReader {
         }
         switch failure {
         case .anchorOrAlias(let line, let column):
-            return .error(
-                .invalidFrontMatter, at: at(line, column),
+            return InvalidFrontMatter.diagnostic(
+                at: at(line, column),
                 "anchors and aliases ('&name', '*name') are not allowed in front-matter; write the value out")
         case .tooDeep(let limit, let line, let column):
-            return .error(.invalidFrontMatter, at: at(line, column), "front-matter nests deeper than \(limit) levels")
+            return InvalidFrontMatter.diagnostic(at: at(line, column), "front-matter nests deeper than \(limit) levels")
         case .duplicateKey(let key, let line, let column):
-            return .error(
-                .invalidFrontMatter, at: at(line, column), "duplicate key '\(key)' in front-matter; keep one")
+            return InvalidFrontMatter.diagnostic(
+                at: at(line, column), "duplicate key '\(key)' in front-matter; keep one")
         case .severalDocuments(let line, let column):
-            return .error(
-                .invalidFrontMatter, at: at(line, column),
+            return InvalidFrontMatter.diagnostic(
+                at: at(line, column),
                 "front-matter holds a second YAML document here; keep one block of 'key: value' lines")
         case .syntax(let problem, let line, let column, let context, let contextLine):
             var message = "YAML syntax error: \(problem)"
             if let context, !context.isEmpty, let contextLine {
                 message += " (\(context) started at line \(contextLine + block.lineOffset))"
             }
-            return .error(.invalidFrontMatter, at: at(line, column), message)
+            return InvalidFrontMatter.diagnostic(at: at(line, column), message)
         case .unreadable(let problem, let byteOffset):
             var location = block.blockLocation
             if let byteOffset {
                 let inner = SourceText.position(ofByte: byteOffset, in: Array(yaml.utf8)[...], file: block.file)
                 location = at(inner.line, inner.column)
             }
-            return .error(.invalidFrontMatter, at: location, "YAML cannot read this text: \(problem)")
+            return InvalidFrontMatter.diagnostic(at: location, "YAML cannot read this text: \(problem)")
         }
     }
 }

@@ -8,8 +8,8 @@ public struct ParsedContent: Sendable {
 
 extension RecordParser {
     /// Parses files on every core; the result keeps the files' order, so output does not depend on scheduling.
-    public static func parseAll(_ files: [SourceFile]) -> ParsedContent {
-        let results = ParallelMap.map(files, parse)
+    public static func parseAll(_ files: [SourceFile], custom: [RecordKind: [CustomField]] = [:]) -> ParsedContent {
+        let results = ParallelMap.map(files) { parse($0, custom: custom) }
         var content = ParsedContent(records: RecordSet(), diagnostics: [])
         for (record, diagnostics) in results {
             content.diagnostics += diagnostics

@@ -8,7 +8,7 @@ struct SourceText {
         let start = SourceLocation(file: file, line: 1, column: 1)
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             diagnostics.append(
-                .error(.invalidEncoding, at: start, "file is UTF-16 encoded; save it as UTF-8"))
+                InvalidEncoding.diagnostic(at: start, "file is UTF-16 encoded; save it as UTF-8"))
             return nil
         }
         var content = bytes[...]
@@ -20,15 +20,15 @@ struct SourceText {
             text = String(decoding: content, as: UTF8.self)
             let location = firstInvalidByte(in: content, file: file)
             diagnostics.append(
-                .error(
-                    .invalidEncoding, at: location,
+                InvalidEncoding.diagnostic(
+                    at: location,
                     "file is not valid UTF-8 (invalid byte sequence here); invalid bytes were read as U+FFFD"))
         }
         if content.contains(0) {
             let offset = content.firstIndex(of: 0)! - content.startIndex
             diagnostics.append(
-                .error(
-                    .invalidEncoding, at: position(ofByte: offset, in: content, file: file),
+                InvalidEncoding.diagnostic(
+                    at: position(ofByte: offset, in: content, file: file),
                     "file contains a NUL byte; is it a binary file?"))
         }
         return SourceText(text: text)

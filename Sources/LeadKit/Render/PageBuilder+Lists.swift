@@ -140,15 +140,9 @@ extension PageBuilder {
         ListPage(page: page, rows: rows, count: rows.count, isEmpty: rows.isEmpty, filter: nil)
     }
 
-    /// The next milestone due: the earliest one dated after the as-of date, else the first after the
-    /// furthest one recorded.
+    /// The label of the application's next milestone (computed by the analysis), e.g. "Start date".
     func nextMilestone(_ application: Application) -> String? {
-        let upcoming = application.milestones.filter { ($0.date?.value).map { $0 > report.asOf } ?? false }
-            .min { $0.date!.value < $1.date!.value }
-        if let upcoming { return Format.label(upcoming.milestone.value.rawValue) }
-        let recorded = application.milestones.compactMap { Milestone.allCases.firstIndex(of: $0.milestone.value) }
-        let next = (recorded.max() ?? -1) + 1
-        guard next < Milestone.allCases.count else { return nil }
-        return Format.label(Milestone.allCases[next].rawValue)
+        index.applications[application.id].flatMap { report.applications[$0].nextMilestone }
+            .map { Format.label($0.rawValue) }
     }
 }

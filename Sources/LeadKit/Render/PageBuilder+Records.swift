@@ -4,34 +4,37 @@ extension PageBuilder {
         let fact = report.facts[position]
         let card = card(position, depth: 1)
         var fields = [
-            Field(label: "Status", value: card.statusLabel, href: nil),
-            Field(label: "Pipeline", value: Format.label(fact.pipeline.name), href: nil),
-            Field(label: "Temperature", value: Format.label(card.temperature), href: nil),
-            Field(label: "Company", value: card.company, href: card.companyHref),
+            FieldRow(label: "Status", value: card.statusLabel, href: nil),
+            FieldRow(label: "Pipeline", value: Format.label(fact.pipeline.name), href: nil),
+            FieldRow(label: "Temperature", value: Format.label(card.temperature), href: nil),
+            FieldRow(label: "Company", value: card.company, href: card.companyHref),
         ]
-        if let source = card.source { fields.append(Field(label: "Source", value: source, href: nil)) }
+        if let source = card.source { fields.append(FieldRow(label: "Source", value: source, href: nil)) }
         if let created = lead.created {
-            fields.append(Field(label: "Created", value: Format.day(created.value), href: nil))
+            fields.append(FieldRow(label: "Created", value: Format.day(created.value), href: nil))
         }
-        if let days = card.daysInStage { fields.append(Field(label: "In stage for", value: days, href: nil)) }
+        if let days = card.daysInStage { fields.append(FieldRow(label: "In stage for", value: days, href: nil)) }
         if let due = card.nextFollowUp {
-            fields.append(Field(label: "Next follow-up", value: "\(due) (\(card.followUpRelative ?? ""))", href: nil))
+            fields.append(
+                FieldRow(label: "Next follow-up", value: "\(due) (\(card.followUpRelative ?? ""))", href: nil))
         }
         if let contact = contact(lead.contact, depth: 1) {
-            fields.append(Field(label: "Contact", value: contact.name, href: contact.href))
+            fields.append(FieldRow(label: "Contact", value: contact.name, href: contact.href))
         }
-        if let owner = lead.owner { fields.append(Field(label: "Owner", value: owner.value, href: nil)) }
+        if let owner = lead.owner { fields.append(FieldRow(label: "Owner", value: owner.value, href: nil)) }
         if !card.tags.isEmpty {
-            fields.append(Field(label: "Tags", value: card.tags.joined(separator: ", "), href: nil))
+            fields.append(FieldRow(label: "Tags", value: card.tags.joined(separator: ", "), href: nil))
         }
+        fields += customRows(lead.header)
         if !card.staleReasons.isEmpty {
             fields.append(
-                Field(label: "Stale", value: card.staleReasons.joined(separator: ", "), href: "../stale.html"))
+                FieldRow(label: "Stale", value: card.staleReasons.joined(separator: ", "), href: "../stale.html"))
         }
         let applications = (index.applicationsByLead[lead.id] ?? []).map { records.applications[$0] }
             .filter { hasPage($0.header) }
             .map {
-                Field(label: "Application", value: $0.title?.value ?? $0.id, href: href(.application, $0.id, depth: 1))
+                FieldRow(
+                    label: "Application", value: $0.title?.value ?? $0.id, href: href(.application, $0.id, depth: 1))
             }
         let notes = Markdown.html(lead.header.body)
         let history = lead.history.map {
@@ -50,7 +53,7 @@ extension PageBuilder {
     }
 
     func recordPage(
-        _ header: RecordHeader, heading: String, fields: [Field], leads: [Int] = [], people: [Field] = [],
+        _ header: RecordHeader, heading: String, fields: [FieldRow], leads: [Int] = [], people: [FieldRow] = [],
         timeline: [Int] = [], milestones: [MilestoneRow] = [], nextMilestone: String? = nil
     ) -> RecordPage {
         let notes = Markdown.html(header.body)
@@ -59,7 +62,8 @@ extension PageBuilder {
         let lines = timeline.reversed().map { interaction($0, depth: 1, withNotes: true) }
         return RecordPage(
             page: frame(heading, "", depth: 1), heading: heading, kind: Format.label(header.kind.rawValue),
-            fields: fields.filter { !$0.value.isEmpty }, notesHTML: notes, hasNotes: !notes.isEmpty, leads: cards,
+            fields: (fields + customRows(header)).filter { !$0.value.isEmpty }, notesHTML: notes,
+            hasNotes: !notes.isEmpty, leads: cards,
             hasLeads: !cards.isEmpty, people: people, hasPeople: !people.isEmpty, timeline: lines,
             hasTimeline: !lines.isEmpty, milestones: milestones, hasMilestones: !milestones.isEmpty,
             nextMilestone: nextMilestone, problems: problems, hasProblems: !problems.isEmpty,
@@ -73,15 +77,15 @@ extension PageBuilder {
         return recordPage(
             contact.header, heading: contact.name?.value ?? contact.id,
             fields: [
-                Field(label: "Role", value: contact.role?.value ?? "", href: nil),
-                Field(label: "Company", value: company.name, href: company.href),
-                Field(
+                FieldRow(label: "Role", value: contact.role?.value ?? "", href: nil),
+                FieldRow(label: "Company", value: company.name, href: company.href),
+                FieldRow(
                     label: "Email", value: contact.email?.value ?? "",
                     href: contact.email.flatMap { SafeURL.href(for: "mailto:" + $0.value) }),
-                Field(
+                FieldRow(
                     label: "Phone", value: contact.phone?.value ?? "",
                     href: contact.phone.flatMap { SafeURL.href(for: "tel:" + $0.value.filter { !$0.isWhitespace }) }),
-                Field(
+                FieldRow(
                     label: "LinkedIn", value: contact.linkedin?.value ?? "",
                     href: contact.linkedin.flatMap { SafeURL.href(for: $0.value) }),
             ],
@@ -92,13 +96,13 @@ extension PageBuilder {
         -> RecordPage
     {
         let people = (contactsByCompany[company.id] ?? []).map { records.contacts[$0] }.map {
-            Field(label: $0.role?.value ?? "", value: $0.name?.value ?? $0.id, href: href(.contact, $0.id, depth: 1))
+            FieldRow(label: $0.role?.value ?? "", value: $0.name?.value ?? $0.id, href: href(.contact, $0.id, depth: 1))
         }
         return recordPage(
             company.header, heading: company.name?.value ?? company.id,
             fields: [
-                Field(label: "Industry", value: company.industry?.value ?? "", href: nil),
-                Field(
+                FieldRow(label: "Industry", value: company.industry?.value ?? "", href: nil),
+                FieldRow(
                     label: "Website", value: company.website?.value ?? "",
                     href: company.website.flatMap { SafeURL.href(for: $0.value) }),
             ],
@@ -125,19 +129,35 @@ extension PageBuilder {
                 state: state.contains { $0 != nil } ? state.compactMap { $0 }.joined(separator: " ") : nil)
         }
         var fields = [
-            Field(label: "Company", value: company.name, href: company.href),
-            Field(label: "Applied", value: application.applied.map { Format.day($0.value) } ?? "", href: nil),
-            Field(
+            FieldRow(label: "Company", value: company.name, href: company.href),
+            FieldRow(label: "Applied", value: application.applied.map { Format.day($0.value) } ?? "", href: nil),
+            FieldRow(
                 label: "Posting", value: application.url?.value ?? "",
                 href: application.url.flatMap { SafeURL.href(for: $0.value) }),
         ]
         if let leadPosition {
             let lead = records.leads[leadPosition]
-            fields.insert(Field(label: "Lead", value: leadTitle(lead), href: href(.lead, lead.id, depth: 1)), at: 0)
+            fields.insert(FieldRow(label: "Lead", value: leadTitle(lead), href: href(.lead, lead.id, depth: 1)), at: 0)
         }
         return recordPage(
             application.header, heading: application.title?.value ?? application.id, fields: fields,
             timeline: leadPosition.map { report.facts[$0].interactions } ?? [], milestones: milestones,
             nextMilestone: next)
+    }
+
+    /// The fields `config.yml` declares for the record's kind, as the record page lists them.
+    func customRows(_ header: RecordHeader) -> [FieldRow] {
+        header.custom.map { custom in
+            let text: String
+            var href: String?
+            switch custom.value {
+            case .day(let day): text = Format.day(day.value)
+            case .list(let items): text = items.map(\.value).joined(separator: ", ")
+            default: text = custom.value.text
+            }
+            if custom.field.kind == .address { href = SafeURL.href(for: text) }
+            if custom.field.kind == .email { href = SafeURL.href(for: "mailto:" + text) }
+            return FieldRow(label: custom.field.label, value: text, href: href)
+        }
     }
 }

@@ -80,7 +80,7 @@ struct FilterOptions: Encodable {
     var tags: [Choice]
 }
 
-struct Field: Encodable {
+struct FieldRow: Encodable {
     var label: String
     var value: String
     var href: String?
@@ -169,14 +169,14 @@ struct LeadPage: Encodable {
 
     var page: PageFrame
     var card: LeadCard
-    var fields: [Field]
+    var fields: [FieldRow]
     var notesHTML: String
     var hasNotes: Bool
     var history: [HistoryRow]
     var hasHistory: Bool
     var timeline: [InteractionLine]
     var hasTimeline: Bool
-    var applications: [Field]
+    var applications: [FieldRow]
     var problems: [ProblemView]
     var hasProblems: Bool
 }
@@ -185,12 +185,12 @@ struct RecordPage: Encodable {
     var page: PageFrame
     var heading: String
     var kind: String
-    var fields: [Field]
+    var fields: [FieldRow]
     var notesHTML: String
     var hasNotes: Bool
     var leads: [LeadCard]
     var hasLeads: Bool
-    var people: [Field]
+    var people: [FieldRow]
     var hasPeople: Bool
     var timeline: [InteractionLine]
     var hasTimeline: Bool

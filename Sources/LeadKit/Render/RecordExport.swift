@@ -1,13 +1,58 @@
 import Foundation
 
 /// The records in formats other tools read — CSV per kind, JSON of everything — with links resolved
-/// and the computed fields of the report, so the data is never locked in.
+/// and the computed fields of the analysis, so the data is never locked in.
+///
+/// Columns come from the schema tables (`Field.column`, `Field.nameColumn`) and `config.yml`'s custom
+/// fields; values are typed (`ExportValue`), so JSON carries enum values, dates, numbers and lists,
+/// never display labels.
 public struct RecordExport: Sendable {
     public enum Kind: String, Sendable, CaseIterable {
         case lead, interaction, contact, company, application
 
-        /// The key of the kind's records in the JSON export: its folder's name, e.g. `companies`.
-        var plural: String { RecordKind(rawValue: rawValue)!.folder }
+        var recordKind: RecordKind { RecordKind(rawValue: rawValue)! }
+    }
+
+    /// One cell: text (enum values and dates as written in files), a count, a number or a list.
+    public enum ExportValue: Sendable, Encodable {
+        case text(String)
+        case integer(Int)
+        case number(Double)
+        case list([String])
+
+        /// As a CSV cell: lists `;`-separated.
+        var csv: String {
+            switch self {
+            case .text(let text): text
+            case .integer(let count): String(count)
+            case .number(let number): FieldValue.format(number)
+            case .list(let items): items.joined(separator: ";")
+            }
+        }
+
+        var isEmpty: Bool {
+            switch self {
+            case .text(let text): text.isEmpty
+            case .list(let items): items.isEmpty
+            case .integer, .number: false
+            }
+        }
+
+        public func encode(to encoder: Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .text(let text): try container.encode(text)
+            case .integer(let count): try container.encode(count)
+            case .number(let number): try container.encode(number)
+            case .list(let items): try container.encode(items)
+            }
+        }
+    }
+
+    /// A kind's columns and its rows, a value (or nil) per column, records in file order.
+    public struct Table: Sendable {
+        public var columns: [String]
+        public var rows: [[ExportValue?]]
     }
 
     public let report: Report
@@ -17,14 +62,14 @@ public struct RecordExport: Sendable {
     }
 
     var records: RecordSet { report.records }
-    var index: RecordIndex { report.content.index }
 
     // MARK: CSV
 
     /// RFC 4180: a header row, then a row per record in file order; CRLF line ends.
     public func csv(_ kind: Kind) -> String {
-        let rows = table(kind)
-        return rows.map { $0.map(Self.csvField).joined(separator: ",") + "\r\n" }.joined()
+        let table = table(kind)
+        let lines = [table.columns] + table.rows.map { $0.map { $0?.csv ?? "" } }
+        return lines.map { $0.map(Self.csvField).joined(separator: ",") + "\r\n" }.joined()
     }
 
     static func csvField(_ value: String) -> String {
@@ -34,118 +79,134 @@ public struct RecordExport: Sendable {
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    /// The header and the rows of a kind, as text.
-    func table(_ kind: Kind) -> [[String]] {
+    // MARK: JSON
+
+    /// `{"as_of": "…", "leads": [{…}], …}`: every record by kind, empty values left out; keys sorted.
+    public func json() -> [UInt8] {
+        var document: [String: JSONField] = ["as_of": .text(report.asOf.description)]
+        for kind in Kind.allCases {
+            let table = table(kind)
+            document[kind.recordKind.folder] = .records(
+                table.rows.map { row in
+                    var record: [String: ExportValue] = [:]
+                    for (column, value) in zip(table.columns, row) {
+                        if let value, !value.isEmpty { record[column] = value }
+                    }
+                    return record
+                })
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        return ((try? encoder.encode(document)).map(Array.init) ?? []) + [10]
+    }
+
+    private enum JSONField: Encodable {
+        case text(String)
+        case records([[String: ExportValue]])
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .text(let text): try container.encode(text)
+            case .records(let records): try container.encode(records)
+            }
+        }
+    }
+
+    // MARK: Rows
+
+    /// The columns and typed rows of a kind.
+    public func table(_ kind: Kind) -> Table {
         switch kind {
         case .lead:
-            return [
-                [
-                    "id", "role", "company_id", "company", "source", "temperature", "status", "pipeline", "created",
-                    "next_follow_up", "contact_id", "contact", "application_id", "owner", "tags", "days_in_stage",
-                    "last_interaction", "stale_reasons", "file",
+            return table(
+                Lead.schema, records.leads, computed: ["days_in_stage", "last_interaction", "stale_reasons"]
+            ) { position, _ in
+                let fact = report.facts[position]
+                return [
+                    // The pipeline the lead is counted in, also when it names none.
+                    "pipeline": .text(fact.pipeline.name),
+                    "days_in_stage": fact.daysInStage.map(ExportValue.integer),
+                    "last_interaction": fact.lastInteraction.flatMap {
+                        records.interactions[$0].date.map { .text($0.value.description) }
+                    },
+                    "stale_reasons": .list(fact.staleReasons.map(\.rawValue)),
                 ]
-            ]
-                + report.facts.map { fact in
-                    let lead = records.leads[fact.leadIndex]
-                    let company = resolved(lead.company, .company)
-                    let contact = resolved(lead.contact, .contact)
-                    return [
-                        lead.id, lead.role?.value ?? "", company.id, company.name, lead.source?.value ?? "",
-                        lead.temperature?.value.rawValue ?? "", lead.status?.value ?? "", fact.pipeline.name,
-                        lead.created?.value.description ?? "", lead.nextFollowUp?.value.description ?? "", contact.id,
-                        contact.name, lead.application?.value.target ?? "", lead.owner?.value ?? "",
-                        lead.tags.map(\.value).joined(separator: ";"), fact.daysInStage.map(String.init) ?? "",
-                        fact.lastInteraction.flatMap { records.interactions[$0].date?.value.description } ?? "",
-                        fact.staleReasons.map(\.rawValue).joined(separator: ";"), lead.header.relativePath,
-                    ]
-                }
+            }
         case .interaction:
-            return [
-                [
-                    "id", "lead_id", "date", "type", "summary", "sentiment", "next_action", "contact_id", "contact",
-                    "notes", "file",
-                ]
-            ]
-                + records.interactions.map { interaction in
-                    let contact = resolved(interaction.contact, .contact)
-                    return [
-                        interaction.id, interaction.lead?.value.target ?? "",
-                        interaction.date?.value.description ?? "", interaction.type?.value.rawValue ?? "",
-                        interaction.summary?.value ?? "", interaction.sentiment?.value.rawValue ?? "",
-                        interaction.nextAction?.value ?? "", contact.id, contact.name,
-                        interaction.header.body.trimmingCharacters(in: .whitespacesAndNewlines),
-                        interaction.header.relativePath,
-                    ]
-                }
+            return table(Interaction.schema, records.interactions, computed: ["notes"]) { _, interaction in
+                ["notes": .text(interaction.header.body.trimmingCharacters(in: .whitespacesAndNewlines))]
+            }
         case .contact:
-            return [["id", "name", "email", "phone", "company_id", "company", "role", "linkedin", "file"]]
-                + records.contacts.map { contact in
-                    let company = resolved(contact.company, .company)
-                    return [
-                        contact.id, contact.name?.value ?? "", contact.email?.value ?? "", contact.phone?.value ?? "",
-                        company.id, company.name, contact.role?.value ?? "", contact.linkedin?.value ?? "",
-                        contact.header.relativePath,
-                    ]
-                }
+            return table(Contact.schema, records.contacts)
         case .company:
-            return [["id", "name", "website", "industry", "file"]]
-                + records.companies.map { company in
-                    [
-                        company.id, company.name?.value ?? "", company.website?.value ?? "",
-                        company.industry?.value ?? "", company.header.relativePath,
-                    ]
-                }
+            return table(Company.schema, records.companies)
         case .application:
-            let pages = PageBuilder(report: report)
-            return [
-                [
-                    "id", "title", "lead_id", "company_id", "company", "url", "applied", "milestones", "next_milestone",
-                    "file",
-                ]
-            ]
-                + records.applications.map { application in
-                    let company = resolved(application.company, .company)
-                    return [
-                        application.id, application.title?.value ?? "", application.lead?.value.target ?? "",
-                        company.id, company.name, application.url?.value ?? "",
-                        application.applied?.value.description ?? "",
-                        application.milestones.map {
-                            $0.milestone.value.rawValue + ($0.date.map { " " + $0.value.description } ?? "")
-                        }.joined(separator: ";"),
-                        pages.nextMilestone(application) ?? "", application.header.relativePath,
-                    ]
-                }
+            return table(Application.schema, records.applications, computed: ["next_milestone"]) { position, _ in
+                ["next_milestone": report.applications[position].nextMilestone.map { .text($0.rawValue) }]
+            }
         }
+    }
+
+    /// `id`, the schema's columns, the `computed` columns, the custom fields, `file`; `derived` gives
+    /// the computed values of a record and may override a schema column.
+    private func table<Record: ContentRecord>(
+        _ schema: RecordSchema<Record>, _ all: [Record], computed: [String] = [],
+        derived: (Int, Record) -> [String: ExportValue?] = { _, _ in [:] }
+    ) -> Table {
+        let custom = report.content.configuration.customFields[schema.kind] ?? []
+        var columns = ["id"]
+        for field in schema.fields {
+            if let column = field.column { columns.append(column) }
+            if let name = field.nameColumn { columns.append(name) }
+        }
+        columns += computed + custom.map(\.key) + ["file"]
+        let rows = all.enumerated().map { position, record in
+            let values = derived(position, record)
+            var row: [ExportValue?] = [.text(record.header.id)]
+            for field in schema.fields {
+                let value = field.value(record)
+                if let column = field.column {
+                    row.append(values[column] ?? cell(value, field: field))
+                }
+                if field.nameColumn != nil {
+                    row.append(value.flatMap(linkTarget).map { .text(resolved($0, field).name) })
+                }
+            }
+            row += computed.map { values[$0] ?? nil }
+            row += custom.map { field in
+                record.header.custom.first { $0.field == field }.map { typed($0.value) }
+            }
+            row.append(.text(record.header.relativePath))
+            return row
+        }
+        return Table(columns: columns, rows: rows)
+    }
+
+    /// A field's cell: a link with a name column is exported as the id it resolves to (empty when
+    /// it names no record), other links as written.
+    private func cell<Record>(_ value: FieldValue?, field: Field<Record>) -> ExportValue? {
+        guard let value else { return nil }
+        if field.nameColumn != nil, let target = linkTarget(value) { return .text(resolved(target, field).id) }
+        return typed(value)
+    }
+
+    private func typed(_ value: FieldValue) -> ExportValue {
+        switch value {
+        case .number(let number): .number(number.value)
+        case .list(let items): .list(items.map(\.value))
+        default: .text(value.text)
+        }
+    }
+
+    private func linkTarget(_ value: FieldValue) -> String? {
+        if case .link(let link) = value { return link.value.target }
+        return nil
     }
 
     /// A link's target id (empty when it names no record of the kind) and the name to show.
-    func resolved(_ link: Located<Link>?, _ kind: RecordKind) -> (id: String, name: String) {
-        guard let target = link?.value.target else { return ("", "") }
+    private func resolved<Record>(_ target: String, _ field: Field<Record>) -> (id: String, name: String) {
+        guard case .link(let kind, _) = field.type else { return ("", target) }
         return report.content.resolve(target, kind) ?? ("", target)
     }
-
-    // MARK: JSON
-
-    /// Every record by kind, each field as written plus resolved links and computed fields; keys sorted.
-    public func json() -> [UInt8] {
-        var object: [String: Any] = ["as_of": report.asOf.description]
-        for kind in Kind.allCases {
-            let rows = table(kind)
-            let header = rows[0]
-            object[kind.plural] = rows.dropFirst().map { row in
-                var record: [String: Any] = [:]
-                for (key, value) in zip(header, row) where !value.isEmpty {
-                    record[key] = Self.listKeys.contains(key) ? value.split(separator: ";").map(String.init) : value
-                }
-                if let days = record["days_in_stage"] as? String { record["days_in_stage"] = Int(days) }
-                return record
-            }
-        }
-        let data =
-            (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data()
-        return Array(data) + [10]
-    }
-
-    /// Columns that hold lists, `;`-separated in CSV and arrays in JSON.
-    static let listKeys: Set<String> = ["tags", "stale_reasons", "milestones"]
 }

@@ -1,0 +1,119 @@
+/// The schema table of every record kind: the one place a front-matter key is spelled. The parser,
+/// the writers, the importers, the exporters, merge and "did you mean" read these.
+extension Lead {
+    public static let schema = RecordSchema<Lead>(
+        kind: .lead,
+        fields: [
+            .text("role", \.role, .text, .required, label: "Role", column: "role"),
+            .link(
+                "company", \.company, to: .company, textAllowed: true, .required, label: "Company",
+                column: "company_id", nameColumn: "company"),
+            .text("source", \.source, .source, .required, label: "Source", column: "source"),
+            .choice("temperature", \.temperature, .required, label: "Temperature", column: "temperature"),
+            .text("status", \.status, .stage, .required, label: "Status", column: "status"),
+            .text("pipeline", \.pipeline, .pipeline, label: "Pipeline", column: "pipeline"),
+            .day("created", \.created, .required, label: "Created", column: "created"),
+            .dayTime("next_follow_up", \.nextFollowUp, label: "Next follow-up", column: "next_follow_up"),
+            .link(
+                "contact", \.contact, to: .contact, .when("the stage requires a contact"), label: "Contact",
+                column: "contact_id", nameColumn: "contact"),
+            .link(
+                "application", \.application, to: .application, .when("the status is the pipeline's won stage"),
+                label: "Application", column: "application_id"),
+            .text("owner", \.owner, label: "Owner", column: "owner"),
+            .textList("tags", \.tags, label: "Tags", column: "tags"),
+            .entries(
+                "history", \.history, itemSubject: "history entry", example: "{status: WARM_LEAD, date: 2026-03-14}",
+                label: "Status history", column: nil,
+                item: { entry in
+                    let status = entry.text("status", required: true).map {
+                        Located($0.value.uppercased(), at: $0.location)
+                    }
+                    let date = entry.day("date", required: true)
+                    return status.map { HistoryEntry(status: $0, date: date) }
+                },
+                describe: {
+                    Located(
+                        $0.status.value + ($0.date.map { " " + $0.value.description } ?? ""), at: $0.status.location)
+                }),
+        ])
+}
+
+extension Interaction {
+    public static let schema = RecordSchema<Interaction>(
+        kind: .interaction,
+        fields: [
+            .link("lead", \.lead, to: .lead, .required, label: "Lead", column: "lead_id"),
+            .dayTime("date", \.date, .required, label: "Date", column: "date"),
+            .choice("type", \.type, .required, label: "Type", column: "type"),
+            .text("summary", \.summary, .text, .required, label: "Summary", column: "summary"),
+            .choice("sentiment", \.sentiment, label: "Sentiment", column: "sentiment"),
+            .text("next_action", \.nextAction, label: "Next action", column: "next_action"),
+            .link("contact", \.contact, to: .contact, label: "Contact", column: "contact_id", nameColumn: "contact"),
+        ])
+}
+
+extension Contact {
+    public static let schema = RecordSchema<Contact>(
+        kind: .contact,
+        fields: [
+            .text("name", \.name, .text, .required, label: "Name", column: "name"),
+            .text("email", \.email, .email, label: "Email", column: "email"),
+            .text("phone", \.phone, label: "Phone", column: "phone"),
+            .link(
+                "company", \.company, to: .company, textAllowed: true, label: "Company", column: "company_id",
+                nameColumn: "company"),
+            .text("role", \.role, label: "Role", column: "role"),
+            .text("linkedin", \.linkedin, .address, label: "LinkedIn", column: "linkedin"),
+        ])
+}
+
+extension Company {
+    public static let schema = RecordSchema<Company>(
+        kind: .company,
+        fields: [
+            .text("name", \.name, .text, .required, label: "Name", column: "name"),
+            .text("website", \.website, .address, label: "Website", column: "website"),
+            .text("industry", \.industry, label: "Industry", column: "industry"),
+        ])
+}
+
+extension Application {
+    public static let schema = RecordSchema<Application>(
+        kind: .application,
+        fields: [
+            .text("title", \.title, .text, .required, label: "Title", column: "title"),
+            .link("lead", \.lead, to: .lead, .required, label: "Lead", column: "lead_id"),
+            .link(
+                "company", \.company, to: .company, textAllowed: true, label: "Company", column: "company_id",
+                nameColumn: "company"),
+            .text("url", \.url, .address, label: "Posting", column: "url"),
+            .day("applied", \.applied, label: "Applied", column: "applied"),
+            .entries(
+                "milestones", \.milestones, itemSubject: "milestone", example: "{name: CV_RECEIVED, date: 2026-03-14}",
+                label: "Milestones", column: "milestones",
+                item: { entry in
+                    let name = entry.enumeration("name", Milestone.self, required: true)
+                    let date = entry.day("date", required: true)
+                    return name.map { MilestoneEntry(milestone: $0, date: date) }
+                },
+                describe: {
+                    Located(
+                        $0.milestone.value.rawValue + ($0.date.map { " " + $0.value.description } ?? ""),
+                        at: $0.milestone.location)
+                }),
+        ])
+}
+
+/// The keys of every kind, for messages and for `config.yml`'s custom fields (which may not reuse them).
+extension RecordKind {
+    public var schemaKeys: [String] {
+        switch self {
+        case .lead: Lead.schema.keys
+        case .interaction: Interaction.schema.keys
+        case .contact: Contact.schema.keys
+        case .company: Company.schema.keys
+        case .application: Application.schema.keys
+        }
+    }
+}

@@ -1,0 +1,28 @@
+/// `sales-lead-unreachable`: a lead of a pipeline with `requires_reachable_contact` (built in:
+/// sales) whose contact has neither an email nor a phone, or that has no contact.
+public struct SalesLeadUnreachable: RecordRule {
+    public static let code = DiagnosticCode.salesLeadUnreachable
+    public static let severity = Severity.error
+    public static let summary = "a sales lead without a contact that has an email or phone"
+
+    public init() {}
+
+    func check(_ context: ValidationContext) -> [Diagnostic] {
+        context.records.leads.compactMap { lead in
+            let (pipeline, status) = context.stage(of: lead)
+            guard let status, pipeline.requiresReachableContact else { return nil }
+            guard let link = lead.contact else {
+                return Self.diagnostic(
+                    at: lead.pipeline?.location ?? status.location,
+                    "a \(pipeline.name) lead needs a 'contact' with an email or a phone")
+            }
+            guard let position = context.index.contacts[link.value.target] else { return nil }
+            let contact = context.records.contacts[position]
+            guard contact.email == nil && contact.phone == nil else { return nil }
+            return Self.diagnostic(
+                at: link.location,
+                "\(pipeline.name) lead's contact '\(link.value.target)' has no email or phone; add one to \(contact.header.file)"
+            )
+        }
+    }
+}
