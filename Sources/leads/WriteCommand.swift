@@ -17,8 +17,10 @@ enum WriteCommand {
             throw usageError(error)
         }
         let changes: [FileChange]
+        let planned: CheckedContent
         do {
             changes = try plan(workspace)
+            planned = try workspace.checkPlanned(changes)
             if dryRun {
                 for change in changes {
                     if listOnly {
@@ -31,21 +33,21 @@ enum WriteCommand {
             }
             // Only the tests set this: it stops the process between two writes, as a crash would.
             let interrupt = ProcessInfo.processInfo.environment["LEADS_INTERRUPT_AFTER_WRITES"].flatMap { Int($0) }
-            try ContentWriter(root: options.content).apply(changes, interruptAfter: interrupt)
+            try ContentWriter(root: options.content).apply(changes, stamps: workspace.stamps, interruptAfter: interrupt)
         } catch {
             printError("error: \(error.description)")
             throw ExitCode(1)
         }
         for change in changes { print(change.line(root: options.content)) }
-        try recheck(changes, options: options)
+        try report(planned, touched: changes, options: options)
     }
 
-    /// Prints the problems `leads check` now finds in the files the command wrote; exit 1 on errors.
-    static func recheck(_ changes: [FileChange], options: ContentOptions) throws {
+    /// Prints the problems `leads check` finds in the files the command wrote (warnings: errors were
+    /// refused before writing), from the in-memory check of the planned folder.
+    static func report(_ planned: CheckedContent, touched changes: [FileChange], options: ContentOptions) throws {
         let loader = ContentLoader(root: options.content)
         let touched = Set(changes.filter { $0.kind != .delete }.map { loader.displayPath($0.path) })
-        let checked = try Leads.check(content: options.content, asOf: try options.asOfDay())
-        let problems = checked.diagnostics.filter { touched.contains($0.location.file) }
+        let problems = planned.diagnostics.filter { touched.contains($0.location.file) }
         for problem in problems { print(problem.formatted) }
         if problems.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
     }

@@ -362,6 +362,23 @@ import Testing
         #expect(try snapshot() == before)
     }
 
+    /// The rules are not repeated by the commands: the planned folder is checked in memory by the
+    /// same checker, and a change that would add an error is refused with its diagnostic.
+    @Test func aMoveTheRulesForbidIsRefusedByTheCheckerBeforeAnythingIsWritten() throws {
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        try writeSample(lead: Self.handWritten.replacingOccurrences(of: "contact: \"[[ada-lovelace]]\"\n", with: ""))
+        let before = try snapshot()
+        let run = try leads(["move", "acme-platform", "REFERRAL_SECURED"])
+        #expect(run.status == 1)
+        #expect(
+            run.stderr == """
+                error: refusing to write: the change would leave this error (nothing was written):
+                content/leads/acme-platform.md:7:9: error: a secured referral needs the person who refers you; add 'contact: "[[contact-id]]"' [referral-without-contact]
+
+                """)
+        #expect(try snapshot() == before)
+    }
+
     @Test func aFileWithErrorsIsNotRewritten() throws {
         defer { try? FileManager.default.removeItem(at: scratch) }
         try writeSample(lead: Self.handWritten.replacingOccurrences(of: "temperature: HOT", with: "temperature: TEPID"))

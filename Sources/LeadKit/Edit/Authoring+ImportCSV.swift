@@ -68,9 +68,7 @@ extension Authoring {
         }
 
         // Checked together with the whole folder, as leads check will see them once written.
-        var loaded =
-            (try? ContentLoader(root: workspace.root).load())
-            ?? LoadedContent(files: [], config: nil, diagnostics: [])
+        var loaded = workspace.loaded
         let loader = ContentLoader(root: workspace.root)
         loaded.files += rows.map { row in
             SourceFile(

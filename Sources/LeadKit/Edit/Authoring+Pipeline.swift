@@ -16,10 +16,6 @@ extension Authoring {
         if let problem = pipeline.transitionProblem(from: current, to: target) {
             throw EditError("cannot move \(lead.id) from \(current) to \(target): \(problem)")
         }
-        if target == "REFERRAL_SECURED", lead.contact == nil {
-            throw EditError(
-                "REFERRAL_SECURED needs the lead's contact: add `contact: \"[[id]]\"` to \(lead.header.file) first")
-        }
         let day = try date.map { (text) throws(EditError) in try Self.day(text, "--date") } ?? workspace.asOf
         var (before, editor) = try workspace.editor(for: lead.header)
         try advance(&editor, lead: lead, to: target, on: day)

@@ -53,16 +53,20 @@ public struct ContentWriter: Sendable {
 
     /// Refuses the whole set before writing anything if a file is not as the plan expects: a new file
     /// already exists, a changed file was edited meanwhile, or a path leaves the content folder.
+    /// `stamps`: the stamps the files had when they were read (`Workspace.stamps`); a file whose stamp
+    /// is known is compared by stamp, without reading it again, others by their bytes.
     /// `interruptAfter` stops the process after that many writes: the tests' way to pull the plug.
-    public func apply(_ changes: [FileChange], interruptAfter: Int? = nil) throws(EditError) {
-        for change in changes { try verify(change) }
+    public func apply(_ changes: [FileChange], stamps: [String: FileStamp] = [:], interruptAfter: Int? = nil)
+        throws(EditError)
+    {
+        for change in changes { try verify(change, stamp: stamps[change.path]) }
         for (done, change) in changes.enumerated() {
             if let interruptAfter, done == interruptAfter { exit(75) }
             try write(change)
         }
     }
 
-    func verify(_ change: FileChange) throws(EditError) {
+    func verify(_ change: FileChange, stamp: FileStamp?) throws(EditError) {
         let path = ContentLoader(root: root).pathOnDisk(change.path)
         guard !change.path.hasPrefix("/"), !change.path.split(separator: "/").contains("..") else {
             throw EditError("refusing to write \(path): it is outside the content folder")
@@ -75,9 +79,15 @@ public struct ContentWriter: Sendable {
             }
         case .update, .delete:
             if isLink(path) { throw EditError("refusing to change \(path): it is a symbolic link") }
-            guard case .success(let bytes) = FileBytes.contents(of: path, limit: ContentLoader.maximumFileSize),
-                bytes == change.before
-            else { throw EditError("\(path) changed while leads was working; run the command again") }
+            let unchanged: Bool
+            if let stamp {
+                unchanged = FileStamp.of(path) == stamp
+            } else if case .success(let bytes) = FileBytes.contents(of: path, limit: ContentLoader.maximumFileSize) {
+                unchanged = bytes == change.before
+            } else {
+                unchanged = false
+            }
+            guard unchanged else { throw EditError("\(path) changed while leads was working; run the command again") }
         }
     }
 

@@ -1,28 +1,77 @@
 import Foundation
 
 /// A content folder opened for a command: its records as `leads check` reads them, the date taken as
-/// today, and the files behind the records.
+/// today, and the bytes and stamps of the files behind the records, read once.
+///
+/// A write command is one in-memory pipeline: load → parse → validate (this) → plan `[FileChange]`
+/// → `checkPlanned` (the same checker over the folder as it will be) → `ContentWriter.apply`. No file
+/// is read twice; the writer checks that each file it replaces still has the stamp it was read with.
 public struct Workspace: Sendable {
     public let root: String
     public let asOf: Day
     public let content: CheckedContent
+    /// The files as read, for planning edits and checking the planned folder.
+    let loaded: LoadedContent
+    /// Each record file's stamp when it was listed, by path inside the folder.
+    public let stamps: [String: FileStamp]
+    private let positions: [String: Int]
 
     public init(root: String, asOf: Day) throws {
         self.root = root
         self.asOf = asOf
-        content = try Leads.check(content: root, asOf: asOf)
+        let loader = ContentLoader(root: root)
+        let listing = try loader.list(stamped: true)
+        loaded = loader.read(listing)
+        content = Leads.check(loaded, asOf: asOf)
+        var stamps: [String: FileStamp] = [:]
+        for file in listing.files + [listing.config].compactMap({ $0 }) { stamps[file.relativePath] = file.stamp }
+        self.stamps = stamps
+        positions = Dictionary(loaded.files.enumerated().map { ($1.relativePath, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     var records: RecordSet { content.records }
     var configuration: Configuration { content.configuration }
 
-    /// The bytes of a record's file as they are now.
+    /// The bytes of a record's file as they were read.
     func bytes(of header: RecordHeader) throws(EditError) -> [UInt8] {
-        guard
-            case .success(let bytes) = FileBytes.contents(
-                of: ContentLoader(root: root).pathOnDisk(header.relativePath), limit: ContentLoader.maximumFileSize)
-        else { throw EditError("cannot read \(header.file)") }
-        return bytes
+        guard let position = positions[header.relativePath] else { throw EditError("cannot read \(header.file)") }
+        return loaded.files[position].bytes
+    }
+
+    /// The folder as it will be once `changes` are written, checked in memory by the same stages as
+    /// `leads check`. A change that would add an error is refused here, before anything is written,
+    /// with the checker's own diagnostics; otherwise the result is what `leads check` will say.
+    public func checkPlanned(_ changes: [FileChange]) throws(EditError) -> CheckedContent {
+        let loader = ContentLoader(root: root)
+        var files = loaded.files
+        for change in changes {
+            let existing = files.firstIndex { $0.relativePath == change.path }
+            guard let bytes = change.after else {
+                if let existing { files.remove(at: existing) }
+                continue
+            }
+            if let existing {
+                files[existing].bytes = bytes
+            } else {
+                let kind = change.path.split(separator: "/").first.flatMap { RecordKind(folder: String($0)) }
+                files.append(
+                    SourceFile(
+                        kind: kind, relativePath: change.path, displayPath: loader.displayPath(change.path), bytes: bytes))
+            }
+        }
+        files.sort { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
+        let planned = Leads.check(
+            LoadedContent(files: files, config: loaded.config, diagnostics: loaded.diagnostics), asOf: asOf)
+        let touched = Set(changes.map { loader.displayPath($0.path) })
+        let before = Set(content.diagnostics.filter { !touched.contains($0.location.file) }.map(\.formatted))
+        let added = planned.diagnostics.filter { $0.severity == .error && !before.contains($0.formatted) }
+        if !added.isEmpty {
+            throw EditError(
+                "refusing to write: the change would leave "
+                    + (added.count == 1 ? "this error" : "these errors") + " (nothing was written):\n"
+                    + added.map(\.formatted).joined(separator: "\n"))
+        }
+        return planned
     }
 
     /// An editor for a record's file; a file with errors is refused, since rewriting it could make
