@@ -33,7 +33,8 @@ import Testing
         let tableEnd = try #require(text[tableStart...].range(of: end)).lowerBound
         let table = Rules.markdownTable()
         if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] != nil {
-            try (text[..<tableStart] + table + text[tableEnd...]).write(to: Self.readme, atomically: true, encoding: .utf8)
+            try (text[..<tableStart] + table + text[tableEnd...]).write(
+                to: Self.readme, atomically: true, encoding: .utf8)
             Issue.record("rewrote the rules table in README.md; review and commit it, then run again")
             return
         }

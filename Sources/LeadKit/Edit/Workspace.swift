@@ -56,7 +56,8 @@ public struct Workspace: Sendable {
                 let kind = change.path.split(separator: "/").first.flatMap { RecordKind(folder: String($0)) }
                 files.append(
                     SourceFile(
-                        kind: kind, relativePath: change.path, displayPath: loader.displayPath(change.path), bytes: bytes))
+                        kind: kind, relativePath: change.path, displayPath: loader.displayPath(change.path),
+                        bytes: bytes))
             }
         }
         files.sort { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
