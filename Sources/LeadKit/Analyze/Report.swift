@@ -6,14 +6,27 @@ public struct Report: Sendable {
     public var facts: [LeadFacts]
     /// One per application, in the order of `content.records.applications`.
     public var applications: [ApplicationFacts]
+    /// Leads needing attention, most urgent first (HOT first, then the longest silence, then id).
     public var stale: [Int]
+    /// Follow-ups due up to a week ahead, earliest first, then id.
     public var agenda: [Int]
+    /// Open leads with a follow-up date, in file order (the calendar's events).
+    public var followUps: [Int]
+    /// One board per configured pipeline, in configuration order.
+    public var boards: [PipelineBoard]
+    public var backLinks: BackLinks
+    public var interactionLog: InteractionLog
     public var funnel: [FunnelStage]
     public var funnelBySource: [SourceFunnel]
     public var history: [PeriodCount]
     public var headline: Headline
 
     public var records: RecordSet { content.records }
+
+    /// The agenda's leads in one bucket, earliest first.
+    public func agenda(_ bucket: AgendaBucket) -> [Int] {
+        agenda.filter { facts[$0].agendaBucket == bucket }
+    }
 }
 
 /// One stage of a pipeline's conversion funnel.

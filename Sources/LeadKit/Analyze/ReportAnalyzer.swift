@@ -11,12 +11,16 @@ public struct ReportAnalyzer: Sendable {
     public func analyze() -> Report {
         let facts = LeadFactsAnalyzer(content: content, asOf: asOf).analyze()
         let funnel = FunnelAnalyzer(content: content, facts: facts).analyze()
+        let leads = content.records.leads
         return Report(
             asOf: asOf, content: content, facts: facts,
             applications: content.records.applications.enumerated().map {
                 ApplicationFacts.of($1, at: $0, asOf: asOf)
             },
             stale: staleOrder(facts), agenda: agendaOrder(facts),
+            followUps: facts.filter { $0.isOpen && leads[$0.leadIndex].nextFollowUp != nil }.map(\.leadIndex),
+            boards: content.configuration.pipelines.map { PipelineBoard.of($0, facts: facts, leads: leads) },
+            backLinks: BackLinks(content.records), interactionLog: InteractionLog(content.records.interactions),
             funnel: funnel.stages, funnelBySource: funnel.bySource, history: history(facts),
             headline: headline(facts))
     }

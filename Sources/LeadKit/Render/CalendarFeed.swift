@@ -21,8 +21,8 @@ public struct CalendarFeed: Sendable {
         let records = report.records
         // DTSTAMP must be there; the as-of date keeps the file the same for the same content.
         let stamp = Self.date(report.asOf) + "T000000Z"
-        for fact in report.facts where fact.isOpen {
-            let lead = records.leads[fact.leadIndex]
+        for position in report.followUps {
+            let (lead, fact) = (records.leads[position], report.facts[position])
             guard let due = lead.nextFollowUp?.value else { continue }
             var description: [String] = []
             if let next = fact.lastInteraction.flatMap({ records.interactions[$0].nextAction?.value }) {
@@ -37,9 +37,10 @@ public struct CalendarFeed: Sendable {
                 summary: "Follow up: " + report.content.leadTitle(lead), description: description,
                 url: baseURL.map { link($0, "leads/\(Format.pathComponent(lead.id)).html") })
         }
-        for application in records.applications {
-            for entry in application.milestones {
-                guard let day = entry.date?.value, day > report.asOf else { continue }
+        for facts in report.applications {
+            let application = records.applications[facts.applicationIndex]
+            for entry in facts.upcoming {
+                guard let day = entry.date?.value else { continue }
                 let milestone = entry.milestone.value
                 var summary = Format.label(milestone.rawValue) + ": " + (application.title?.value ?? application.id)
                 if let company = application.company?.value.target {

@@ -35,7 +35,7 @@ extension PageBuilder {
     func agendaGroups(limit: Int = .max) -> [AgendaGroup] {
         let titles: [AgendaBucket: String] = [.overdue: "Overdue", .today: "Today", .next7Days: "Next 7 days"]
         return AgendaBucket.allCases.compactMap { bucket in
-            let due = report.agenda.filter { report.facts[$0].agendaBucket == bucket }
+            let due = report.agenda(bucket)
             guard !due.isEmpty else { return nil }
             let rows = due.prefix(limit).map { card($0, depth: 0) }
             return AgendaGroup(
@@ -44,40 +44,27 @@ extension PageBuilder {
         }
     }
 
-    /// A board per pipeline; `limit` caps the cards per column on the dashboard.
+    /// A board per pipeline with leads (and the default pipeline's, even empty); `limit` caps the
+    /// cards per column on the dashboard.
     func boards(depth: Int, limit: Int = .max) -> [Board] {
-        report.content.configuration.pipelines.compactMap { pipeline in
-            let members = report.facts.filter { $0.pipeline.name == pipeline.name && $0.hasKnownStatus }
-            guard !members.isEmpty || pipeline == report.content.configuration.defaultPipeline else { return nil }
-            let byStatus = Dictionary(grouping: members) { records.leads[$0.leadIndex].status!.value }
-            let columns = pipeline.stages.map { status in
-                let members = (byStatus[status] ?? []).sorted(by: boardOrder)
-                let cards = members.prefix(limit).map { card($0.leadIndex, depth: depth) }
+        report.boards.compactMap { board in
+            let pipeline = board.pipeline
+            guard board.leadCount > 0 || pipeline == report.content.configuration.defaultPipeline else { return nil }
+            let columns = board.columns.map { column in
+                let cards = column.leads.prefix(limit).map { card($0, depth: depth) }
                 return Board.Column(
-                    status: status, label: Format.label(status), count: members.count, cards: cards,
-                    isWon: pipeline.isWon(status), headingID: Format.slug("stage-\(pipeline.name)-\(status)"),
-                    more: members.count - cards.count, hasMore: members.count > cards.count)
+                    status: column.stage, label: Format.label(column.stage), count: column.leads.count, cards: cards,
+                    isWon: pipeline.isWon(column.stage),
+                    headingID: Format.slug("stage-\(pipeline.name)-\(column.stage)"),
+                    more: column.leads.count - cards.count, hasMore: column.leads.count > cards.count)
             }
-            let closed = pipeline.closed.map {
-                Board.ClosedSummary(label: Format.label($0), count: byStatus[$0]?.count ?? 0)
+            let closed = board.closed.map {
+                Board.ClosedSummary(label: Format.label($0.stage), count: $0.leads.count)
             }
             return Board(
                 name: Format.slug(pipeline.name), label: Format.label(pipeline.name) + " pipeline", columns: columns,
                 closed: closed, hasClosed: !closed.isEmpty)
         }
-    }
-
-    /// Hot before warm before cold, then the soonest follow-up, then id.
-    func boardOrder(_ a: LeadFacts, _ b: LeadFacts) -> Bool {
-        let (x, y) = (records.leads[a.leadIndex], records.leads[b.leadIndex])
-        if x.urgencyRank != y.urgencyRank { return x.urgencyRank < y.urgencyRank }
-        let (dx, dy) = (x.nextFollowUp?.value, y.nextFollowUp?.value)
-        if dx != dy {
-            guard let dx else { return false }
-            guard let dy else { return true }
-            return dx < dy
-        }
-        return x.id < y.id
     }
 
     func funnels() -> [FunnelChart] {

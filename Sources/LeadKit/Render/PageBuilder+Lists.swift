@@ -55,42 +55,19 @@ extension PageBuilder {
         return page
     }
 
-    /// Interactions newest first, undated ones last.
-    var interactionOrder: [Int] {
-        records.interactions.indices.sorted { a, b in
-            let (x, y) = (records.interactions[a], records.interactions[b])
-            if x.date?.value != y.date?.value {
-                guard let dx = x.date?.value else { return false }
-                guard let dy = y.date?.value else { return true }
-                return dx > dy
-            }
-            return x.id < y.id
-        }
-    }
-
-    /// The month an interaction is filed under: `2026-11`, or `undated`.
-    func monthKey(_ position: Int) -> String {
-        records.interactions[position].date?.value.day.monthKey ?? "undated"
-    }
-
     /// The index shows the newest interactions and links every month, so no page grows with all of history.
-    func interactionsPage(order: [Int], newest: Int = 100) -> InteractionsPage {
-        var counts: [String: Int] = [:]
-        var months: [String] = []
-        for position in order {
-            let key = monthKey(position)
-            if counts[key] == nil { months.append(key) }
-            counts[key, default: 0] += 1
-        }
-        let rows = order.prefix(newest).map { interaction($0, depth: 0, withNotes: false) }
+    func interactionsPage(newest: Int = 100) -> InteractionsPage {
+        let log = report.interactionLog
+        let rows = log.newestFirst.prefix(newest).map { interaction($0, depth: 0, withNotes: false) }
         return InteractionsPage(
             page: frame("Interactions", "interactions.html"), heading: "Interactions",
-            intro: order.count > rows.count
-                ? "The \(rows.count) newest of \(order.count) interactions; every month has its page." : "",
+            intro: log.newestFirst.count > rows.count
+                ? "The \(rows.count) newest of \(log.newestFirst.count) interactions; every month has its page." : "",
             rows: rows, isEmpty: rows.isEmpty,
-            months: months.map {
-                InteractionsPage.Month(label: $0, href: "interactions/\($0).html", count: counts[$0]!)
-            }, hasMonths: !months.isEmpty)
+            months: log.months.map {
+                InteractionsPage.Month(
+                    label: $0.month, href: "interactions/\($0.month).html", count: $0.interactions.count)
+            }, hasMonths: !log.months.isEmpty)
     }
 
     /// One month's interactions, newest first.

@@ -70,9 +70,7 @@ extension PageBuilder {
             recordBadge: badge(header.file))
     }
 
-    func contactPage(_ contact: Contact, leadsByContact: [String: [Int]], interactionsByContact: [String: [Int]])
-        -> RecordPage
-    {
+    func contactPage(_ contact: Contact) -> RecordPage {
         let company = company(contact.company, depth: 1)
         return recordPage(
             contact.header, heading: contact.name?.value ?? contact.id,
@@ -89,13 +87,12 @@ extension PageBuilder {
                     label: "LinkedIn", value: contact.linkedin?.value ?? "",
                     href: contact.linkedin.flatMap { SafeURL.href(for: $0.value) }),
             ],
-            leads: leadsByContact[contact.id] ?? [], timeline: interactionsByContact[contact.id] ?? [])
+            leads: report.backLinks.leadsByContact[contact.id] ?? [],
+            timeline: report.backLinks.interactionsByContact[contact.id] ?? [])
     }
 
-    func companyPage(_ company: Company, leadsByCompany: [String: [Int]], contactsByCompany: [String: [Int]])
-        -> RecordPage
-    {
-        let people = (contactsByCompany[company.id] ?? []).map { records.contacts[$0] }.map {
+    func companyPage(_ company: Company) -> RecordPage {
+        let people = (report.backLinks.contactsByCompany[company.id] ?? []).map { records.contacts[$0] }.map {
             FieldRow(label: $0.role?.value ?? "", value: $0.name?.value ?? $0.id, href: href(.contact, $0.id, depth: 1))
         }
         return recordPage(
@@ -106,7 +103,7 @@ extension PageBuilder {
                     label: "Website", value: company.website?.value ?? "",
                     href: company.website.flatMap { SafeURL.href(for: $0.value) }),
             ],
-            leads: leadsByCompany[company.id] ?? [], people: people)
+            leads: report.backLinks.leadsByCompany[company.id] ?? [], people: people)
     }
 
     func applicationPage(_ application: Application) -> RecordPage {

@@ -77,13 +77,11 @@ struct ReportJSON: Encodable {
     init(_ report: Report) {
         let leads = report.records.leads
         asOf = report.asOf.description
-        pipelines = report.content.configuration.pipelines.map { pipeline in
-            let members = report.facts.filter { $0.pipeline.name == pipeline.name && $0.hasKnownStatus }
-            let byStatus = Dictionary(grouping: members) { leads[$0.leadIndex].status!.value }
-            return PipelineEntry(
-                name: pipeline.name,
-                stages: pipeline.allStatuses.map { status in
-                    StageEntry(status: status, leads: (byStatus[status] ?? []).map { leads[$0.leadIndex].id }.sorted())
+        pipelines = report.boards.map { board in
+            PipelineEntry(
+                name: board.pipeline.name,
+                stages: (board.columns + board.closed).map { column in
+                    StageEntry(status: column.stage, leads: column.leads.map { leads[$0].id }.sorted())
                 })
         }
         stale = report.stale.map { position in

@@ -60,7 +60,6 @@ public struct SiteRenderer: Sendable {
     public func render() -> RenderedSite {
         let pages = PageBuilder(report: report)
         let records = report.records
-        let interactionOrder = pages.interactionOrder
         // One list of pages for both cores, the ones that grow with the whole pipeline first, so
         // that no core waits for another one's big page at the end.
         var jobs: [@Sendable () throws -> OutputFile] = [
@@ -72,7 +71,7 @@ public struct SiteRenderer: Sendable {
             { try page("history.html", pages.historyPage(), "history") },
             { try page("problems.html", pages.problemsPage(), "problems") },
             { try page("leads.html", pages.leadsPage(), "leads") },
-            { try page("interactions.html", pages.interactionsPage(order: interactionOrder), "interactions") },
+            { try page("interactions.html", pages.interactionsPage(), "interactions") },
             { try page("contacts.html", pages.contactsPage(), "records") },
             { try page("companies.html", pages.companiesPage(), "records") },
             { try page("applications.html", pages.applicationsPage(), "records") },
@@ -83,37 +82,29 @@ public struct SiteRenderer: Sendable {
                     keeping: previous)
             },
         ]
-        let byMonth = Dictionary(grouping: interactionOrder, by: pages.monthKey)
-        for month in byMonth.keys.sorted() {
+        for (month, positions) in report.interactionLog.months {
             jobs.append {
                 try page(
-                    "interactions/\(month).html", pages.interactionMonthPage(month, positions: byMonth[month]!),
+                    "interactions/\(month).html", pages.interactionMonthPage(month, positions: positions),
                     "interactions")
             }
         }
         for position in records.leads.indices where pages.hasPage(records.leads[position].header) {
             jobs.append { try page(path(.lead, records.leads[position].id), pages.leadPage(position), "lead") }
         }
-        let leadsByContact = group(records.leads.indices) { records.leads[$0].contact?.value.target }
-        let interactionsByContact = group(records.interactions.indices) {
-            records.interactions[$0].contact?.value.target
-        }
         for contact in records.contacts where pages.hasPage(contact.header) {
             jobs.append {
                 try page(
                     path(.contact, contact.id),
-                    pages.contactPage(
-                        contact, leadsByContact: leadsByContact, interactionsByContact: interactionsByContact),
+                    pages.contactPage(contact),
                     "record")
             }
         }
-        let leadsByCompany = group(records.leads.indices) { records.leads[$0].company?.value.target }
-        let contactsByCompany = group(records.contacts.indices) { records.contacts[$0].company?.value.target }
         for company in records.companies where pages.hasPage(company.header) {
             jobs.append {
                 try page(
                     path(.company, company.id),
-                    pages.companyPage(company, leadsByCompany: leadsByCompany, contactsByCompany: contactsByCompany),
+                    pages.companyPage(company),
                     "record")
             }
         }
@@ -143,13 +134,5 @@ public struct SiteRenderer: Sendable {
         let value = TemplateEncoder.encode(model)
         return OutputFile(
             path: path, fingerprint: pageFingerprint(value.fingerprint), bytes: try templates.render(value, template))
-    }
-
-    func group(_ positions: Range<Int>, by key: (Int) -> String?) -> [String: [Int]] {
-        var groups: [String: [Int]] = [:]
-        for position in positions {
-            if let key = key(position) { groups[key, default: []].append(position) }
-        }
-        return groups
     }
 }

@@ -1,0 +1,25 @@
+/// Which records link to a contact or a company, for their pages: positions in file order, by the
+/// id the link names.
+public struct BackLinks: Sendable {
+    public var leadsByContact: [String: [Int]] = [:]
+    public var interactionsByContact: [String: [Int]] = [:]
+    public var leadsByCompany: [String: [Int]] = [:]
+    public var contactsByCompany: [String: [Int]] = [:]
+
+    init(_ records: RecordSet) {
+        for (position, lead) in records.leads.enumerated() {
+            if let contact = lead.contact?.value.target { leadsByContact[contact, default: []].append(position) }
+            if let company = lead.company?.value.target { leadsByCompany[company, default: []].append(position) }
+        }
+        for (position, interaction) in records.interactions.enumerated() {
+            if let contact = interaction.contact?.value.target {
+                interactionsByContact[contact, default: []].append(position)
+            }
+        }
+        for (position, contact) in records.contacts.enumerated() {
+            if let company = contact.company?.value.target {
+                contactsByCompany[company, default: []].append(position)
+            }
+        }
+    }
+}
