@@ -1,17 +1,3 @@
-/// A checked content folder: the records, how to find them, and every problem found.
-public struct CheckedContent: Sendable {
-    public var records: RecordSet
-    public var index: RecordIndex
-    public var configuration: Configuration
-    /// Sorted by file, line and column.
-    public var diagnostics: [Diagnostic]
-    /// How many files were read (records and config).
-    public var fileCount: Int
-
-    public var errorCount: Int { diagnostics.count { $0.severity == .error } }
-    public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
-}
-
 /// The engine's entry points, each a straight line of named stages.
 public enum Leads {
     /// load files → parse records → validate.
@@ -48,71 +34,19 @@ extension Leads {
         let loader = ContentLoader(root: root, displayRoot: displayRoot)
         let listing = try loader.list()
         let templateSet = try TemplateSet.load(folder: templates)
-        let previous = reuse.flatMap { ReportManifest.read(output: output, engine: $0.engine) }
-        let inputs = BuildInputs(
-            listing: listing, templates: templateSet.fingerprint, asOf: asOf, displayRoot: loader.displayRoot,
-            baseURL: baseURL, engine: reuse?.engine ?? ""
-        ).fingerprint
-        if let previous, previous.isUpToDate(inputs: inputs, listing: listing) {
-            return BuildSummary(upToDate: previous)
-        }
+        let incremental = IncrementalBuild(
+            output: output,
+            inputs: BuildInputs(
+                listing: listing, templates: templateSet.fingerprint, asOf: asOf, displayRoot: loader.displayRoot,
+                baseURL: baseURL, engine: reuse?.engine ?? ""),
+            reuse: reuse)
+        if let previous = incremental.upToDate(listing) { return BuildSummary(upToDate: previous) }
         let checked = check(loader.read(listing), asOf: asOf)
         let report = ReportAnalyzer(content: checked, asOf: asOf).analyze()
         let site = SiteRenderer(
-            report: report, templates: templateSet, keeping: previous?.files.mapValues(\.fingerprint) ?? [:],
-            baseURL: baseURL
+            report: report, templates: templateSet, keeping: incremental.keeping, baseURL: baseURL
         ).render()
-        let counts = try SiteWriter(output: output).write(
-            site,
-            manifest: ReportManifest(
-                inputs: inputs, reuse: reuse, fileCount: checked.fileCount, diagnostics: checked.diagnostics))
+        let counts = try SiteWriter(output: output).write(site, manifest: incremental.manifest(for: checked))
         return BuildSummary(built: checked, written: counts.written, kept: counts.kept)
-    }
-}
-
-/// What lets a build reuse the report it replaces.
-public struct BuildReuse: Sendable {
-    /// When this build started, in seconds since 1970 (only the command line asks the clock): files
-    /// changed within a second of it are read again next time, whatever their stamps say.
-    public var startedAt: Int64
-    /// Names the program, e.g. its executable's size and modification time, so that a new version of
-    /// leads never keeps pages an older one rendered.
-    public var engine: String
-
-    public init(startedAt: Int64, engine: String) {
-        self.startedAt = startedAt
-        self.engine = engine
-    }
-}
-
-/// What a build did and found.
-public struct BuildSummary: Sendable {
-    /// Sorted by file, line and column.
-    public var diagnostics: [Diagnostic]
-    /// How many files were read (records and config).
-    public var fileCount: Int
-    /// Nothing changed since the previous build, so nothing was written.
-    public var upToDate: Bool
-    /// Files of the report written anew, and kept from the previous report.
-    public var written: Int
-    public var kept: Int
-
-    public var errorCount: Int { diagnostics.count { $0.severity == .error } }
-    public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
-
-    init(upToDate manifest: ReportManifest) {
-        diagnostics = manifest.diagnostics
-        fileCount = manifest.fileCount
-        upToDate = true
-        written = 0
-        kept = manifest.files.count
-    }
-
-    init(built checked: CheckedContent, written: Int, kept: Int) {
-        diagnostics = checked.diagnostics
-        fileCount = checked.fileCount
-        upToDate = false
-        self.written = written
-        self.kept = kept
     }
 }

@@ -1,0 +1,31 @@
+/// What a build did and found.
+public struct BuildSummary: Sendable {
+    /// Sorted by file, line and column.
+    public var diagnostics: [Diagnostic]
+    /// How many files were read (records and config).
+    public var fileCount: Int
+    /// Nothing changed since the previous build, so nothing was written.
+    public var upToDate: Bool
+    /// Files of the report written anew, and kept from the previous report.
+    public var written: Int
+    public var kept: Int
+
+    public var errorCount: Int { diagnostics.count { $0.severity == .error } }
+    public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
+
+    init(upToDate manifest: ReportManifest) {
+        diagnostics = manifest.diagnostics
+        fileCount = manifest.fileCount
+        upToDate = true
+        written = 0
+        kept = manifest.files.count
+    }
+
+    init(built checked: CheckedContent, written: Int, kept: Int) {
+        diagnostics = checked.diagnostics
+        fileCount = checked.fileCount
+        upToDate = false
+        self.written = written
+        self.kept = kept
+    }
+}
