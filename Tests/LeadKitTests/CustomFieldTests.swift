@@ -100,7 +100,7 @@ import Testing
             let csv = export.csv(.application).split(separator: "\r\n").map(String.init)
             #expect(
                 csv[0]
-                    == "id,title,lead_id,company_id,company,url,applied,milestones,next_milestone,candidate,fee,start,portal,file"
+                    == "id,lead_id,title,company_id,company,url,applied,milestones,next_milestone,candidate,fee,start,portal,file"
             )
             #expect(csv[1].contains(",CV_RECEIVED,Ada Byron,12500.5,2027-01-11,https://ats.example/req/17,"))
             #expect(export.csv(.lead).split(separator: "\r\n")[0].hasSuffix(",stale_reasons,deal_value,file"))
@@ -122,6 +122,19 @@ import Testing
             #expect(page.contains("<dt>Portal</dt><dd><a href=\"https://ats.example/req/17\">"))
             let leadPage = try String(contentsOfFile: output + "/leads/acme.html", encoding: .utf8)
             #expect(leadPage.contains("<dt>Deal value</dt><dd>40000</dd>"))
+        }
+    }
+
+    @Test func importCSVFillsADeclaredFieldFromItsColumn() throws {
+        try ContentFolder(["config.yml": Self.config]).withFolder { root in
+            let workspace = try Workspace(root: root, asOf: ContentFolder.asOf)
+            let plan = try Authoring.importCSV(
+                "Role,Company,Source,Temperature,Deal value\nPlatform Engineer,Acme,other,warm,40000\n", kind: .lead,
+                map: [:], skipInvalid: false,
+                in: workspace)
+            let text = String(decoding: try #require(plan.changes.first?.after), as: UTF8.self)
+            #expect(text.contains("\ndeal_value: 40000\n"))
+            #expect(plan.notes.isEmpty, "every column is a field: \(plan.notes)")
         }
     }
 }

@@ -56,7 +56,9 @@ extension Authoring {
                 } else {
                     let (id, path) = names.allocate(.company, stem: nonEmpty(Slug.make(companyName), "company"))
                     newCompanies.append(
-                        .create(path, YAMLText.record([("name", YAMLText.scalar(companyName))]), "new company \(id)"))
+                        .create(
+                            path, YAMLText.record(.company, [("name", YAMLText.scalar(companyName))]),
+                            "new company \(id)"))
                     companyID = id
                 }
                 companies[companyName.lowercased()] = companyID
@@ -70,7 +72,7 @@ extension Authoring {
             let connected = table.value("Connected On", in: fields)
             let body = connected.isEmpty ? "" : "Connected on LinkedIn on \(linkedInDate(connected) ?? connected).\n"
             contacts.append(
-                .create(contactPath, YAMLText.record(contactFields, body: body), "new contact \(contactID)"))
+                .create(contactPath, YAMLText.record(.contact, contactFields, body: body), "new contact \(contactID)"))
             known.add(name: name, email: email, linkedin: url, company: companyName, as: contactPath)
 
             if withLeads {
@@ -90,7 +92,7 @@ extension Authoring {
                         YAMLText.blockList([[("status", pipeline.firstStage), ("date", workspace.asOf.description)]])
                     ),
                 ]
-                leads.append(.create(leadPath, YAMLText.record(leadFields), "new lead \(leadID)"))
+                leads.append(.create(leadPath, YAMLText.record(.lead, leadFields), "new lead \(leadID)"))
             }
         }
         // Companies first, then the contacts that link them, then the leads that link both.

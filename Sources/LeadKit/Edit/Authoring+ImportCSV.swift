@@ -1,20 +1,25 @@
 extension Authoring {
-    /// The fields a spreadsheet column can fill, per kind, in the order new files list them.
-    static let importableFields: [RecordKind: [String]] = [
-        .lead: [
-            "role", "company", "source", "temperature", "status", "created", "pipeline", "next_follow_up", "contact",
-            "owner", "tags",
-        ],
-        .contact: ["name", "email", "phone", "company", "role", "linkedin"],
-        .company: ["name", "website", "industry"],
-        .interaction: ["lead", "date", "type", "summary", "sentiment", "next_action", "contact"],
-    ]
-
-    /// Fields that link another record: written `"[[id]]"` when a record of that kind has the value as
-    /// its id or name, else as text (where text is allowed).
-    static let linkFields: [String: RecordKind] = [
-        "company": .company, "contact": .contact, "lead": .lead,
-    ]
+    /// The fields a spreadsheet column can fill, per kind, in the order new files list them: the
+    /// schema table's imported fields, then `config.yml`'s custom fields.
+    static func importableFields(_ kind: RecordKind, _ configuration: Configuration) -> [(
+        key: String, type: FieldType
+    )]? {
+        func fields<Record>(_ schema: RecordSchema<Record>) -> [(key: String, type: FieldType)] {
+            schema.fields.filter(\.isImported).map { ($0.key, $0.type) }
+        }
+        let builtIn: [(key: String, type: FieldType)]
+        switch kind {
+        case .lead: builtIn = fields(Lead.schema)
+        case .contact: builtIn = fields(Contact.schema)
+        case .company: builtIn = fields(Company.schema)
+        case .interaction: builtIn = fields(Interaction.schema)
+        case .application: return nil
+        }
+        let custom = (configuration.customFields[kind] ?? []).map { field -> (key: String, type: FieldType) in
+            (field.key, field.kind == .list ? .list(.text) : .text)
+        }
+        return builtIn + custom
+    }
 
     /// A spreadsheet people already keep, one record per row: columns are matched to fields by their
     /// header (`Next follow-up` is `next_follow_up`) or by `map` (`Full name=name`), and every row is
@@ -23,9 +28,11 @@ extension Authoring {
     public static func importCSV(
         _ text: String, kind: RecordKind, map: [String: String], skipInvalid: Bool, in workspace: Workspace
     ) throws(EditError) -> ImportPlan {
-        guard let fields = importableFields[kind] else {
+        guard let typed = importableFields(kind, workspace.configuration) else {
             throw EditError("csv import makes leads, contacts, companies or interactions, not \(kind.folder)")
         }
+        let fields = typed.map(\.key)
+        let types = Dictionary(typed, uniquingKeysWith: { first, _ in first })
         let table = try CSVTable(text: text)
         var columns: [Int: String] = [:]
         var ignored: [String] = []
@@ -58,12 +65,12 @@ extension Authoring {
             var yaml: [(key: String, yaml: String)] = []
             for field in fields {
                 guard let value = record[field] ?? defaultValue(kind, field, record, workspace) else { continue }
-                yaml.append((field, formatted(field, value, workspace)))
+                yaml.append((field, formatted(types[field]!, value, workspace)))
             }
             rows.append(
                 (
                     number + 1, line,
-                    .create(path, YAMLText.record(yaml, body: record["notes"] ?? ""), "row \(number + 1)")
+                    .create(path, YAMLText.record(kind, yaml, body: record["notes"] ?? ""), "row \(number + 1)")
                 ))
         }
 
@@ -123,17 +130,19 @@ extension Authoring {
         }
     }
 
-    static func formatted(_ field: String, _ value: String, _ workspace: Workspace) -> String {
-        if field == "tags" {
+    /// A cell as YAML for a field of `type`: lists split on `;` or `,`, enum values upper-cased, phone
+    /// numbers quoted, links written `"[[id]]"` when they name a record by id or name.
+    static func formatted(_ type: FieldType, _ value: String, _ workspace: Workspace) -> String {
+        switch type {
+        case .list:
             let tags = value.split(whereSeparator: { $0 == ";" || $0 == "," }).map { String($0).trimmingSpaces }
             return "[" + tags.filter { !$0.isEmpty }.map { YAMLText.scalar($0, inFlow: true) }.joined(separator: ", ")
                 + "]"
-        }
-        if ["source", "temperature", "status", "type", "sentiment"].contains(field) {
+        case .source, .stage, .choice:
             return YAMLText.scalar(value.uppercased().replacingOccurrences(of: " ", with: "_"))
-        }
-        if field == "phone" { return YAMLText.quoted(value) }
-        if let kind = linkFields[field] {
+        case .phone:
+            return YAMLText.quoted(value)
+        case .link(let kind, let textAllowed):
             let id = Link(parsing: value).target
             switch kind {
             case .company: if let company = workspace.findCompany(value) { return YAMLText.link(company.id) }
@@ -141,8 +150,9 @@ extension Authoring {
             default: if workspace.content.index.contains(id, kind: kind) { return YAMLText.link(id) }
             }
             // A lead must link; a company may be text. Unknown links are reported by the check.
-            return kind == .company ? YAMLText.scalar(value) : YAMLText.link(id)
+            return textAllowed ? YAMLText.scalar(value) : YAMLText.link(id)
+        default:
+            return YAMLText.scalar(value)
         }
-        return YAMLText.scalar(value)
     }
 }

@@ -30,14 +30,17 @@ extension Authoring {
 
             """
         let company = YAMLText.record(
+            .company,
             [("name", "Northwind Logistics"), ("website", "https://northwind.example"), ("industry", "Logistics")],
             body: "Route-planning software for regional carriers.")
         let contact = YAMLText.record(
+            .contact,
             [
                 ("name", "Jonas Weber"), ("email", "jonas@northwind.example"),
                 ("company", YAMLText.link("northwind-logistics")), ("role", "Engineering Manager"),
             ], body: "Former teammate; introduced me to the routing team.")
         let lead = YAMLText.record(
+            .lead,
             [
                 ("role", "Staff Backend Engineer"), ("company", YAMLText.link("northwind-logistics")),
                 ("source", "REFERRAL"), ("temperature", "HOT"), ("status", "CONVERTED"), ("created", lastWeek),
@@ -53,12 +56,14 @@ extension Authoring {
                 ),
             ], body: "Jonas mentioned the routing team is hiring a staff engineer.")
         let interaction = YAMLText.record(
+            .interaction,
             [
                 ("lead", YAMLText.link("northwind-logistics-staff-backend-engineer")), ("date", lastWeek),
                 ("type", "MEETING"), ("summary", "Coffee with Jonas"), ("sentiment", "POSITIVE"),
                 ("next_action", "Send my CV"), ("contact", YAMLText.link("jonas-weber")),
             ], body: "- The team runs about 40 Go services.\n- On-call is one week in six.")
         let application = YAMLText.record(
+            .application,
             [
                 ("lead", YAMLText.link("northwind-logistics-staff-backend-engineer")),
                 ("title", "Staff Backend Engineer"), ("company", YAMLText.link("northwind-logistics")),

@@ -11,13 +11,15 @@ extension Authoring {
         let (otherBefore, otherEditor) = try workspace.editor(for: other.header)
 
         var filled: [String] = []
-        for key in ["email", "phone", "company", "role", "linkedin"]
-        where keepEditor.isEmpty(key) && !otherEditor.isEmpty(key) {
-            guard let value = otherEditor.scalar(key) else { continue }
+        for field in Contact.schema.fields where field.requirement == .optional {
+            let key = field.key
+            guard keepEditor.isEmpty(key), !otherEditor.isEmpty(key), let value = otherEditor.scalar(key) else {
+                continue
+            }
             // Links and phone numbers are quoted, as `leads new contact` writes them.
-            let yaml =
-                (key == "company" && value.hasPrefix("[[")) || key == "phone"
-                ? YAMLText.quoted(value) : YAMLText.scalar(value)
+            var quoted = field.type == .phone
+            if case .link = field.type, value.hasPrefix("[[") { quoted = true }
+            let yaml = quoted ? YAMLText.quoted(value) : YAMLText.scalar(value)
             try keepEditor.set(key, to: yaml)
             filled.append(key)
         }

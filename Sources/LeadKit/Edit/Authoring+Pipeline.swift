@@ -75,7 +75,7 @@ extension Authoring {
         if let companyYAML { fields.append(("company", companyYAML)) }
         if let url { fields.append(("url", YAMLText.scalar(url))) }
         fields.append(("applied", workspace.asOf.description))
-        let application = YAMLText.record(fields, body: timeline(of: lead, in: workspace))
+        let application = YAMLText.record(.application, fields, body: timeline(of: lead, in: workspace))
 
         try editor.set("application", to: YAMLText.link(lead.id))
         try advance(&editor, lead: lead, to: pipeline.won, on: workspace.asOf)

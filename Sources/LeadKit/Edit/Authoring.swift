@@ -35,10 +35,8 @@ public enum Authoring {
         let pipeline: Pipeline
         if let name = new.pipeline {
             guard let named = configuration.pipeline(named: name.lowercased()) else {
-                let names = configuration.pipelines.map(\.name)
                 throw EditError(
-                    "unknown pipeline '\(name)'; expected one of \(names.joined(separator: ", "))"
-                        + Suggestion.didYouMean(name, in: names))
+                    InvalidValue.unknownMessage(name, "pipeline", allowed: configuration.pipelines.map(\.name)))
             }
             pipeline = named
         } else {
@@ -66,7 +64,7 @@ public enum Authoring {
         if let owner = new.owner { fields.append(("owner", YAMLText.scalar(owner))) }
         fields.append(
             ("history", YAMLText.blockList([[("status", pipeline.firstStage), ("date", workspace.asOf.description)]])))
-        return [.create(path, YAMLText.record(fields), "new lead \(id) (\(pipeline.firstStage))")]
+        return [.create(path, YAMLText.record(.lead, fields), "new lead \(id) (\(pipeline.firstStage))")]
     }
 
     /// `contacts/<name>.md`.
@@ -85,7 +83,7 @@ public enum Authoring {
         }
         if let role { fields.append(("role", YAMLText.scalar(role))) }
         if let linkedin { fields.append(("linkedin", YAMLText.scalar(linkedin))) }
-        return [.create(path, YAMLText.record(fields), "new contact \(id)")]
+        return [.create(path, YAMLText.record(.contact, fields), "new contact \(id)")]
     }
 
     /// `companies/<name>.md`.
@@ -97,7 +95,7 @@ public enum Authoring {
         var fields: [(key: String, yaml: String)] = [("name", YAMLText.scalar(name))]
         if let website { fields.append(("website", YAMLText.scalar(website))) }
         if let industry { fields.append(("industry", YAMLText.scalar(industry))) }
-        return [.create(path, YAMLText.record(fields), "new company \(id)")]
+        return [.create(path, YAMLText.record(.company, fields), "new company \(id)")]
     }
 
     public struct NewInteraction: Sendable {
@@ -148,7 +146,9 @@ public enum Authoring {
         } else if let contact = lead.contact?.value.target, workspace.content.index.contacts[contact] != nil {
             fields.append(("contact", YAMLText.link(contact)))
         }
-        var changes: [FileChange] = [.create(path, YAMLText.record(fields, body: new.body), "\(type) with \(lead.id)")]
+        var changes: [FileChange] = [
+            .create(path, YAMLText.record(.interaction, fields, body: new.body), "\(type) with \(lead.id)")
+        ]
         if let followUp = new.followUp {
             let due = try dayTime(followUp, "--follow-up")
             var (before, editor) = try workspace.editor(for: lead.header)
@@ -175,9 +175,7 @@ public enum Authoring {
         let normalized = value.trimmingSpaces.uppercased().replacingOccurrences(of: " ", with: "_")
             .replacingOccurrences(of: "-", with: "_")
         guard allowed.contains(normalized) else {
-            throw EditError(
-                "unknown \(name) '\(value)'; expected one of \(allowed.joined(separator: ", "))"
-                    + Suggestion.didYouMean(normalized, in: allowed))
+            throw EditError(InvalidValue.unknownMessage(value, name, allowed: allowed, closestTo: normalized))
         }
         return normalized
     }

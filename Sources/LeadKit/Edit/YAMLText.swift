@@ -22,9 +22,19 @@ public enum YAMLText {
     }
 
     /// A front-matter block and a body, as a new record file.
-    public static func record(_ fields: [(key: String, yaml: String)], body: String = "") -> String {
+    /// A new file of `kind`: its fields in the order of the kind's schema table (custom fields after
+    /// them, as given), then the body.
+    public static func record(_ kind: RecordKind, _ fields: [(key: String, yaml: String)], body: String = "") -> String
+    {
+        let order = kind.schemaKeys
+        let sorted = fields.enumerated().sorted { a, b in
+            let (x, y) = (
+                order.firstIndex(of: a.element.key) ?? order.count, order.firstIndex(of: b.element.key) ?? order.count
+            )
+            return x != y ? x < y : a.offset < b.offset
+        }.map(\.element)
         var text = "---\n"
-        for (key, yaml) in fields { text += "\(key):" + (yaml.hasPrefix("\n") ? yaml : " " + yaml) + "\n" }
+        for (key, yaml) in sorted { text += "\(key):" + (yaml.hasPrefix("\n") ? yaml : " " + yaml) + "\n" }
         text += "---\n"
         if !body.isEmpty { text += body.hasSuffix("\n") ? body : body + "\n" }
         return text

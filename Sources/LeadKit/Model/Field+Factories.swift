@@ -5,7 +5,8 @@ extension Field {
 
     private init(
         _ key: String, _ type: FieldType, _ requirement: Requirement, label: String, column: String?,
-        nameColumn: String? = nil, read: @escaping @Sendable (inout FieldReader, inout Record) -> Void,
+        nameColumn: String? = nil, isImported: Bool = true,
+        read: @escaping @Sendable (inout FieldReader, inout Record) -> Void,
         value: @escaping @Sendable (Record) -> FieldValue?
     ) {
         self.key = key
@@ -14,6 +15,7 @@ extension Field {
         self.label = label
         self.column = column
         self.nameColumn = nameColumn
+        self.isImported = isImported
         self.read = read
         self.value = value
     }
@@ -76,11 +78,12 @@ extension Field {
     /// A link to a record of `kind`; exported as its id in `column` and, with `nameColumn`, its name.
     static func link(
         _ key: String, _ path: Path<Located<Link>?>, to kind: RecordKind, textAllowed: Bool = false,
-        _ requirement: Requirement = .optional, label: String, column: String?, nameColumn: String? = nil
+        _ requirement: Requirement = .optional, label: String, column: String?, nameColumn: String? = nil,
+        imported: Bool = true
     ) -> Field {
         Field(
             key, .link(kind, textAllowed: textAllowed), requirement, label: label, column: column,
-            nameColumn: nameColumn,
+            nameColumn: nameColumn, isImported: imported,
             read: { reader, record in record[keyPath: path] = reader.link(key, required: requirement.isAlwaysRequired)
             },
             value: { $0[keyPath: path].map(FieldValue.link) })
@@ -100,7 +103,7 @@ extension Field {
         describe: @escaping @Sendable (Item) -> Located<String>
     ) -> Field {
         Field(
-            key, .entries(example), .optional, label: label, column: column,
+            key, .entries(example), .optional, label: label, column: column, isImported: false,
             read: { reader, record in
                 record[keyPath: path] = reader.mappingList(key, itemSubject: itemSubject, example: example, read: item)
             },

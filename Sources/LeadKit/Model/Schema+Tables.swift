@@ -1,5 +1,6 @@
-/// The schema table of every record kind: the one place a front-matter key is spelled. The parser,
-/// the writers, the importers, the exporters, merge and "did you mean" read these.
+/// The schema table of every record kind: the one place a front-matter key is declared, in the order
+/// new files list them. The parser, the writers, the importers, the exporters, merge and "did you
+/// mean" read these.
 extension Lead {
     public static let schema = RecordSchema<Lead>(
         kind: .lead,
@@ -11,15 +12,15 @@ extension Lead {
             .text("source", \.source, .source, .required, label: "Source", column: "source"),
             .choice("temperature", \.temperature, .required, label: "Temperature", column: "temperature"),
             .text("status", \.status, .stage, .required, label: "Status", column: "status"),
-            .text("pipeline", \.pipeline, .pipeline, label: "Pipeline", column: "pipeline"),
             .day("created", \.created, .required, label: "Created", column: "created"),
+            .text("pipeline", \.pipeline, .pipeline, label: "Pipeline", column: "pipeline"),
             .dayTime("next_follow_up", \.nextFollowUp, label: "Next follow-up", column: "next_follow_up"),
             .link(
                 "contact", \.contact, to: .contact, .when("the stage requires a contact"), label: "Contact",
                 column: "contact_id", nameColumn: "contact"),
             .link(
                 "application", \.application, to: .application, .when("the status is the pipeline's won stage"),
-                label: "Application", column: "application_id"),
+                label: "Application", column: "application_id", imported: false),
             .text("owner", \.owner, label: "Owner", column: "owner"),
             .textList("tags", \.tags, label: "Tags", column: "tags"),
             .entries(
@@ -59,7 +60,7 @@ extension Contact {
         fields: [
             .text("name", \.name, .text, .required, label: "Name", column: "name"),
             .text("email", \.email, .email, label: "Email", column: "email"),
-            .text("phone", \.phone, label: "Phone", column: "phone"),
+            .text("phone", \.phone, .phone, label: "Phone", column: "phone"),
             .link(
                 "company", \.company, to: .company, textAllowed: true, label: "Company", column: "company_id",
                 nameColumn: "company"),
@@ -82,8 +83,8 @@ extension Application {
     public static let schema = RecordSchema<Application>(
         kind: .application,
         fields: [
-            .text("title", \.title, .text, .required, label: "Title", column: "title"),
             .link("lead", \.lead, to: .lead, .required, label: "Lead", column: "lead_id"),
+            .text("title", \.title, .text, .required, label: "Title", column: "title"),
             .link(
                 "company", \.company, to: .company, textAllowed: true, label: "Company", column: "company_id",
                 nameColumn: "company"),

@@ -12,6 +12,8 @@ public indirect enum FieldType: Sendable, Equatable {
     case address
     /// An email address.
     case email
+    /// A phone number: text, always quoted when leads writes it, so `0123` keeps its zero.
+    case phone
     /// One of fixed values, matched ignoring case and shown upper-case.
     case choice([String])
     /// One of the configured sources (`config.yml`'s `sources`).
@@ -37,6 +39,7 @@ public indirect enum FieldType: Sendable, Equatable {
         case .dateTime: "date or date-time"
         case .address: "web, mail or phone address"
         case .email: "email address"
+        case .phone: "phone number"
         case .choice(let values): "one of " + values.joined(separator: ", ")
         case .source: "configured source"
         case .stage: "stage of the pipeline"
@@ -112,6 +115,9 @@ public struct Field<Record>: Sendable {
     public let column: String?
     /// For links: the column holding the linked record's name, e.g. `company`.
     public let nameColumn: String?
+    /// Whether `leads import csv` fills it from a column (not: fields only a command sets, such as
+    /// the application a conversion links, and lists of entries).
+    public let isImported: Bool
     /// Reads the field from `reader` into the record.
     let read: @Sendable (inout FieldReader, inout Record) -> Void
     /// The value the record holds; nil when absent.

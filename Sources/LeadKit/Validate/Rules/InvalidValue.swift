@@ -74,10 +74,10 @@ public struct InvalidValue: RecordRule {
         diagnostic(at: written.location, unknownMessage(written.value, what, allowed: allowed))
     }
 
-    /// The same words for a write command's refusal.
-    static func unknownMessage(_ value: String, _ what: String, allowed: [String]) -> String {
+    /// The same words for a write command's refusal; `closestTo`: the value as normalized for "did you mean".
+    static func unknownMessage(_ value: String, _ what: String, allowed: [String], closestTo: String? = nil) -> String {
         "unknown \(what) '\(value)'; expected one of \(allowed.joined(separator: ", "))"
-            + Suggestion.didYouMean(value, in: allowed)
+            + Suggestion.didYouMean(closestTo ?? value, in: allowed)
     }
 
     static func unknownStatus(_ status: Located<String>, in pipeline: Pipeline) -> Diagnostic {
