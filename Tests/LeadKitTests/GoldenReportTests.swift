@@ -33,10 +33,45 @@ import Testing
         let expectedFiles = try files(in: expected)
         #expect(actualFiles == expectedFiles, "the report's file list changed")
         for file in actualFiles where expectedFiles.contains(file) {
-            let actual = try Data(contentsOf: URL(fileURLWithPath: output + "/" + file))
-            let golden = try Data(contentsOf: URL(fileURLWithPath: expected + "/" + file))
-            #expect(actual == golden, "\(file) differs from the golden copy; RECORD_GOLDEN=1 re-records it")
+            let actual = try [UInt8](Data(contentsOf: URL(fileURLWithPath: output + "/" + file)))
+            let golden = try [UInt8](Data(contentsOf: URL(fileURLWithPath: expected + "/" + file)))
+            if actual != golden {
+                let diff = GoldenDiff.of(file, golden: golden, actual: actual)
+                Issue.record("\(file) differs from the golden copy; RECORD_GOLDEN=1 re-records it\n\(diff)")
+            }
         }
+    }
+
+    @Test func aGoldenFailureShowsAUnifiedDiff() {
+        let golden = "<h1>Leads</h1>\n<p>3 open</p>\n<p>1 won</p>\n<footer></footer>\n"
+        let actual = "<h1>Leads</h1>\n<p>4 open</p>\n<p>1 won</p>\n<footer></footer>\n"
+        #expect(
+            GoldenDiff.of("index.html", golden: Array(golden.utf8), actual: Array(actual.utf8)) == """
+                --- golden/index.html
+                +++ actual/index.html
+                @@ -1,4 +1,4 @@
+                 <h1>Leads</h1>
+                -<p>3 open</p>
+                +<p>4 open</p>
+                 <p>1 won</p>
+                 <footer></footer>
+                """)
+    }
+
+    @Test func aLongGoldenDiffIsCutAfterSixtyLines() {
+        let golden = (1...100).map { "line \($0)\n" }.joined()
+        let actual = (1...100).map { "LINE \($0)\n" }.joined()
+        let diff = GoldenDiff.of("style.css", golden: Array(golden.utf8), actual: Array(actual.utf8))
+        let lines = diff.split(separator: "\n", omittingEmptySubsequences: false)
+        // Two header lines, one hunk header and 200 changed lines, of which 60 are shown.
+        #expect(lines.count == 61)
+        #expect(lines[0...3] == ["--- golden/style.css", "+++ actual/style.css", "@@ -1,100 +1,100 @@", "-line 1"])
+        #expect(lines.last == "… 143 more lines of diff")
+    }
+
+    @Test func aGoldenDiffOfLinesThatAreTheSameSaysWhatIsLeft() {
+        let diff = GoldenDiff.of("app.js", golden: Array("x\n".utf8), actual: Array("x".utf8))
+        #expect(diff.hasPrefix("every line is the same, the bytes are not (2 golden, 1 actual)"))
     }
 
     @Test func anInteractionShowsItsOwnProblemsOnTheLeadPage() throws {
