@@ -161,3 +161,41 @@ import Testing
         #expect(rebuilt, "\(watch.output)")
     }
 }
+
+/// Options are checked once, before anything starts, and reach every rebuild.
+extension ServeCommandTests {
+    @Test(arguments: ["70000", "-1", "65536"]) func aPortOutsideTheRangeIsAUsageError(port: String) throws {
+        let result = try LeadsProcess.run(["serve", "--port", port], in: FileManager.default.temporaryDirectory)
+        #expect(result.status == 2)
+        #expect(result.stderr == "error: --port must be a number from 0 to 65535, not \(port)\n")
+    }
+
+    @Test func aBadAsOfStopsServeBeforeItStarts() throws {
+        let result = try LeadsProcess.run(
+            ["serve", "--port", "0", "--content", Self.content.path, "--as-of", "garbage"],
+            in: FileManager.default.temporaryDirectory, seconds: 10)
+        #expect(result.status == 2)
+        #expect(result.stderr == "error: --as-of must be a date like 2026-03-14, not 'garbage'\n")
+        #expect(!result.stdout.contains("serving"))
+    }
+
+    @Test func buildWatchKeepsTheBaseURLOnEveryRebuild() throws {
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        try FileManager.default.copyItem(at: Self.content, to: scratch.appendingPathComponent("content"))
+        let watch = try Running(
+            [
+                "build", "--watch", "--content", "content", "--as-of", "2026-11-23", "--base-url",
+                "https://crm.example/report",
+            ], in: scratch)
+        defer { watch.stop() }
+        #expect(watch.wait(seconds: 20) { $0.contains("files written") }, "\(watch.output)")
+        let calendar = scratch.appendingPathComponent("output/follow-ups.ics")
+        let lead = scratch.appendingPathComponent("content/leads/orbit-data.md")
+        try (try String(contentsOf: lead, encoding: .utf8) + "\nWatched note.\n").write(
+            to: lead, atomically: true, encoding: .utf8)
+        #expect(watch.wait(seconds: 5) { $0.components(separatedBy: "files written").count == 3 }, "\(watch.output)")
+        let rebuilt = try String(contentsOf: calendar, encoding: .utf8)
+        #expect(rebuilt.contains("URL:https://crm.example/report/"), "\(rebuilt)")
+    }
+}
