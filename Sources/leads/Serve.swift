@@ -21,14 +21,15 @@ struct Serve: ParsableCommand {
             content: options.content, templates: try Build.templatesFolder(templates), output: output,
             asOf: try options.asOfDay(), engine: Build.engine())
         let server: PreviewServer
+        let bound: UInt16
         do {
-            server = try PreviewServer(output: output, port: Int(port))
+            server = try PreviewServer(output: output, port: port)
+            bound = try server.start()
         } catch {
             printError("error: \(error)")
             throw ExitCode(1)
         }
-        server.start()
-        Watch.say("serving http://127.0.0.1:\(server.port)/ — watching \(options.content); Ctrl-C stops")
+        Watch.say("serving http://127.0.0.1:\(bound)/ — watching \(options.content); Ctrl-C stops")
         Watch.run(build) { failure in server.built(failure: failure) }
     }
 }
