@@ -38,22 +38,23 @@ struct Build: ParsableCommand {
         return exists ? folder : nil
     }
 
+    /// Everything the build is made from, checked before anything starts (a bad `--as-of` or
+    /// `--templates` is a usage error); with `--watch`, every rebuild is made from the same.
+    func buildOptions() throws -> BuildOptions {
+        BuildOptions(
+            content: options.content, templates: try Self.templatesFolder(templates), output: output,
+            asOf: try options.asOfDay(), baseURL: baseURL, engine: clean ? nil : Self.engine())
+    }
+
     func run() throws {
-        let templatesFolder = try Self.templatesFolder(templates)
+        let build = try buildOptions()
         if watch {
-            let rebuilder = Rebuilder(
-                content: options.content, templates: templatesFolder, output: output, asOf: options.asOf)
-            rebuilder.say("watching \(options.content); Ctrl-C stops")
-            rebuilder.run { _ in }
+            Watch.say("watching \(build.content); Ctrl-C stops")
+            Watch.run(build) { _ in }
         }
         let checked: BuildSummary
         do {
-            checked = try Leads.build(
-                content: options.content, templates: templatesFolder, output: output,
-                asOf: try options.asOfDay(), baseURL: baseURL,
-                reuse: clean
-                    ? nil : Self.engine().map { BuildReuse(startedAt: Int64(Date().timeIntervalSince1970), engine: $0) }
-            )
+            checked = try Leads.build(build, startedAt: Watch.clock())
         } catch let error as LoadError {
             throw usageError(error)
         } catch let error as TemplateError {

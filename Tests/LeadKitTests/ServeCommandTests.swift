@@ -59,33 +59,23 @@ import Testing
 
     /// A GET on 127.0.0.1 over a plain socket, as a browser would send it.
     func get(_ port: Int, _ path: String) -> (status: Int, body: String) {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
+        let response = RawHTTP(port: port).request(path)
+        return (response.status, response.text)
+    }
+
+    /// `leads serve --port 0` on a copy of the golden content in the scratch folder, once its first
+    /// build is written; and the port it printed.
+    func serve() throws -> (Running, Int) {
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Self.content, to: scratch.appendingPathComponent("content"))
+        let serve = try Running(
+            ["serve", "--port", "0", "--content", "content", "--as-of", "2026-11-23"], in: scratch)
+        #expect(serve.wait(seconds: 20) { $0.contains("files written") }, "\(serve.output)")
+        guard let port = serve.output.firstMatch(of: /127\.0\.0\.1:(\d+)/).flatMap({ Int($0.1) }) else {
+            serve.stop()
+            throw LeadsProcess.Failure(description: "leads serve printed no port:\n\(serve.output)")
         }
-        guard connected == 0 else { return (0, "") }
-        var timeout = timeval(tv_sec: 5, tv_usec: 0)
-        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        let request = Array("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".utf8)
-        _ = request.withUnsafeBytes { send(fd, $0.baseAddress!, $0.count, Int32(MSG_NOSIGNAL)) }
-        var response = [UInt8]()
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let count = read(fd, &buffer, buffer.count)
-            if count <= 0 { break }
-            response += buffer[..<count]
-        }
-        let text = String(decoding: response, as: UTF8.self)
-        let status = Int(text.split(separator: " ").dropFirst().first ?? "") ?? 0
-        let body = text.range(of: "\r\n\r\n").map { String(text[$0.upperBound...]) } ?? ""
-        return (status, body)
+        return (serve, port)
     }
 
     /// Polls a page until `condition` holds; returns how long that took, or nil after `seconds`.
@@ -159,5 +149,43 @@ import Testing
             Thread.sleep(forTimeInterval: 0.05)
         }
         #expect(rebuilt, "\(watch.output)")
+    }
+}
+
+/// Options are checked once, before anything starts, and reach every rebuild.
+extension ServeCommandTests {
+    @Test(arguments: ["70000", "-1", "65536"]) func aPortOutsideTheRangeIsAUsageError(port: String) throws {
+        let result = try LeadsProcess.run(["serve", "--port", port], in: FileManager.default.temporaryDirectory)
+        #expect(result.status == 2)
+        #expect(result.stderr == "error: --port must be a number from 0 to 65535, not \(port)\n")
+    }
+
+    @Test func aBadAsOfStopsServeBeforeItStarts() throws {
+        let result = try LeadsProcess.run(
+            ["serve", "--port", "0", "--content", Self.content.path, "--as-of", "garbage"],
+            in: FileManager.default.temporaryDirectory, seconds: 10)
+        #expect(result.status == 2)
+        #expect(result.stderr == "error: --as-of must be a date like 2026-03-14, not 'garbage'\n")
+        #expect(!result.stdout.contains("serving"))
+    }
+
+    @Test func buildWatchKeepsTheBaseURLOnEveryRebuild() throws {
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        try FileManager.default.copyItem(at: Self.content, to: scratch.appendingPathComponent("content"))
+        let watch = try Running(
+            [
+                "build", "--watch", "--content", "content", "--as-of", "2026-11-23", "--base-url",
+                "https://crm.example/report",
+            ], in: scratch)
+        defer { watch.stop() }
+        #expect(watch.wait(seconds: 20) { $0.contains("files written") }, "\(watch.output)")
+        let calendar = scratch.appendingPathComponent("output/follow-ups.ics")
+        let lead = scratch.appendingPathComponent("content/leads/orbit-data.md")
+        try (try String(contentsOf: lead, encoding: .utf8) + "\nWatched note.\n").write(
+            to: lead, atomically: true, encoding: .utf8)
+        #expect(watch.wait(seconds: 5) { $0.components(separatedBy: "files written").count == 3 }, "\(watch.output)")
+        let rebuilt = try String(contentsOf: calendar, encoding: .utf8)
+        #expect(rebuilt.contains("URL:https://crm.example/report/"), "\(rebuilt)")
     }
 }

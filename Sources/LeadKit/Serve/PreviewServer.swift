@@ -1,195 +1,106 @@
+import FlyingFox
+import FlyingSocks
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
-/// A small HTTP/1.1 server on 127.0.0.1 for `leads serve`: it serves the report folder, adds a live
+/// The HTTP server of `leads serve`, on 127.0.0.1 only: it serves the report folder, adds a live
 /// reload script to every page, and shows the last build's failure instead of the report while
-/// there is one.
+/// there is one (see `PreviewHandler` for what it answers and refuses).
 ///
-/// Plain POSIX sockets, a thread per connection, one request per connection: a preview for one
-/// person's browser needs nothing more, and it adds no dependency to the build. Pages on disk stay
-/// exactly what `leads build` writes; only the served copy gets the script and a CSP that lets it
-/// ask the server for the build number.
-public final class PreviewServer: @unchecked Sendable {
-    public let output: String
-    private let listener: Int32
-    /// The port bound, useful when 0 (any free port) was asked for.
-    public let port: Int
-    private let lock = NSLock()
-    private var build = 0
-    private var failure: String?
+/// FlyingFox parses the requests (bare-LF line endings and request bodies included) and keeps
+/// connections alive; a connection idle for `idleTimeout` is closed (see `IdleTimeoutPool`). Pages
+/// on disk stay exactly what `leads build` writes; only the served copy gets the script and a CSP
+/// that lets it ask the server for the build number.
+public final class PreviewServer: Sendable {
+    /// How long a connection may wait for its peer to send or read before it is closed: long enough
+    /// for a browser's poll every 250 ms to keep its connection, short enough that a client opening
+    /// connections and sending nothing cannot pile them up.
+    public static let idleTimeout: Duration = .seconds(5)
+    /// How long FlyingFox lets one answer take before answering 500 instead.
+    static let handlerTimeout: TimeInterval = 30
 
-    public init(output: String, port: Int) throws {
-        self.output = output
-        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        self.listener = listener
-        guard listener >= 0 else { throw PreviewError("cannot open a socket: \(String(cString: strerror(errno)))") }
-        var yes: Int32 = 1
-        setsockopt(listener, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(listener, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        guard bound == 0, listen(listener, 64) == 0 else {
-            let reason = String(cString: strerror(errno))
-            close(listener)
-            throw PreviewError("cannot listen on 127.0.0.1:\(port): \(reason)")
-        }
-        var actual = sockaddr_in()
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &actual) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(listener, $0, &length) }
-        }
-        self.port = Int(UInt16(bigEndian: actual.sin_port))
+    let handler: PreviewHandler
+    let http: HTTPServer
+    /// The port asked for; 0 for any free one.
+    public let requestedPort: UInt16
+
+    /// A server of the report in `output`, on 127.0.0.1:`port` (0: any free port), not yet listening.
+    public init(output: String, port: UInt16, idleTimeout: Duration = PreviewServer.idleTimeout) throws {
+        handler = PreviewHandler(output: output, port: port)
+        requestedPort = port
+        http = HTTPServer(
+            address: try sockaddr_in.inet(ip4: "127.0.0.1", port: port), timeout: Self.handlerTimeout,
+            pool: IdleTimeoutPool(base: HTTPServer.defaultPool(), idle: idleTimeout), logger: .disabled,
+            handler: handler)
     }
 
     /// After each build: its number goes up, so open pages reload; a failure replaces every page.
     public func built(failure: String?) {
-        lock.withLock {
-            build += 1
-            self.failure = failure
-        }
+        handler.built(failure: failure)
     }
 
-    /// Accepts connections on a background thread until the process ends.
-    public func start() {
-        let thread = Thread { [self] in
-            while true {
-                let connection = accept(listener, nil, nil)
-                if connection < 0 { continue }
-                Thread.detachNewThread { [self] in
-                    respond(on: connection)
-                    close(connection)
+    /// Starts serving on background tasks, until the process ends, and returns the port bound once it
+    /// listens. Blocks the calling thread until then (a few milliseconds; at most 10 s): call it from
+    /// a thread of its own, such as a command's main thread, never from async code. Throws
+    /// `PreviewError` when the address cannot be bound, e.g. a port already in use.
+    public func start() throws -> UInt16 {
+        let outcome = Outcome()
+        let http = http
+        Task.detached {
+            do {
+                try await http.run()
+            } catch {
+                outcome.settle(.failure(error))
+            }
+        }
+        Task.detached {
+            do {
+                try await http.waitUntilListening(timeout: 10)
+                guard case .ip4(_, let port) = await http.listeningAddress else {
+                    throw PreviewError("the server has no IPv4 address")
                 }
+                outcome.settle(.success(port))
+            } catch {
+                outcome.settle(.failure(error))
             }
         }
-        thread.start()
+        let port: UInt16
+        do {
+            port = try outcome.wait()
+        } catch {
+            throw PreviewError("cannot listen on 127.0.0.1:\(requestedPort): \(error.localizedDescription)")
+        }
+        handler.listening(on: port)
+        return port
     }
 
-    func respond(on connection: Int32) {
-        var request = [UInt8]()
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while request.count < 64 * 1024, !request.ends(with: [13, 10, 13, 10]) {
-            let count = read(connection, &buffer, buffer.count)
-            if count <= 0 { break }
-            request += buffer[..<count]
-        }
-        let line = String(decoding: request.prefix { $0 != 13 && $0 != 10 }, as: UTF8.self).split(separator: " ")
-        guard line.count >= 2, line[0] == "GET" || line[0] == "HEAD" else {
-            reply(connection, status: "405 Method Not Allowed", type: "text/plain", body: Array("GET only\n".utf8))
-            return
-        }
-        let (status, type, body) = response(for: String(line[1]))
-        reply(connection, status: status, type: type, body: line[0] == "HEAD" ? [] : body)
-    }
+    /// The first of the two background tasks to know how starting went tells `start`.
+    private final class Outcome: @unchecked Sendable {
+        private let lock = NSLock()
+        private let settled = DispatchSemaphore(value: 0)
+        private var result: Result<UInt16, any Error>?
 
-    /// What a path gets: the build number, the reload script, or a file of the report.
-    func response(for target: String) -> (status: String, type: String, body: [UInt8]) {
-        let path = (target.split(separator: "?").first.map(String.init) ?? "/").removingPercentEncoding ?? "/"
-        let (build, failure) = lock.withLock { (self.build, self.failure) }
-        if path == "/__leads/build" { return ("200 OK", "text/plain; charset=utf-8", Array("\(build)".utf8)) }
-        if path == "/__leads/reload.js" {
-            return ("200 OK", "text/javascript; charset=utf-8", Array(Self.reloadScript.utf8))
-        }
-        if let failure, path.hasSuffix("/") || path.hasSuffix(".html") {
-            return ("500 Internal Server Error", "text/html; charset=utf-8", Array(Self.failurePage(failure).utf8))
-        }
-        let components = path.split(separator: "/").map(String.init)
-        guard !components.contains(where: { $0 == ".." || $0.hasPrefix(".") }) else {
-            return ("404 Not Found", "text/plain", Array("not found\n".utf8))
-        }
-        var file = output + "/" + components.joined(separator: "/")
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), isFolder.boolValue {
-            file += "/index.html"
-        }
-        guard let data = FileManager.default.contents(atPath: file) else {
-            return ("404 Not Found", "text/plain", Array("not found\n".utf8))
-        }
-        let type = Self.types[(file as NSString).pathExtension] ?? "application/octet-stream"
-        guard file.hasSuffix(".html") else { return ("200 OK", type, Array(data)) }
-        return ("200 OK", type, Array(Self.withReload(String(decoding: data, as: UTF8.self)).utf8))
-    }
-
-    /// The page as served: its CSP lets it ask for the build number, and the reload script is added.
-    static func withReload(_ page: String) -> String {
-        page.replacingOccurrences(of: "default-src 'none';", with: "default-src 'none'; connect-src 'self';")
-            .replacingOccurrences(
-                of: "</head>", with: "<script src=\"/__leads/reload.js\" defer></script>\n</head>")
-    }
-
-    static let reloadScript = """
-        (function () {
-          var seen = null;
-          function poll() {
-            fetch('/__leads/build', {cache: 'no-store'}).then(function (r) { return r.text(); }).then(function (build) {
-              if (seen !== null && build !== seen) { location.reload(); return; }
-              seen = build;
-              setTimeout(poll, 250);
-            }, function () { setTimeout(poll, 1000); });
-          }
-          poll();
-        })();
-
-        """
-
-    static func failurePage(_ failure: String) -> String {
-        let escaped = failure.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;")
-        return """
-            <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><title>Build failed · leads</title>
-            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; connect-src 'self'; script-src 'self'; style-src 'unsafe-inline'">
-            <script src="/__leads/reload.js" defer></script></head>
-            <body style="font-family: system-ui; margin: 2rem"><h1>The report could not be built</h1>
-            <pre style="white-space: pre-wrap; background: #fee; padding: 1rem">\(escaped)</pre>
-            <p>Fix it and save: this page reloads by itself.</p></body></html>
-
-            """
-    }
-
-    static let types = [
-        "html": "text/html; charset=utf-8", "css": "text/css; charset=utf-8",
-        "js": "text/javascript; charset=utf-8", "json": "application/json", "ics": "text/calendar; charset=utf-8",
-        "svg": "image/svg+xml", "png": "image/png",
-    ]
-
-    /// Written with MSG_NOSIGNAL: a browser that goes away mid-reply must not end the server.
-    func reply(_ connection: Int32, status: String, type: String, body: [UInt8]) {
-        let head =
-            "HTTP/1.1 \(status)\r\nContent-Type: \(type)\r\nContent-Length: \(body.count)\r\n"
-            + "Cache-Control: no-store\r\nConnection: close\r\n\r\n"
-        var bytes = Array(head.utf8) + body
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeMutableBytes {
-                send(connection, $0.baseAddress! + offset, $0.count - offset, Int32(MSG_NOSIGNAL))
+        func settle(_ result: Result<UInt16, any Error>) {
+            let first = lock.withLock {
+                guard self.result == nil else { return false }
+                self.result = result
+                return true
             }
-            if written <= 0 { return }
-            offset += written
+            if first { settled.signal() }
+        }
+
+        func wait() throws -> UInt16 {
+            settled.wait()
+            return try lock.withLock { result! }.get()
         }
     }
 }
 
-public struct PreviewError: Error, CustomStringConvertible {
+/// Why the preview server could not start.
+public struct PreviewError: Error, CustomStringConvertible, LocalizedError {
     public var description: String
+    public var errorDescription: String? { description }
 
     init(_ description: String) {
         self.description = description
-    }
-}
-
-extension Array where Element == UInt8 {
-    fileprivate func ends(with suffix: [UInt8]) -> Bool {
-        count >= suffix.count && Array(self[(count - suffix.count)...]) == suffix
     }
 }
