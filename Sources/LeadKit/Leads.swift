@@ -9,7 +9,7 @@ public enum Leads {
     /// parse records → validate, for files already read.
     static func check(_ loaded: LoadedContent, asOf: Day) -> CheckedContent {
         let (configuration, configDiagnostics) = ConfigParser.parse(loaded.config)
-        let parsed = RecordParser.parseAll(loaded.files, custom: configuration.customFields)
+        let parsed = RecordParser.parseAll(loaded.files, configuration: configuration)
         let index = RecordIndex(parsed.records)
         let validated = RecordValidator(
             records: parsed.records, index: index, configuration: configuration, asOf: asOf

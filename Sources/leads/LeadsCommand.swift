@@ -9,6 +9,7 @@ struct LeadsCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Check.self, Build.self, Init.self, New.self, Log.self, Move.self, Convert.self, MilestoneCommand.self,
+            Close.self,
             Merge.self, Import.self, Export.self, Serve.self,
         ]
     )

@@ -218,42 +218,68 @@ struct Move: ParsableCommand {
     @Argument(help: "The lead's id.") var lead: String
     @Argument(help: "The stage, e.g. WARM_LEAD.") var stage: String
     @Option(help: "When it moved (default: the as-of date).") var date: String?
+    @Option(help: "Why, when the stage is closed (LOST, ARCHIVED): stored as lost_reason.") var reason: String?
 
     func run() throws {
         try WriteCommand.run(options) { workspace throws(EditError) in
-            try Authoring.move(lead, to: stage, date: date, in: workspace)
+            try Authoring.move(lead, to: stage, date: date, reason: reason, in: workspace)
         }
     }
 }
 
 struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Convert a lead into an application that carries its interaction history.")
+        abstract: "Win a lead: into an application (networking), a job (recruiting) or a client (sales).")
 
     @OptionGroup var options: ContentOptions
     @Argument(help: "The lead's id.") var lead: String
-    @Option(help: "The application's title (default: the lead's role).") var title: String?
-    @Option(help: "The job posting.") var url: String?
+    @Option(help: "The application's or job's title (default: the lead's role).") var title: String?
+    @Option(help: "The job posting, for an application.") var url: String?
+    @Option(help: "For a sales lead: the existing client (company or contact id) to win it into.") var into: String?
+    @Flag(name: .customLong("new-client"), help: "For a sales lead: make a new client even when one matches.")
+    var newClient = false
 
     func run() throws {
         try WriteCommand.run(options) { workspace throws(EditError) in
-            try Authoring.convert(lead, title: title, url: url, in: workspace)
+            try Authoring.convert(
+                lead, .init(title: title, url: url, into: into, newClient: newClient), in: workspace)
         }
     }
 }
 
 struct MilestoneCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "milestone", abstract: "Record a recruiting milestone of an application, e.g. CV_RECEIVED.")
+        commandName: "milestone",
+        abstract: "Record a milestone of an application or a job, e.g. 'CVs received' or START_DATE.")
 
     @OptionGroup var options: ContentOptions
-    @Argument(help: "The application's id.") var application: String
-    @Argument(help: "The milestone, e.g. INTERVIEW_BOOKED or \"verbal offer\".") var name: String
+    @Argument(help: "The application's or job's id.") var record: String
+    @Argument(help: "The milestone, by code or as the checklist says it, e.g. \"2nd interview completed\".")
+    var name: String
+    @Option(help: "When (default: the as-of date); a future date books it.") var date: String?
+    @Option(help: "At a decision point: YES or NO (NO closes the job unless later milestones follow).")
+    var outcome: String?
+
+    func run() throws {
+        try WriteCommand.run(options) { workspace throws(EditError) in
+            try Authoring.milestone(record, name, date: date, outcome: outcome, in: workspace)
+        }
+    }
+}
+
+struct Close: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Close an application or a job: FILLED, LOST, CANCELLED, REJECTED or WITHDRAWN.")
+
+    @OptionGroup var options: ContentOptions
+    @Argument(help: "The application's or job's id.") var record: String
+    @Argument(help: "FILLED, LOST, CANCELLED, REJECTED or WITHDRAWN.") var outcome: String
+    @Option(help: "Why.") var reason: String?
     @Option(help: "When (default: the as-of date).") var date: String?
 
     func run() throws {
         try WriteCommand.run(options) { workspace throws(EditError) in
-            try Authoring.milestone(application, name, date: date, in: workspace)
+            try Authoring.close(record, outcome: outcome, reason: reason, date: date, in: workspace)
         }
     }
 }

@@ -20,7 +20,7 @@ import Testing
         content/leads/orbit-data.md:3:10: error: 'company' links to company 'orbit', but there is no \
         companies/orbit.md [broken-link]
         content/notes.md:1:1: warning: Markdown file outside the record folders is ignored; move it into one of \
-        leads/, interactions/, contacts/, companies/, applications/ [stray-file]
+        leads/, interactions/, contacts/, companies/, applications/, jobs/ [stray-file]
         2 errors, 2 warnings in 5 files
 
         """

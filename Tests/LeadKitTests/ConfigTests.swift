@@ -83,7 +83,7 @@ import Testing
             """,
         ])
         expectNoDiagnostics(checked.diagnostics)
-        #expect(checked.configuration.pipelines.map(\.name) == ["partnerships", "networking", "sales"])
+        #expect(checked.configuration.pipelines.map(\.name) == ["partnerships", "networking", "sales", "recruiting"])
         #expect(checked.configuration.pipeline(named: "partnerships")?.won == "SIGNED")
     }
 

@@ -85,7 +85,7 @@ import Testing
             diagnostics.map(\.formatted) == [
                 "content/config.yml:2:17: error: 'title' is already a field of every application; pick another name [invalid-value]",
                 "content/config.yml:2:35: error: unknown field type 'money'; expected one of text, number, date, datetime, address, email, list [invalid-value]",
-                "content/config.yml:3:3: error: unknown record kind 'opportunity'; expected one of lead, interaction, contact, company, application [invalid-value]",
+                "content/config.yml:3:3: error: unknown record kind 'opportunity'; expected one of lead, interaction, contact, company, application, job [invalid-value]",
             ])
     }
 
@@ -100,9 +100,9 @@ import Testing
             let csv = export.csv(.application).split(separator: "\r\n").map(String.init)
             #expect(
                 csv[0]
-                    == "id,lead_id,title,company_id,company,url,applied,milestones,next_milestone,candidate,fee,start,portal,file"
+                    == "id,lead_id,title,company_id,company,url,applied,milestones,outcome,closed,reason,next_milestone,state,candidate,fee,start,portal,file"
             )
-            #expect(csv[1].contains(",CV_RECEIVED,Ada Byron,12500.5,2027-01-11,https://ats.example/req/17,"))
+            #expect(csv[1].contains(",,,,CV_RECEIVED,open,Ada Byron,12500.5,2027-01-11,https://ats.example/req/17,"))
             #expect(export.csv(.lead).split(separator: "\r\n")[0].hasSuffix(",stale_reasons,deal_value,file"))
 
             let json = try #require(

@@ -104,7 +104,10 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: output) }
         let data = try Data(contentsOf: URL(fileURLWithPath: output + "/report.json"))
         let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect(Set(json.keys) == ["as_of", "pipelines", "stale", "funnel", "agenda", "diagnostics"])
+        #expect(
+            Set(json.keys) == [
+                "as_of", "pipelines", "stale", "funnel", "agenda", "outcomes", "cohorts", "forecast", "diagnostics",
+            ])
         #expect(json["as_of"] as? String == "2026-11-23")
 
         let agenda = try #require(json["agenda"] as? [[String: Any]])
@@ -115,7 +118,14 @@ import Testing
                 "fresh-lead=next_7_days@2026-11-26",
             ])
 
-        let stale = try #require(json["stale"] as? [[String: Any]])
+        let everything = try #require(json["stale"] as? [[String: Any]])
+        let stale = everything.filter { $0["record"] == nil }
+        // The application lumen-staff has had no milestone since 2026-09-10 and none booked.
+        let stalled = everything.filter { $0["record"] != nil }
+        #expect(
+            stalled.map { "\($0["record"]!) \($0["lead"]!) \($0["reasons"]!)" } == [
+                "lumen-staff lumen-staff [\"no_progress\"]"
+            ])
         let reasons = Dictionary(
             uniqueKeysWithValues: stale.map { ($0["lead"] as! String, $0["reasons"] as! [String]) })
         // HOT first, then the longest silence: lumen-platform (5 days) before fresh-lead (2 days), then the WARM

@@ -5,11 +5,14 @@ public struct BackLinks: Sendable {
     public var interactionsByContact: [String: [Int]] = [:]
     public var leadsByCompany: [String: [Int]] = [:]
     public var contactsByCompany: [String: [Int]] = [:]
+    /// Leads for or won into a client (company or contact), by the id `client:` names.
+    public var leadsByClient: [String: [Int]] = [:]
 
     init(_ records: RecordSet) {
         for (position, lead) in records.leads.enumerated() {
             if let contact = lead.contact?.value.target { leadsByContact[contact, default: []].append(position) }
             if let company = lead.company?.value.target { leadsByCompany[company, default: []].append(position) }
+            if let client = lead.client?.value.target { leadsByClient[client, default: []].append(position) }
         }
         for (position, interaction) in records.interactions.enumerated() {
             if let contact = interaction.contact?.value.target {

@@ -3,6 +3,8 @@ public enum StaleReason: String, Sendable, CaseIterable, Codable {
     case overdueFollowUp = "overdue_follow_up"
     case noRecentInteraction = "no_recent_interaction"
     case unacknowledged
+    /// An open application or job with no new milestone for longer than its kind's threshold.
+    case noProgress = "no_progress"
 }
 
 /// Where a follow-up falls relative to the as-of date.
@@ -28,7 +30,10 @@ public struct LeadFacts: Sendable {
     /// Days since the last interaction, or since `created` when there is none.
     public var silenceDays: Int?
     public var staleReasons: [StaleReason]
+    /// Where the follow-up falls: open and closed leads (a "check back later"), never won ones.
     public var agendaBucket: AgendaBucket?
+    /// The next follow-up is after the as-of date: silence is on purpose, not `no_recent_interaction`.
+    public var isSnoozed: Bool
     /// The furthest ordered stage reached, for the funnel.
     public var reachedRank: Int
     /// The day the lead reached its won stage, when history says.

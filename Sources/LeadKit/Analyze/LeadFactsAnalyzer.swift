@@ -31,18 +31,22 @@ public struct LeadFactsAnalyzer: Sendable {
 
         var reasons: [StaleReason] = []
         var bucket: AgendaBucket?
-        if isOpen {
-            if let due = lead.nextFollowUp?.value.day {
-                if due < asOf {
-                    reasons.append(.overdueFollowUp)
-                    bucket = .overdue
-                } else if due == asOf {
-                    bucket = .today
-                } else if due.days(since: asOf) <= 7 {
-                    bucket = .next7Days
-                }
+        let due = lead.nextFollowUp?.value.day
+        // A closed lead's follow-up ("check back in Q1") stays on the agenda; a won lead's is done.
+        if let due, known, !isWon {
+            if due < asOf {
+                bucket = .overdue
+            } else if due == asOf {
+                bucket = .today
+            } else if due.days(since: asOf) <= 7 {
+                bucket = .next7Days
             }
-            if let temperature = lead.temperature?.value, let silenceDays,
+        }
+        // Snoozed: a follow-up set for later says the silence is on purpose.
+        let isSnoozed = due.map { $0 > asOf } ?? false
+        if isOpen {
+            if let due, due < asOf { reasons.append(.overdueFollowUp) }
+            if !isSnoozed, let temperature = lead.temperature?.value, let silenceDays,
                 silenceDays > configuration.staleAfter(temperature)
             {
                 reasons.append(.noRecentInteraction)
@@ -67,6 +71,6 @@ public struct LeadFactsAnalyzer: Sendable {
             leadIndex: position, pipeline: pipeline, hasKnownStatus: known, isOpen: isOpen, isWon: isWon,
             daysInStage: stageSince.map { max(0, asOf.days(since: $0)) },
             interactions: interactions, lastInteraction: lastInteraction, silenceDays: silenceDays,
-            staleReasons: reasons, agendaBucket: bucket, reachedRank: reachedRank, wonOn: wonOn)
+            staleReasons: reasons, agendaBucket: bucket, isSnoozed: isSnoozed, reachedRank: reachedRank, wonOn: wonOn)
     }
 }

@@ -5,7 +5,17 @@ public struct Report: Sendable {
     /// One per lead, in the order of `content.records.leads`.
     public var facts: [LeadFacts]
     /// One per application, in the order of `content.records.applications`.
-    public var applications: [ApplicationFacts]
+    public var applications: [TrackFacts]
+    /// One per job, in the order of `content.records.jobs`.
+    public var jobs: [TrackFacts]
+    /// Milestones booked in the next seven days and decisions waiting, earliest first.
+    public var milestonesDue: [MilestoneDue]
+    /// Open applications and jobs without progress (`no_progress`), oldest progress first.
+    public var stalled: [TrackFacts]
+    /// Per pipeline, per month and per quarter of creation, oldest first.
+    public var cohorts: [Cohort]
+    /// Per pipeline and currency, for pipelines with deal values.
+    public var forecast: [Forecast]
     /// Leads needing attention, most urgent first (HOT first, then the longest silence, then id).
     public var stale: [Int]
     /// Follow-ups due up to a week ahead, earliest first, then id.
@@ -26,6 +36,29 @@ public struct Report: Sendable {
     /// The agenda's leads in one bucket, earliest first.
     public func agenda(_ bucket: AgendaBucket) -> [Int] {
         agenda.filter { facts[$0].agendaBucket == bucket }
+    }
+
+    /// The application or job `facts` are about.
+    public func trackedRecord(_ facts: TrackFacts) -> any TrackedRecord {
+        facts.kind == .job ? records.jobs[facts.index] : records.applications[facts.index]
+    }
+
+    /// The facts of the application or job at `index`.
+    public func track(_ kind: RecordKind, _ index: Int) -> TrackFacts {
+        kind == .job ? jobs[index] : applications[index]
+    }
+
+    /// The application or job a lead converted into: the one its won-stage field links, else the
+    /// first that names the lead.
+    public func converted(_ lead: Int) -> TrackFacts? {
+        let record = records.leads[lead]
+        let index = content.index
+        if let target = record.job?.value.target, let position = index.jobs[target] { return jobs[position] }
+        if let target = record.application?.value.target, let position = index.applications[target] {
+            return applications[position]
+        }
+        if let position = index.jobsByLead[record.id]?.first { return jobs[position] }
+        return index.applicationsByLead[record.id]?.first.map { applications[$0] }
     }
 }
 

@@ -11,18 +11,40 @@ public struct ReportAnalyzer: Sendable {
     public func analyze() -> Report {
         let facts = LeadFactsAnalyzer(content: content, asOf: asOf).analyze()
         let funnel = FunnelAnalyzer(content: content, facts: facts).analyze()
-        let leads = content.records.leads
-        return Report(
-            asOf: asOf, content: content, facts: facts,
-            applications: content.records.applications.enumerated().map {
-                ApplicationFacts.of($1, at: $0, asOf: asOf)
+        let records = content.records
+        let leads = records.leads
+        let applications = records.applications.enumerated().map { position, application in
+            TrackFacts.of(
+                application, at: position, started: application.applied?.value,
+                lead: application.lead.flatMap { content.index.leads[$0.value.target] },
+                configuration: content.configuration, asOf: asOf)
+        }
+        let jobs = records.jobs.enumerated().map { position, job in
+            TrackFacts.of(
+                job, at: position, started: job.opened?.value,
+                lead: job.lead.flatMap { content.index.leads[$0.value.target] },
+                configuration: content.configuration, asOf: asOf)
+        }
+        let tracked = applications + jobs
+        let milestonesDue = tracked.flatMap {
+            MilestoneDue.of($0, track: content.configuration.track($0.kind), asOf: asOf)
+        }.sorted { ($0.date, $0.record) < ($1.date, $1.record) }
+        var report = Report(
+            asOf: asOf, content: content, facts: facts, applications: applications, jobs: jobs,
+            milestonesDue: milestonesDue,
+            stalled: tracked.filter { !$0.staleReasons.isEmpty }.sorted {
+                ($0.lastProgress ?? asOf, $0.id) < ($1.lastProgress ?? asOf, $1.id)
             },
+            cohorts: [], forecast: forecast(facts),
             stale: staleOrder(facts), agenda: agendaOrder(facts),
-            followUps: facts.filter { $0.isOpen && leads[$0.leadIndex].nextFollowUp != nil }.map(\.leadIndex),
+            followUps: facts.filter { $0.agendaBucket != nil || ($0.isOpen && leads[$0.leadIndex].nextFollowUp != nil) }
+                .map(\.leadIndex),
             boards: content.configuration.pipelines.map { PipelineBoard.of($0, facts: facts, leads: leads) },
-            backLinks: BackLinks(content.records), interactionLog: InteractionLog(content.records.interactions),
+            backLinks: BackLinks(records), interactionLog: InteractionLog(records.interactions),
             funnel: funnel.stages, funnelBySource: funnel.bySource, history: history(facts),
             headline: headline(facts))
+        report.cohorts = cohorts(report)
+        return report
     }
 
     /// Stale leads by urgency: HOT first, then the longest silence, then id.
@@ -81,5 +103,74 @@ public struct ReportAnalyzer: Sendable {
             interactionsLast7Days: days.count { (0..<7).contains($0) },
             interactionsLast30Days: days.count { (0..<30).contains($0) },
             wonLeads: facts.count { $0.isWon }, totalLeads: facts.count)
+    }
+
+    /// Leads by pipeline and by month and quarter of creation, with where each is now.
+    func cohorts(_ report: Report) -> [Cohort] {
+        var cohorts: [String: Cohort] = [:]
+        for fact in report.facts {
+            let lead = content.records.leads[fact.leadIndex]
+            guard let created = lead.created?.value else { continue }
+            let outcome = report.converted(fact.leadIndex)?.state
+            let status = lead.status?.value ?? ""
+            for period in [created.monthKey, created.quarterKey] {
+                let key = fact.pipeline.name + " " + period
+                var cohort =
+                    cohorts[key]
+                    ?? Cohort(
+                        period: period, isQuarter: period.contains("Q"), pipeline: fact.pipeline.name, leads: [],
+                        created: [], converted: [], filled: [], completed: [], lost: [], open: [])
+                cohort.leads.append(fact.leadIndex)
+                cohort.created.append(fact.leadIndex)
+                if fact.isWon { cohort.converted.append(fact.leadIndex) }
+                if outcome?.isFilled == true { cohort.filled.append(fact.leadIndex) }
+                if outcome == .completed { cohort.completed.append(fact.leadIndex) }
+                if (fact.hasKnownStatus && fact.pipeline.isClosed(status)) || outcome?.isLost == true {
+                    cohort.lost.append(fact.leadIndex)
+                }
+                if fact.isOpen { cohort.open.append(fact.leadIndex) }
+                cohorts[key] = cohort
+            }
+        }
+        let order = content.configuration.pipelines.map(\.name)
+        let byID = { (positions: [Int]) in
+            positions.sorted { self.content.records.leads[$0].id < self.content.records.leads[$1].id }
+        }
+        return cohorts.values.map { cohort in
+            var sorted = cohort
+            sorted.leads = byID(cohort.leads)
+            return sorted
+        }.sorted { a, b in
+            if a.period != b.period { return a.period < b.period }
+            return (order.firstIndex(of: a.pipeline) ?? order.count) < (order.firstIndex(of: b.pipeline) ?? order.count)
+        }
+    }
+
+    /// Deal values per pipeline and currency: open, weighted by each stage's probability, and won.
+    func forecast(_ facts: [LeadFacts]) -> [Forecast] {
+        var totals: [String: Forecast] = [:]
+        var order: [String] = []
+        for fact in facts {
+            let lead = content.records.leads[fact.leadIndex]
+            guard let value = lead.value?.value, fact.hasKnownStatus, let status = lead.status?.value else { continue }
+            let currency = lead.currency?.value.uppercased() ?? content.configuration.currency
+            let key = fact.pipeline.name + " " + currency
+            if totals[key] == nil {
+                order.append(key)
+                totals[key] = Forecast(
+                    pipeline: fact.pipeline.name, currency: currency, openValue: 0, weightedValue: 0, wonValue: 0)
+            }
+            if fact.isOpen {
+                totals[key]!.openValue += value
+                totals[key]!.weightedValue += value * (fact.pipeline.probability[status] ?? 0)
+            } else if fact.isWon {
+                totals[key]!.wonValue += value
+            }
+        }
+        let pipelines = content.configuration.pipelines.map(\.name)
+        return order.compactMap { totals[$0] }.sorted { a, b in
+            let (x, y) = (pipelines.firstIndex(of: a.pipeline) ?? 0, pipelines.firstIndex(of: b.pipeline) ?? 0)
+            return x != y ? x < y : a.currency < b.currency
+        }
     }
 }

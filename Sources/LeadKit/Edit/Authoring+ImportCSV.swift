@@ -13,7 +13,7 @@ extension Authoring {
         case .contact: builtIn = fields(Contact.schema)
         case .company: builtIn = fields(Company.schema)
         case .interaction: builtIn = fields(Interaction.schema)
-        case .application: return nil
+        case .application, .job: return nil
         }
         let custom = (configuration.customFields[kind] ?? []).map { field -> (key: String, type: FieldType) in
             (field.key, field.kind == .list ? .list(.text) : .text)

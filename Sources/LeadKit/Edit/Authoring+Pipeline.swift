@@ -1,8 +1,9 @@
 extension Authoring {
     /// Changes a lead's `status` and appends the move to its `history`, if the pipeline allows it.
-    public static func move(_ reference: String, to stage: String, date: String?, in workspace: Workspace)
-        throws(EditError) -> [FileChange]
-    {
+    /// `reason`: why a lead moved to a closed stage (`lost_reason`), for the funnel page.
+    public static func move(
+        _ reference: String, to stage: String, date: String?, reason: String? = nil, in workspace: Workspace
+    ) throws(EditError) -> [FileChange] {
         let lead = try workspace.lead(reference)
         let pipeline = workspace.configuration.pipeline(for: lead)
         let target = try choice(stage, "stage of the \(pipeline.name) pipeline", in: pipeline.allStatuses)
@@ -19,6 +20,13 @@ extension Authoring {
         let day = try date.map { (text) throws(EditError) in try Self.day(text, "--date") } ?? workspace.asOf
         var (before, editor) = try workspace.editor(for: lead.header)
         try advance(&editor, lead: lead, to: target, on: day)
+        if let reason {
+            guard pipeline.isClosed(target) else {
+                throw EditError(
+                    "--reason is for a closed stage (\(pipeline.closed.joined(separator: ", "))), not \(target)")
+            }
+            try editor.set("lost_reason", to: YAMLText.scalar(try required(reason, "--reason")))
+        }
         return [.update(lead.header.relativePath, from: before, to: editor.bytes, "status \(current) → \(target)")]
     }
 
@@ -41,28 +49,63 @@ extension Authoring {
         try editor.append(to: "history", item: YAMLText.flowMapping([("status", target), ("date", day.description)]))
     }
 
-    /// The conversion: a new application carrying the lead's interactions as a dated timeline, linked
-    /// from the lead, which moves to its pipeline's won stage.
-    public static func convert(
-        _ reference: String, title: String?, url: String?, in workspace: Workspace
-    ) throws(EditError) -> [FileChange] {
+    /// What `leads convert` is told beyond the lead.
+    public struct Conversion: Sendable {
+        /// The application's or job's title (default: the lead's role).
+        public var title: String?
+        /// The job posting, for an application.
+        public var url: String?
+        /// For a sales lead: the existing client (company or contact id) to win it into.
+        public var into: String?
+        /// For a sales lead: make a new client even when an existing one matches.
+        public var newClient: Bool
+
+        public init(title: String? = nil, url: String? = nil, into: String? = nil, newClient: Bool = false) {
+            self.title = title
+            self.url = url
+            self.into = into
+            self.newClient = newClient
+        }
+    }
+
+    /// The conversion, by what the lead's pipeline converts into: an application (networking) or a
+    /// job (recruiting) carrying the lead's interactions as a dated timeline, or a client (sales); the
+    /// lead links it and moves to the won stage. Files are written in an order that leaves the folder
+    /// valid after each write: new company and contact records, then the new record, then the lead.
+    public static func convert(_ reference: String, _ conversion: Conversion, in workspace: Workspace)
+        throws(EditError) -> [FileChange]
+    {
         let lead = try workspace.lead(reference)
         let pipeline = workspace.configuration.pipeline(for: lead)
         let current = lead.status?.value ?? pipeline.firstStage
         if pipeline.isWon(current) { throw EditError("\(lead.id) is already \(current)") }
-        if let application = lead.application {
-            throw EditError("\(lead.id) already links the application \(application.value.target)")
-        }
         if let problem = pipeline.transitionProblem(from: current, to: pipeline.won) {
             throw EditError("cannot convert \(lead.id): \(problem)")
         }
-        let path = "\(RecordKind.application.folder)/\(lead.id).md"
-        if workspace.content.index.applications[lead.id] != nil
-            || FileStamp.of(ContentLoader(root: workspace.root).pathOnDisk(path)) != nil
-        {
-            throw EditError(
-                "refusing to overwrite \(ContentLoader(root: workspace.root).pathOnDisk(path)): it already exists")
+        switch pipeline.convertsInto {
+        case .application: return try convertToApplication(lead, conversion, pipeline, in: workspace)
+        case .job: return try convertToJob(lead, conversion, pipeline, in: workspace)
+        case .client: return try convertToClient(lead, conversion, pipeline, in: workspace)
         }
+    }
+
+    /// Refuses a second conversion and a file that is already there.
+    static func newRecordPath(_ kind: RecordKind, for lead: Lead, link: Located<Link>?, in workspace: Workspace)
+        throws(EditError) -> String
+    {
+        if let link { throw EditError("\(lead.id) already links the \(kind.rawValue) \(link.value.target)") }
+        let path = "\(kind.folder)/\(lead.id).md"
+        let onDisk = ContentLoader(root: workspace.root).pathOnDisk(path)
+        if workspace.content.index.contains(lead.id, kind: kind) || FileStamp.of(onDisk) != nil {
+            throw EditError("refusing to overwrite \(onDisk): it already exists")
+        }
+        return path
+    }
+
+    static func convertToApplication(
+        _ lead: Lead, _ conversion: Conversion, _ pipeline: Pipeline, in workspace: Workspace
+    ) throws(EditError) -> [FileChange] {
+        let path = try newRecordPath(.application, for: lead, link: lead.application, in: workspace)
         var (before, editor) = try workspace.editor(for: lead.header)
         let companyYAML: String? = lead.company.map { company in
             company.value.isBracketed || workspace.content.index.companies[company.value.target] != nil
@@ -70,12 +113,13 @@ extension Authoring {
         }
         var fields: [(key: String, yaml: String)] = [
             ("lead", YAMLText.link(lead.id)),
-            ("title", YAMLText.scalar(try required(title ?? lead.role?.value ?? lead.id, "title"))),
+            ("title", YAMLText.scalar(try required(conversion.title ?? lead.role?.value ?? lead.id, "title"))),
         ]
         if let companyYAML { fields.append(("company", companyYAML)) }
-        if let url { fields.append(("url", YAMLText.scalar(url))) }
+        if let url = conversion.url { fields.append(("url", YAMLText.scalar(url))) }
         fields.append(("applied", workspace.asOf.description))
         let application = YAMLText.record(.application, fields, body: timeline(of: lead, in: workspace))
+        let current = lead.status?.value ?? pipeline.firstStage
 
         try editor.set("application", to: YAMLText.link(lead.id))
         try advance(&editor, lead: lead, to: pipeline.won, on: workspace.asOf)
@@ -86,6 +130,68 @@ extension Authoring {
                 lead.header.relativePath, from: before, to: editor.bytes,
                 "status \(current) → \(pipeline.won), application [[\(lead.id)]]"),
         ]
+    }
+
+    /// A job order at the client: the lead's company and contact become records when they are text.
+    static func convertToJob(
+        _ lead: Lead, _ conversion: Conversion, _ pipeline: Pipeline, in workspace: Workspace
+    ) throws(EditError) -> [FileChange] {
+        let path = try newRecordPath(.job, for: lead, link: lead.job, in: workspace)
+        var (before, editor) = try workspace.editor(for: lead.header)
+        var changes: [FileChange] = []
+        let company = try companyRecord(for: lead, in: workspace, changes: &changes, editor: &editor)
+        let contact = try contactRecord(for: lead, company: company, in: workspace, changes: &changes, editor: &editor)
+        var fields: [(key: String, yaml: String)] = [
+            ("lead", YAMLText.link(lead.id)),
+            ("title", YAMLText.scalar(try required(conversion.title ?? lead.role?.value ?? lead.id, "title"))),
+        ]
+        if let company { fields.append(("company", YAMLText.link(company))) }
+        if let contact { fields.append(("contact", YAMLText.link(contact))) }
+        fields.append(("openings", "1"))
+        fields.append(("opened", workspace.asOf.description))
+        let current = lead.status?.value ?? pipeline.firstStage
+        try editor.set("job", to: YAMLText.link(lead.id))
+        try advance(&editor, lead: lead, to: pipeline.won, on: workspace.asOf)
+        return changes + [
+            .create(path, YAMLText.record(.job, fields, body: timeline(of: lead, in: workspace)), "job for \(lead.id)"),
+            .update(
+                lead.header.relativePath, from: before, to: editor.bytes,
+                "status \(current) → \(pipeline.won), job [[\(lead.id)]]"),
+        ]
+    }
+
+    /// The lead's company as a record id: the one it links, or a new record made from its text
+    /// (which the lead then links).
+    static func companyRecord(
+        for lead: Lead, in workspace: Workspace, changes: inout [FileChange], editor: inout FrontMatterEditor
+    ) throws(EditError) -> String? {
+        guard let company = lead.company?.value else { return nil }
+        if let existing = workspace.findCompany(company.target) { return existing.id }
+        if company.isBracketed { return nil }
+        let (id, path) = workspace.freePath(.company, stem: nonEmpty(Slug.make(company.target), "company"))
+        changes.append(
+            .create(path, YAMLText.record(.company, [("name", YAMLText.scalar(company.target))]), "new company \(id)"))
+        try editor.set("company", to: YAMLText.link(id))
+        return id
+    }
+
+    /// The lead's contact as a record id: the one it links, or a new record made from its
+    /// `contact_name`, `email` and `phone` (which the lead then links).
+    static func contactRecord(
+        for lead: Lead, company: String?, in workspace: Workspace, changes: inout [FileChange],
+        editor: inout FrontMatterEditor
+    ) throws(EditError) -> String? {
+        if let link = lead.contact?.value.target { return workspace.findContact(link)?.id }
+        guard let name = lead.contactName?.value, !name.trimmingSpaces.isEmpty else { return nil }
+        if let existing = workspace.findContact(name) { return existing.id }
+        let (id, path) = workspace.freePath(.contact, stem: nonEmpty(Slug.make(name), "contact"))
+        var fields: [(key: String, yaml: String)] = [("name", YAMLText.scalar(name))]
+        if let email = lead.email?.value { fields.append(("email", YAMLText.scalar(email))) }
+        if let phone = lead.phone?.value { fields.append(("phone", YAMLText.quoted(phone))) }
+        if let company { fields.append(("company", YAMLText.link(company))) }
+        changes.append(.create(path, YAMLText.record(.contact, fields), "new contact \(id)"))
+        try editor.set("contact", to: YAMLText.link(id))
+        return id
     }
 
     /// The lead's interactions, oldest first, as Markdown the application keeps.
@@ -110,23 +216,5 @@ extension Authoring {
             if !notes.isEmpty { text += "\n" + notes.replacingOccurrences(of: "\r\n", with: "\n") + "\n" }
         }
         return text
-    }
-
-    /// Records a recruiting milestone of an application.
-    public static func milestone(_ reference: String, _ name: String, date: String?, in workspace: Workspace)
-        throws(EditError) -> [FileChange]
-    {
-        let application = try workspace.application(reference)
-        let milestone = try choice(name, "milestone", in: Milestone.allCases.map(\.rawValue))
-        if application.milestones.contains(where: { $0.milestone.value.rawValue == milestone }) {
-            throw EditError("\(application.id) already records \(milestone)")
-        }
-        let day = try date.map { (text) throws(EditError) in try Self.day(text, "--date") } ?? workspace.asOf
-        var (before, editor) = try workspace.editor(for: application.header)
-        try editor.append(
-            to: "milestones", item: YAMLText.flowMapping([("name", milestone), ("date", day.description)]))
-        return [
-            .update(application.header.relativePath, from: before, to: editor.bytes, "milestone \(milestone) on \(day)")
-        ]
     }
 }

@@ -97,6 +97,28 @@ public struct Workspace: Sendable {
         try record(reference, .application, content.index.applications, records.applications, id: \.id)
     }
 
+    public func job(_ reference: String) throws(EditError) -> Job {
+        try record(reference, .job, content.index.jobs, records.jobs, id: \.id)
+    }
+
+    /// An application or a job by id; an id both kinds use is refused as ambiguous.
+    public func tracked(_ reference: String) throws(EditError) -> any TrackedRecord {
+        let wanted = Link(parsing: reference).target
+        let application = content.index.applications[wanted].map { records.applications[$0] }
+        let job = content.index.jobs[wanted].map { records.jobs[$0] }
+        switch (application, job) {
+        case (let application?, nil): return application
+        case (nil, let job?): return job
+        case (_?, _?):
+            throw EditError("both applications/\(wanted).md and jobs/\(wanted).md exist; rename one of them")
+        case (nil, nil):
+            let ids = records.applications.map(\.id) + records.jobs.map(\.id)
+            throw EditError(
+                "no application or job '\(wanted)' in \(root)/applications or \(root)/jobs"
+                    + Suggestion.didYouMean(wanted, in: ids))
+        }
+    }
+
     public func contact(_ reference: String) throws(EditError) -> Contact {
         try record(reference, .contact, content.index.contacts, records.contacts, id: \.id)
     }

@@ -10,8 +10,17 @@ extension CheckedContent {
             index.contacts[target].map { records.contacts[$0] }.map { ($0.id, $0.name?.value ?? $0.id) }
         case .lead: index.leads[target].map { (records.leads[$0].id, records.leads[$0].id) }
         case .interaction: index.interactions[target].map { (records.interactions[$0].id, records.interactions[$0].id) }
-        case .application: index.applications[target].map { (records.applications[$0].id, records.applications[$0].id) }
+        case .application:
+            index.applications[target].map { records.applications[$0] }.map { ($0.id, $0.title?.value ?? $0.id) }
+        case .job: index.jobs[target].map { records.jobs[$0] }.map { ($0.id, $0.title?.value ?? $0.id) }
         }
+    }
+
+    /// The client a link names: a company, else a contact (a person as a client).
+    public func resolveClient(_ target: String) -> (id: String, name: String, kind: RecordKind)? {
+        if let company = resolve(target, .company) { return (company.id, company.name, .company) }
+        if let contact = resolve(target, .contact) { return (contact.id, contact.name, .contact) }
+        return nil
     }
 
     /// `Staff Engineer · Northwind Logistics`: the role, and the company's name or text.

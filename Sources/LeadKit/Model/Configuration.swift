@@ -6,11 +6,18 @@ public struct Configuration: Sendable {
     /// Days without an interaction after which an open lead is stale, by temperature.
     public var staleAfterDays: [Temperature: Int]
     public var acknowledgeWithinHours: Int
+    /// The milestone checklist of applications and jobs (`milestones`).
+    public var tracks: [RecordKind: MilestoneTrack] = [.application: .application, .job: .job]
+    /// The currency of deal values that name none (`currency`).
+    public var currency = "EUR"
+    /// Days without a new milestone after which an open application or job is stale (`stale_after_days`'s
+    /// `application` and `job`).
+    public var noProgressAfterDays: [RecordKind: Int] = [.application: 14, .job: 14]
     /// Extra fields per kind (`fields: {application: {candidate: text, fee: number}}`), in the order declared.
     public var customFields: [RecordKind: [CustomField]] = [:]
 
     public init(
-        pipelines: [Pipeline] = [.networking, .sales],
+        pipelines: [Pipeline] = [.networking, .sales, .recruiting],
         sources: [String] = Configuration.defaultSources,
         staleAfterDays: [Temperature: Int] = [.hot: 7, .warm: 14, .cold: 30],
         acknowledgeWithinHours: Int = 24
@@ -36,6 +43,10 @@ public struct Configuration: Sendable {
     /// The pipeline a lead belongs to: its `pipeline` when that exists, else the default.
     public func pipeline(for lead: Lead) -> Pipeline {
         lead.pipeline.flatMap { pipeline(named: $0.value) } ?? defaultPipeline
+    }
+
+    public func track(_ kind: RecordKind) -> MilestoneTrack {
+        tracks[kind] ?? MilestoneTrack(steps: [])
     }
 
     public func staleAfter(_ temperature: Temperature) -> Int {

@@ -53,6 +53,17 @@ extension Field {
             })
     }
 
+    /// A number, e.g. a deal's value or a job's fee.
+    static func number(
+        _ key: String, _ path: Path<Located<Double>?>, _ requirement: Requirement = .optional, label: String,
+        column: String?
+    ) -> Field {
+        Field(
+            key, .number, requirement, label: label, column: column,
+            read: { reader, record in record[keyPath: path] = reader.number(key) },
+            value: { $0[keyPath: path].map(FieldValue.number) })
+    }
+
     static func day(
         _ key: String, _ path: Path<Located<Day>?>, _ requirement: Requirement = .optional, label: String,
         column: String?
@@ -84,6 +95,18 @@ extension Field {
         Field(
             key, .link(kind, textAllowed: textAllowed), requirement, label: label, column: column,
             nameColumn: nameColumn, isImported: imported,
+            read: { reader, record in record[keyPath: path] = reader.link(key, required: requirement.isAlwaysRequired)
+            },
+            value: { $0[keyPath: path].map(FieldValue.link) })
+    }
+
+    /// A link to a client: a company or a contact.
+    static func client(
+        _ key: String, _ path: Path<Located<Link>?>, _ requirement: Requirement = .optional, label: String,
+        column: String?, nameColumn: String?
+    ) -> Field {
+        Field(
+            key, .client, requirement, label: label, column: column, nameColumn: nameColumn,
             read: { reader, record in record[keyPath: path] = reader.link(key, required: requirement.isAlwaysRequired)
             },
             value: { $0[keyPath: path].map(FieldValue.link) })

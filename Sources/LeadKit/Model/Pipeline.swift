@@ -1,3 +1,16 @@
+/// What a pipeline's won stage turns a lead into, and the lead's field that links it.
+public enum ConversionTarget: String, Sendable, CaseIterable {
+    /// A formal job application (networking): `application: "[[id]]"`.
+    case application
+    /// A client company or contact (sales): `client: "[[id]]"`.
+    case client
+    /// A job order at a client (recruiting): `job: "[[id]]"`.
+    case job
+
+    /// The lead's field that links the record.
+    public var field: String { rawValue }
+}
+
 /// The stages a lead moves through: open stages in order, ending in the won stage, plus closed stages.
 public struct Pipeline: Sendable, Hashable {
     public var name: String
@@ -10,11 +23,14 @@ public struct Pipeline: Sendable, Hashable {
     /// Stages a lead may only be at with a `contact` (`requires_contact`; networking's REFERRAL_SECURED).
     public var stagesRequiringContact: [String]
     /// What a lead at the won stage converts into (`converts_into`): the record its won-stage field links.
-    public var convertsInto: RecordKind
+    public var convertsInto: ConversionTarget
+    /// The chance a lead at each stage is won, 0…1 (`probability`), for the weighted forecast.
+    public var probability: [String: Double]
 
     public init(
         name: String, stages: [String], won: String, closed: [String], requiresReachableContact: Bool = false,
-        stagesRequiringContact: [String] = [], convertsInto: RecordKind = .application
+        stagesRequiringContact: [String] = [], convertsInto: ConversionTarget = .application,
+        probability: [String: Double] = [:]
     ) {
         self.name = name
         self.stages = stages
@@ -23,6 +39,7 @@ public struct Pipeline: Sendable, Hashable {
         self.requiresReachableContact = requiresReachableContact
         self.stagesRequiringContact = stagesRequiringContact
         self.convertsInto = convertsInto
+        self.probability = probability
     }
 
     public static let networking = Pipeline(
@@ -38,7 +55,20 @@ public struct Pipeline: Sendable, Hashable {
         stages: ["NOT_CONTACTED", "CONTACTED", "QUALIFIED", "CONVERTED"],
         won: "CONVERTED",
         closed: ["LOST"],
-        requiresReachableContact: true
+        requiresReachableContact: true,
+        convertsInto: .client,
+        probability: ["NOT_CONTACTED": 0.05, "CONTACTED": 0.2, "QUALIFIED": 0.5, "CONVERTED": 1]
+    )
+
+    /// A recruiter's hiring leads at client companies: a job discussed becomes an opportunity, and a
+    /// job order once the contract is signed.
+    public static let recruiting = Pipeline(
+        name: "recruiting",
+        stages: ["IDENTIFIED", "CONTACTED", "OPPORTUNITY", "JOB_ORDER"],
+        won: "JOB_ORDER",
+        closed: ["LOST"],
+        convertsInto: .job,
+        probability: ["IDENTIFIED": 0.05, "CONTACTED": 0.15, "OPPORTUNITY": 0.4, "JOB_ORDER": 1]
     )
 
     /// Every status a lead of this pipeline may have.

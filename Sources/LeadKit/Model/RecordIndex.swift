@@ -5,10 +5,13 @@ public struct RecordIndex: Sendable {
     public private(set) var contacts: [String: Int] = [:]
     public private(set) var companies: [String: Int] = [:]
     public private(set) var applications: [String: Int] = [:]
+    public private(set) var jobs: [String: Int] = [:]
     /// Indexes into `RecordSet.interactions` per lead id, oldest first.
     public private(set) var interactionsByLead: [String: [Int]] = [:]
     /// Applications per lead id.
     public private(set) var applicationsByLead: [String: [Int]] = [:]
+    /// Jobs per lead id.
+    public private(set) var jobsByLead: [String: [Int]] = [:]
     /// Two files of one kind whose ids collide (also when they differ only in letter case).
     public private(set) var duplicates: [(duplicate: RecordHeader, original: RecordHeader)] = []
 
@@ -18,6 +21,7 @@ public struct RecordIndex: Sendable {
         contacts = index(records.contacts.map(\.header))
         companies = index(records.companies.map(\.header))
         applications = index(records.applications.map(\.header))
+        jobs = index(records.jobs.map(\.header))
         for (position, interaction) in records.interactions.enumerated() {
             guard let target = interaction.lead?.value.target, leads[target] != nil else { continue }
             interactionsByLead[target, default: []].append(position)
@@ -33,6 +37,10 @@ public struct RecordIndex: Sendable {
         for (position, application) in records.applications.enumerated() {
             guard let target = application.lead?.value.target, leads[target] != nil else { continue }
             applicationsByLead[target, default: []].append(position)
+        }
+        for (position, job) in records.jobs.enumerated() {
+            guard let target = job.lead?.value.target, leads[target] != nil else { continue }
+            jobsByLead[target, default: []].append(position)
         }
     }
 
@@ -59,6 +67,19 @@ public struct RecordIndex: Sendable {
         case .contact: contacts[id] != nil
         case .company: companies[id] != nil
         case .application: applications[id] != nil
+        case .job: jobs[id] != nil
+        }
+    }
+
+    /// The position of the record of `kind` with `id`.
+    public func position(of id: String, kind: RecordKind) -> Int? {
+        switch kind {
+        case .lead: leads[id]
+        case .interaction: interactions[id]
+        case .contact: contacts[id]
+        case .company: companies[id]
+        case .application: applications[id]
+        case .job: jobs[id]
         }
     }
 }

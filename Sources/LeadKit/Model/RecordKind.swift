@@ -5,6 +5,7 @@ public enum RecordKind: String, Sendable, CaseIterable, Codable {
     case contact
     case company
     case application
+    case job
 
     /// The folder inside the content folder, e.g. `leads`.
     public var folder: String {
@@ -14,6 +15,7 @@ public enum RecordKind: String, Sendable, CaseIterable, Codable {
         case .contact: "contacts"
         case .company: "companies"
         case .application: "applications"
+        case .job: "jobs"
         }
     }
 

@@ -52,18 +52,19 @@ public enum Sentiment: String, Sendable, CaseIterable, Codable {
     case negative = "NEGATIVE"
 }
 
-/// Recruiting milestones an application goes through, in their usual order.
-public enum Milestone: String, Sendable, CaseIterable, Codable {
-    case cvReceived = "CV_RECEIVED"
-    case interviewBooked = "INTERVIEW_BOOKED"
-    case interviewArranged = "INTERVIEW_ARRANGED"
-    case interviewCompleted = "INTERVIEW_COMPLETED"
-    case secondInterview = "SECOND_INTERVIEW"
-    case verbalOffer = "VERBAL_OFFER"
-    case writtenOffer = "WRITTEN_OFFER"
-    case resignation = "RESIGNATION"
-    case startDate = "START_DATE"
-    case probationCompleted = "PROBATION_COMPLETED"
+/// The answer recorded at a decision point of a milestone track.
+public enum Decision: String, Sendable, CaseIterable, Codable {
+    case yes = "YES"
+    case no = "NO"
+}
+
+/// How an application or a job ended, when `outcome:` says so.
+public enum Outcome: String, Sendable, CaseIterable, Codable {
+    case filled = "FILLED"
+    case lost = "LOST"
+    case cancelled = "CANCELLED"
+    case rejected = "REJECTED"
+    case withdrawn = "WITHDRAWN"
 }
 
 /// One step of a lead's `history`.
@@ -88,6 +89,19 @@ public struct Lead: Sendable {
     public var owner: Located<String>?
     public var tags: [Located<String>]
     public var history: [HistoryEntry]
+    /// The client this lead is for or became (a company, or a contact for a person).
+    public var client: Located<Link>?
+    /// The job order a recruiting lead converted into.
+    public var job: Located<Link>?
+    /// The deal's value, in `currency` (default: config.yml's `currency`).
+    public var value: Located<Double>?
+    public var currency: Located<String>?
+    /// Why the lead was lost, written by `leads move LEAD LOST --reason`.
+    public var lostReason: Located<String>?
+    /// The person and how to reach them, for a lead whose contact is not (yet) a contact record.
+    public var contactName: Located<String>?
+    public var email: Located<String>?
+    public var phone: Located<String>?
 
     public var id: String { header.id }
 
@@ -127,6 +141,8 @@ public struct Contact: Sendable {
     public var company: Located<Link>?
     public var role: Located<String>?
     public var linkedin: Located<String>?
+    /// The day this person became a client.
+    public var clientSince: Located<Day>?
 
     public var id: String { header.id }
 
@@ -142,6 +158,8 @@ public struct Company: Sendable {
     public var name: Located<String>?
     public var website: Located<String>?
     public var industry: Located<String>?
+    /// The day this company became a client.
+    public var clientSince: Located<Day>?
 
     public var id: String { header.id }
 
@@ -151,10 +169,13 @@ public struct Company: Sendable {
     }
 }
 
-/// A dated recruiting milestone of an application.
+/// A dated step of an application's or a job's milestone track.
 public struct MilestoneEntry: Sendable {
-    public var milestone: Located<Milestone>
+    /// The step's code in its track, e.g. `CVS_RECEIVED`, however the file wrote its name.
+    public var milestone: Located<String>
     public var date: Located<Day>?
+    /// At a decision point: whether the answer was yes.
+    public var outcome: Located<Decision>?
 }
 
 /// A formal job application a lead converted into (`applications/<id>.md`).
@@ -166,10 +187,39 @@ public struct Application: Sendable {
     public var url: Located<String>?
     public var applied: Located<Day>?
     public var milestones: [MilestoneEntry]
+    public var outcome: Located<Outcome>?
+    /// The day it ended, with `outcome`.
+    public var closed: Located<Day>?
+    public var reason: Located<String>?
 
     public var id: String { header.id }
 
     /// An application with no field read yet.
+    public init(header: RecordHeader) {
+        self.header = header
+        milestones = []
+    }
+}
+
+/// A recruiter's job order at a client (`jobs/<id>.md`): what a recruiting lead converts into.
+public struct Job: Sendable {
+    public var header: RecordHeader
+    public var lead: Located<Link>?
+    public var title: Located<String>?
+    public var company: Located<Link>?
+    public var contact: Located<Link>?
+    /// How many people the client hires for it (default 1).
+    public var openings: Located<Double>?
+    public var fee: Located<Double>?
+    public var opened: Located<Day>?
+    public var milestones: [MilestoneEntry]
+    public var outcome: Located<Outcome>?
+    public var closed: Located<Day>?
+    public var reason: Located<String>?
+
+    public var id: String { header.id }
+
+    /// A job with no field read yet.
     public init(header: RecordHeader) {
         self.header = header
         milestones = []
@@ -183,18 +233,21 @@ public struct RecordSet: Sendable {
     public var contacts: [Contact] = []
     public var companies: [Company] = []
     public var applications: [Application] = []
+    public var jobs: [Job] = []
 
     public init() {}
 
     public var headers: [RecordHeader] {
         leads.map(\.header) + interactions.map(\.header) + contacts.map(\.header)
-            + companies.map(\.header) + applications.map(\.header)
+            + companies.map(\.header) + applications.map(\.header) + jobs.map(\.header)
     }
 }
 
 /// What every kind of record has: its header (id, file, body, custom fields).
 public protocol ContentRecord: Sendable {
     var header: RecordHeader { get }
+    /// The file stem, unique per kind.
+    var id: String { get }
 }
 
 extension Lead: ContentRecord {}
@@ -202,3 +255,24 @@ extension Interaction: ContentRecord {}
 extension Contact: ContentRecord {}
 extension Company: ContentRecord {}
 extension Application: ContentRecord {}
+extension Job: ContentRecord {}
+
+/// An application or a job: a record that goes through a milestone track to an outcome.
+public protocol TrackedRecord: ContentRecord {
+    static var kind: RecordKind { get }
+    var lead: Located<Link>? { get }
+    var title: Located<String>? { get }
+    var company: Located<Link>? { get }
+    var milestones: [MilestoneEntry] { get }
+    var outcome: Located<Outcome>? { get }
+    var closed: Located<Day>? { get }
+    var reason: Located<String>? { get }
+}
+
+extension Application: TrackedRecord {
+    public static let kind = RecordKind.application
+}
+
+extension Job: TrackedRecord {
+    public static let kind = RecordKind.job
+}

@@ -19,10 +19,24 @@ extension Lead {
                 "contact", \.contact, to: .contact, .when("the stage requires a contact"), label: "Contact",
                 column: "contact_id", nameColumn: "contact"),
             .link(
-                "application", \.application, to: .application, .when("the status is the pipeline's won stage"),
+                "application", \.application, to: .application,
+                .when("the status is a won stage that converts into an application"),
                 label: "Application", column: "application_id", imported: false),
+            .client(
+                "client", \.client, .when("the status is a won stage that converts into a client"), label: "Client",
+                column: "client_id", nameColumn: "client"),
+            .link(
+                "job", \.job, to: .job, .when("the status is a won stage that converts into a job"), label: "Job",
+                column: "job_id",
+                imported: false),
             .text("owner", \.owner, label: "Owner", column: "owner"),
             .textList("tags", \.tags, label: "Tags", column: "tags"),
+            .number("value", \.value, label: "Value", column: "value"),
+            .text("currency", \.currency, label: "Currency", column: "currency"),
+            .text("lost_reason", \.lostReason, label: "Lost because", column: "lost_reason"),
+            .text("contact_name", \.contactName, label: "Contact name", column: "contact_name"),
+            .text("email", \.email, .email, label: "Email", column: "email"),
+            .text("phone", \.phone, .phone, label: "Phone", column: "phone"),
             .entries(
                 "history", \.history, itemSubject: "history entry", example: "{status: WARM_LEAD, date: 2026-03-14}",
                 label: "Status history", column: nil,
@@ -66,6 +80,7 @@ extension Contact {
                 nameColumn: "company"),
             .text("role", \.role, label: "Role", column: "role"),
             .text("linkedin", \.linkedin, .address, label: "LinkedIn", column: "linkedin"),
+            .day("client_since", \.clientSince, label: "Client since", column: "client_since"),
         ])
 }
 
@@ -76,6 +91,7 @@ extension Company {
             .text("name", \.name, .text, .required, label: "Name", column: "name"),
             .text("website", \.website, .address, label: "Website", column: "website"),
             .text("industry", \.industry, label: "Industry", column: "industry"),
+            .day("client_since", \.clientSince, label: "Client since", column: "client_since"),
         ])
 }
 
@@ -90,20 +106,50 @@ extension Application {
                 nameColumn: "company"),
             .text("url", \.url, .address, label: "Posting", column: "url"),
             .day("applied", \.applied, label: "Applied", column: "applied"),
-            .entries(
-                "milestones", \.milestones, itemSubject: "milestone", example: "{name: CV_RECEIVED, date: 2026-03-14}",
-                label: "Milestones", column: "milestones",
-                item: { entry in
-                    let name = entry.enumeration("name", Milestone.self, required: true)
-                    let date = entry.day("date", required: true)
-                    return name.map { MilestoneEntry(milestone: $0, date: date) }
-                },
-                describe: {
-                    Located(
-                        $0.milestone.value.rawValue + ($0.date.map { " " + $0.value.description } ?? ""),
-                        at: $0.milestone.location)
-                }),
+            .milestones(\.milestones, of: .application),
+            .choice("outcome", \.outcome, label: "Outcome", column: "outcome"),
+            .day("closed", \.closed, label: "Closed", column: "closed"),
+            .text("reason", \.reason, label: "Reason", column: "reason"),
         ])
+}
+
+extension Job {
+    public static let schema = RecordSchema<Job>(
+        kind: .job,
+        fields: [
+            .link("lead", \.lead, to: .lead, .required, label: "Lead", column: "lead_id"),
+            .text("title", \.title, .text, .required, label: "Title", column: "title"),
+            .link(
+                "company", \.company, to: .company, textAllowed: true, label: "Company", column: "company_id",
+                nameColumn: "company"),
+            .link("contact", \.contact, to: .contact, label: "Contact", column: "contact_id", nameColumn: "contact"),
+            .number("openings", \.openings, label: "Openings", column: "openings"),
+            .number("fee", \.fee, label: "Fee", column: "fee"),
+            .day("opened", \.opened, label: "Opened", column: "opened"),
+            .milestones(\.milestones, of: .job),
+            .choice("outcome", \.outcome, label: "Outcome", column: "outcome"),
+            .day("closed", \.closed, label: "Closed", column: "closed"),
+            .text("reason", \.reason, label: "Reason", column: "reason"),
+        ])
+}
+
+extension Field {
+    /// `milestones:`, a list of `{name, date, outcome}` whose names are steps of `kind`'s track.
+    static func milestones(_ path: Path<[MilestoneEntry]>, of kind: RecordKind) -> Field {
+        .entries(
+            "milestones", path, itemSubject: "milestone", example: "{name: CV_RECEIVED, date: 2026-03-14}",
+            label: "Milestones", column: "milestones",
+            item: { entry in
+                let name = entry.milestone("name", of: kind)
+                let date = entry.day("date", required: true)
+                let outcome = entry.enumeration("outcome", Decision.self)
+                return name.map { MilestoneEntry(milestone: $0, date: date, outcome: outcome) }
+            },
+            describe: {
+                Located(
+                    $0.milestone.value + ($0.date.map { " " + $0.value.description } ?? ""), at: $0.milestone.location)
+            })
+    }
 }
 
 /// The keys of every kind, for messages and for `config.yml`'s custom fields (which may not reuse them).
@@ -115,6 +161,7 @@ extension RecordKind {
         case .contact: Contact.schema.keys
         case .company: Company.schema.keys
         case .application: Application.schema.keys
+        case .job: Job.schema.keys
         }
     }
 }

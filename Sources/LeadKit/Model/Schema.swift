@@ -25,6 +25,8 @@ public indirect enum FieldType: Sendable, Equatable {
     /// `"[[id]]"` or a bare id naming a record of the kind; `textAllowed`: a bare value may also be
     /// a plain name (a company not kept as a record).
     case link(RecordKind, textAllowed: Bool)
+    /// A link to a client: a company, or a contact for a person.
+    case client
     /// A list of values (a single value counts as a list of one).
     case list(FieldType)
     /// A list of mappings, e.g. `history` entries `{status, date}`.
@@ -45,6 +47,7 @@ public indirect enum FieldType: Sendable, Equatable {
         case .stage: "stage of the pipeline"
         case .pipeline: "configured pipeline"
         case .link(let kind, let textAllowed): "link to \(kind.rawValue)" + (textAllowed ? " or text" : "")
+        case .client: "link to a client company or contact"
         case .list(let item): "list of \(item.name)"
         case .entries(let example): "list like \(example)"
         }

@@ -44,8 +44,15 @@ public enum ConfigParser {
         if let thresholds = reader.node("stale_after_days", required: false) {
             if let pairs = thresholds.pairs {
                 for (key, value) in pairs {
-                    guard let written = reader.text(of: key, key: "stale_after_days"),
-                        let temperature = reader.enumeration(written, key: "temperature", Temperature.self)
+                    guard let written = reader.text(of: key, key: "stale_after_days") else { continue }
+                    if let kind = RecordKind(rawValue: written.value.lowercased()), kind == .application || kind == .job
+                    {
+                        if let days = reader.integer(value, key: "stale_after_days.\(kind.rawValue)") {
+                            configuration.noProgressAfterDays[kind] = days
+                        }
+                        continue
+                    }
+                    guard let temperature = reader.enumeration(written, key: "temperature", Temperature.self)
                     else { continue }
                     if let days = reader.integer(value, key: "stale_after_days.\(temperature.value.rawValue)") {
                         configuration.staleAfterDays[temperature.value] = days
@@ -59,6 +66,10 @@ public enum ConfigParser {
             let value = reader.integer(hours, key: "acknowledge_within_hours")
         {
             configuration.acknowledgeWithinHours = value
+        }
+        if let currency = reader.text("currency") { configuration.currency = currency.value.uppercased() }
+        if let tracks = reader.node("milestones", required: false) {
+            configuration.tracks.merge(milestoneTracks(tracks, reader: &reader)) { _, configured in configured }
         }
         if let fields = reader.node("fields", required: false) {
             configuration.customFields = customFields(fields, reader: &reader)
@@ -75,6 +86,7 @@ public enum ConfigParser {
         let reachableNode = entry.node("requires_reachable_contact", required: false)
         let requiresContactNode = entry.node("requires_contact", required: false)
         let convertsInto = entry.text("converts_into")
+        let probabilityNode = entry.node("probability", required: false)
         guard let name, let stagesNode else { return nil }
 
         var stages = entry.textList(of: stagesNode, key: "stages").map { $0.value.uppercased() }
@@ -120,19 +132,100 @@ public enum ConfigParser {
                 requiringContact.append(upper)
             }
         }
-        if let convertsInto, convertsInto.value.lowercased() != RecordKind.application.rawValue {
-            entry.invalid(
-                entry.entry("converts_into")!.value,
-                "'converts_into' must be application, not '\(convertsInto.value)'")
+        var target = builtIn?.convertsInto ?? .application
+        if let convertsInto {
+            if let named = ConversionTarget(rawValue: convertsInto.value.lowercased()) {
+                target = named
+            } else {
+                entry.report(
+                    InvalidValue.unknown(
+                        convertsInto, "conversion target", allowed: ConversionTarget.allCases.map(\.rawValue)))
+            }
+        }
+        var probability = builtIn?.probability ?? [:]
+        if let node = probabilityNode {
+            probability = [:]
+            if let pairs = node.pairs {
+                for (key, value) in pairs {
+                    guard let stage = entry.text(of: key, key: "probability")?.value.uppercased(),
+                        let written = entry.text(of: value, key: "probability.\(stage)")
+                    else { continue }
+                    guard stages.contains(stage) || closed.contains(stage) else {
+                        entry.invalid(key, "'probability' names '\(stage)', which is not a stage of '\(name.value)'")
+                        continue
+                    }
+                    guard let share = Double(written.value), (0...1).contains(share) else {
+                        entry.invalid(
+                            value, "'probability.\(stage)' must be a number from 0 to 1, not '\(written.value)'")
+                        continue
+                    }
+                    probability[stage] = share
+                }
+            } else {
+                entry.invalid(node, "'probability' must be a mapping like {QUALIFIED: 0.5}")
+            }
         }
         let pipeline = Pipeline(
             name: name.value, stages: stages, won: wonStage, closed: closed,
-            requiresReachableContact: requiresReachable, stagesRequiringContact: requiringContact)
+            requiresReachableContact: requiresReachable, stagesRequiringContact: requiringContact,
+            convertsInto: target, probability: probability)
         return (pipeline, name.location)
     }
 }
 
 extension ConfigParser {
+    /// `milestones: {job: [CVS_RECEIVED, {code: SHORTLIST, label: "Shortlist sent"}, {code: GO, decision: true}]}`:
+    /// a track per kind (application or job) replacing the built-in one.
+    static func milestoneTracks(_ node: YAMLNode, reader: inout FieldReader) -> [RecordKind: MilestoneTrack] {
+        guard let kinds = node.pairs else {
+            reader.invalid(node, "'milestones' must be a mapping like {job: [CVS_RECEIVED, START_DATE]}")
+            return [:]
+        }
+        var tracks: [RecordKind: MilestoneTrack] = [:]
+        for (kindNode, list) in kinds {
+            guard let written = reader.text(of: kindNode, key: "milestones") else { continue }
+            guard let kind = RecordKind(rawValue: written.value.lowercased()), kind == .application || kind == .job
+            else {
+                reader.report(InvalidValue.unknown(written, "milestone track", allowed: ["application", "job"]))
+                continue
+            }
+            guard let items = list.items, !items.isEmpty else {
+                reader.invalid(list, "'milestones.\(kind.rawValue)' must list at least one step")
+                continue
+            }
+            var steps: [MilestoneStep] = []
+            for item in items {
+                if item.scalar != nil, let code = reader.text(of: item, key: "milestones.\(kind.rawValue)") {
+                    let upper = code.value.uppercased().replacingOccurrences(of: " ", with: "_")
+                    steps.append(MilestoneStep(upper, CodeLabel.make(upper)))
+                    continue
+                }
+                guard let pairs = item.pairs else {
+                    reader.invalid(item, "each step is a code or a mapping like {code: GO, label: Go, decision: true}")
+                    continue
+                }
+                var step = FieldReader(
+                    block: reader.block, pairs: pairs, location: reader.block.location(of: item),
+                    subject: "milestone step")
+                let code = step.text("code", required: true)?.value.uppercased().replacingOccurrences(
+                    of: " ", with: "_")
+                let label = step.text("label")?.value
+                let decision =
+                    step.node("decision", required: false).flatMap { step.boolean($0, key: "decision") } ?? false
+                step.reportUnknownKeys()
+                reader.report(contentsOf: step.diagnostics)
+                if let code { steps.append(MilestoneStep(code, label ?? CodeLabel.make(code), isDecision: decision)) }
+            }
+            let codes = steps.map(\.code)
+            if Set(codes).count != codes.count {
+                reader.invalid(list, "'milestones.\(kind.rawValue)' lists a step more than once")
+                continue
+            }
+            tracks[kind] = MilestoneTrack(steps: steps)
+        }
+        return tracks
+    }
+
     /// `fields: {application: {candidate: text, fee: number}}`: per kind, keys with a type; a key the
     /// kind's schema already has, an unknown kind or an unknown type is reported.
     static func customFields(_ node: YAMLNode, reader: inout FieldReader) -> [RecordKind: [CustomField]] {

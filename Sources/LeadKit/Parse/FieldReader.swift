@@ -6,6 +6,8 @@ struct FieldReader {
     /// What the mapping is, for messages ("lead", "history entry").
     let subject: String
     private(set) var diagnostics: [Diagnostic] = []
+    /// The milestone tracks of `config.yml`, for milestone names.
+    var tracks: [RecordKind: MilestoneTrack] = Configuration.builtIn.tracks
     private var known: [String] = []
     /// The mapping's pairs with their keys as text, read once: every field lookup scans these.
     private let entries: [(name: String?, key: YAMLNode, value: YAMLNode)]
@@ -153,6 +155,7 @@ struct FieldReader {
             }
             var reader = FieldReader(
                 block: block, pairs: entryPairs, location: block.location(of: entry), subject: itemSubject)
+            reader.tracks = tracks
             let item = read(&reader)
             reader.reportUnknownKeys()
             diagnostics += reader.diagnostics
@@ -164,6 +167,10 @@ struct FieldReader {
     /// Adds a finding of another check to this reader's.
     mutating func report(_ diagnostic: Diagnostic) {
         diagnostics.append(diagnostic)
+    }
+
+    mutating func report(contentsOf found: [Diagnostic]) {
+        diagnostics += found
     }
 
     mutating func invalid(_ node: YAMLNode, _ message: String) {
@@ -195,13 +202,29 @@ extension FieldReader {
         case .list:
             let items = textList(key)
             return items.isEmpty ? nil : .list(items)
-        case .number:
-            guard let written = text(key) else { return nil }
-            guard let number = Double(written.value.trimmingSpaces), number.isFinite else {
-                diagnostics.append(InvalidValue.notANumber(written, key: key))
-                return nil
-            }
-            return .number(Located(number, at: written.location))
+        case .number: return number(key).map(FieldValue.number)
         }
+    }
+
+    /// A decimal number such as `12`, `-3` or `4500.50`.
+    mutating func number(_ key: String) -> Located<Double>? {
+        guard let written = text(key) else { return nil }
+        guard let number = Double(written.value.trimmingSpaces), number.isFinite else {
+            diagnostics.append(InvalidValue.notANumber(written, key: key))
+            return nil
+        }
+        return Located(number, at: written.location)
+    }
+
+    /// A step of the `kind`'s milestone track, by its code or its checklist wording.
+    mutating func milestone(_ key: String, of kind: RecordKind) -> Located<String>? {
+        guard let written = text(key, required: true) else { return nil }
+        let track = tracks[kind] ?? MilestoneTrack(steps: [])
+        if let step = track.step(matching: written.value) { return Located(step.code, at: written.location) }
+        diagnostics.append(
+            InvalidValue.unknown(
+                written, "milestone",
+                allowed: track.codes, closestTo: written.value.uppercased().replacingOccurrences(of: " ", with: "_")))
+        return nil
     }
 }

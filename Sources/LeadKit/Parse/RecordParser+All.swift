@@ -6,8 +6,8 @@ public struct ParsedContent: Sendable {
 
 extension RecordParser {
     /// Parses files on every core; the result keeps the files' order, so output does not depend on scheduling.
-    public static func parseAll(_ files: [SourceFile], custom: [RecordKind: [CustomField]] = [:]) -> ParsedContent {
-        let results = ParallelMap.map(files) { parse($0, custom: custom) }
+    public static func parseAll(_ files: [SourceFile], configuration: Configuration = .builtIn) -> ParsedContent {
+        let results = ParallelMap.map(files) { parse($0, configuration: configuration) }
         var content = ParsedContent(records: RecordSet(), diagnostics: [])
         for (record, diagnostics) in results {
             content.diagnostics += diagnostics
@@ -17,6 +17,7 @@ extension RecordParser {
             case .contact(let contact): content.records.contacts.append(contact)
             case .company(let company): content.records.companies.append(company)
             case .application(let application): content.records.applications.append(application)
+            case .job(let job): content.records.jobs.append(job)
             case nil: break
             }
         }

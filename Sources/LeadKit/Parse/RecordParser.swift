@@ -5,14 +5,16 @@ public enum ParsedRecord: Sendable {
     case contact(Contact)
     case company(Company)
     case application(Application)
+    case job(Job)
 }
 
 /// The second stage: turns one file's bytes into a typed record by the schema of its kind.
 ///
 /// Pure and per file, so files can be parsed in any order or in parallel.
 public enum RecordParser {
-    /// `custom`: the fields `config.yml` declares per kind, read after the kind's own.
-    public static func parse(_ file: SourceFile, custom: [RecordKind: [CustomField]] = [:]) -> (
+    /// `configuration` gives the fields `config.yml` declares per kind (read after the kind's own)
+    /// and the milestone tracks.
+    public static func parse(_ file: SourceFile, configuration: Configuration = .builtIn) -> (
         record: ParsedRecord?, diagnostics: [Diagnostic]
     ) {
         var diagnostics: [Diagnostic] = []
@@ -24,11 +26,14 @@ public enum RecordParser {
             kind: kind, id: file.stem, file: file.displayPath, relativePath: file.relativePath,
             body: split.body, bodyLine: split.bodyLine)
         var fields = split.frontMatter.root.map { root in
-            FieldReader(
+            var reader = FieldReader(
                 block: split.frontMatter, pairs: root, location: split.frontMatter.blockLocation,
                 subject: kind.rawValue)
+            reader.tracks = configuration.tracks
+            return reader
         }
-        let parsed = record(kind: kind, header: header, fields: &fields, custom: custom[kind] ?? [])
+        let parsed = record(
+            kind: kind, header: header, fields: &fields, custom: configuration.customFields[kind] ?? [])
         guard var fields else { return (parsed, diagnostics) }
         fields.reportUnknownKeys()
         return (parsed, diagnostics + fields.diagnostics)
@@ -59,6 +64,7 @@ public enum RecordParser {
         case .contact: return .contact(read(Contact.schema, Contact(header: header)))
         case .company: return .company(read(Company.schema, Company(header: header)))
         case .application: return .application(read(Application.schema, Application(header: header)))
+        case .job: return .job(read(Job.schema, Job(header: header)))
         }
     }
 }

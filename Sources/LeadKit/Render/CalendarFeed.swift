@@ -37,19 +37,21 @@ public struct CalendarFeed: Sendable {
                 summary: "Follow up: " + report.content.leadTitle(lead), description: description,
                 url: baseURL.map { link($0, "leads/\(Format.pathComponent(lead.id)).html") })
         }
-        for facts in report.applications {
-            let application = records.applications[facts.applicationIndex]
+        for facts in report.applications + report.jobs where facts.state == .open {
+            let record = report.trackedRecord(facts)
+            let track = report.content.configuration.track(facts.kind)
             for entry in facts.upcoming {
                 guard let day = entry.date?.value else { continue }
                 let milestone = entry.milestone.value
-                var summary = Format.label(milestone.rawValue) + ": " + (application.title?.value ?? application.id)
-                if let company = application.company?.value.target {
+                var summary = (track.step(milestone)?.label ?? milestone) + ": " + (record.title?.value ?? record.id)
+                if let company = record.company?.value.target {
                     summary += " · " + (report.content.resolve(company, .company)?.name ?? company)
                 }
+                let action = MilestoneDue.action(milestone, bucket: .next7Days)
                 lines += event(
-                    uid: "milestone-\(application.id)-\(milestone.rawValue.lowercased())@leads", stamp: stamp,
-                    start: DayTime(day: day), summary: summary, description: [],
-                    url: baseURL.map { link($0, "applications/\(Format.pathComponent(application.id)).html") })
+                    uid: "milestone-\(record.id)-\(milestone.lowercased())@leads", stamp: stamp,
+                    start: DayTime(day: day), summary: summary, description: action.map { [$0] } ?? [],
+                    url: baseURL.map { link($0, "\(facts.kind.folder)/\(Format.pathComponent(record.id)).html") })
             }
         }
         lines.append("END:VCALENDAR")

@@ -45,9 +45,6 @@ enum Format {
         return "\(tenths / 10).\(abs(tenths % 10))"
     }
 
-    /// Words whose usual spelling is not just a capital first letter.
-    static let spellings = ["linkedin": "LinkedIn", "cv": "CV"]
-
     /// `WARM_LEAD` → `Warm lead`, `CV_RECEIVED` → `CV received`
     static func label(_ status: String) -> String {
         knownLabels[status] ?? makeLabel(status)
@@ -55,18 +52,29 @@ enum Format {
 
     /// The labels of the built-in values, made once: every card and row shows several.
     static let knownLabels: [String: String] = {
-        let values =
+        let values: [String] =
             Configuration.builtIn.pipelines.flatMap(\.allStatuses) + Configuration.builtIn.sources
             + Temperature.allCases.map(\.rawValue) + InteractionType.allCases.map(\.rawValue)
-            + Sentiment.allCases.map(\.rawValue) + Milestone.allCases.map(\.rawValue)
-            + Configuration.builtIn.pipelines.map(\.name)
-        return Dictionary(values.map { ($0, makeLabel($0)) }, uniquingKeysWith: { first, _ in first })
+        let more = Sentiment.allCases.map(\.rawValue) + Configuration.builtIn.pipelines.map(\.name)
+        return Dictionary((values + more).map { ($0, makeLabel($0)) }, uniquingKeysWith: { first, _ in first })
     }()
 
     static func makeLabel(_ status: String) -> String {
-        let words = status.lowercased().split(separator: "_").map { spellings[String($0)] ?? String($0) }
-        let text = words.joined(separator: " ")
-        return text.prefix(1).uppercased() + text.dropFirst()
+        CodeLabel.make(status)
+    }
+
+    /// `12,500 EUR`: whole amounts with thousands separated, cents only when there are some.
+    static func money(_ amount: Double, _ currency: String) -> String {
+        let whole = Int64(amount.rounded(.towardZero))
+        var digits = String(abs(whole))
+        var grouped = ""
+        while digits.count > 3 {
+            grouped = "," + digits.suffix(3) + grouped
+            digits.removeLast(3)
+        }
+        let cents = Int((abs(amount) - Double(abs(whole))) * 100 + 0.5)
+        return (amount < 0 ? "-" : "") + digits + grouped + (cents > 0 ? "." + String(cents).leftPadded(to: 2) : "")
+            + " " + currency
     }
 
     static func plural(_ count: Int, _ noun: String) -> String {

@@ -26,6 +26,31 @@ struct LeadCard: Encodable {
     var lastInteraction: InteractionLine?
     var staleReasons: [String]
     var silence: String?
+    /// Whom to contact about it, and how.
+    var reach: Reach?
+    /// On a won card: how far its application or job got, or the client it became.
+    var outcome: String?
+}
+
+/// A person to contact and the ways to reach them.
+struct Reach: Encodable {
+    var name: String
+    var href: String?
+    var email: String?
+    var emailHref: String?
+    var phone: String?
+    var phoneHref: String?
+}
+
+/// A milestone on the agenda.
+struct MilestoneLine: Encodable {
+    var date: String
+    var relative: String
+    var label: String
+    var title: String
+    var href: String
+    var action: String?
+    var reach: Reach?
 }
 
 /// One interaction in a row or timeline.

@@ -28,7 +28,12 @@ extension PageBuilder {
             page: PageFrame(title: "Dashboard", current: "index.html", depth: 0, report: report),
             figures: figures, agendaGroups: groups, hasAgenda: !groups.isEmpty, boards: boards(depth: 0, limit: 8),
             stale: stale, staleCount: report.stale.count, moreStale: report.stale.count - stale.count,
-            hasMoreStale: report.stale.count > stale.count, funnels: funnels())
+            hasMoreStale: report.stale.count > stale.count, funnels: funnels(),
+            forecast: report.forecast.map {
+                ForecastRow(
+                    pipeline: Format.label($0.pipeline), open: Format.money($0.openValue, $0.currency),
+                    weighted: Format.money($0.weightedValue, $0.currency), won: Format.money($0.wonValue, $0.currency))
+            }, hasForecast: !report.forecast.isEmpty)
     }
 
     /// Follow-ups by bucket; `limit` keeps the dashboard short, the agenda page has them all.
@@ -36,11 +41,15 @@ extension PageBuilder {
         let titles: [AgendaBucket: String] = [.overdue: "Overdue", .today: "Today", .next7Days: "Next 7 days"]
         return AgendaBucket.allCases.compactMap { bucket in
             let due = report.agenda(bucket)
-            guard !due.isEmpty else { return nil }
+            let milestones = report.milestonesDue.filter { $0.bucket == bucket }
+            guard !due.isEmpty || !milestones.isEmpty else { return nil }
             let rows = due.prefix(limit).map { card($0, depth: 0) }
+            let lines = milestones.prefix(limit).map { milestoneLine($0, depth: 0) }
+            let count = due.count + milestones.count
+            let shown = rows.count + lines.count
             return AgendaGroup(
-                title: titles[bucket]!, bucket: bucket.rawValue, count: due.count, rows: rows,
-                more: due.count - rows.count, hasMore: due.count > rows.count)
+                title: titles[bucket]!, bucket: bucket.rawValue, count: count, rows: rows, milestones: lines,
+                more: count - shown, hasMore: count > shown)
         }
     }
 

@@ -16,18 +16,64 @@ extension PageBuilder {
             filter: filterOptions(boards.flatMap { $0.columns.flatMap(\.cards) }))
     }
 
-    func stalePage() -> ListPage<LeadCard> {
-        list(frame("Stale leads", "stale.html"), report.stale.map { card($0, depth: 0) })
+    func stalePage() -> StalePage {
+        let configuration = report.content.configuration
+        let rows = report.stale.map { card($0, depth: 0) }
+        let thresholds = Temperature.allCases.map {
+            "\($0.rawValue) after \(Format.plural(configuration.staleAfter($0), "day"))"
+        }
+        let stalled = report.stalled.map { facts -> StalePage.Stalled in
+            let record = report.trackedRecord(facts)
+            let track = configuration.track(facts.kind)
+            return StalePage.Stalled(
+                title: record.title?.value ?? record.id, href: href(facts.kind, record.id, depth: 0),
+                kind: Format.label(facts.kind.rawValue.uppercased()),
+                furthest: facts.furthest.map { track.step($0.milestone.value)?.label ?? $0.milestone.value } ?? "none",
+                lastProgress: facts.lastProgress.map(Format.day) ?? "–",
+                silence: facts.lastProgress.map { Format.days(report.asOf.days(since: $0)) } ?? "–")
+        }
+        let kinds: [RecordKind] = [.application, .job]
+        return StalePage(
+            page: frame("Stale leads", "stale.html"), rows: rows, count: rows.count, isEmpty: rows.isEmpty,
+            thresholds: "Open leads are stale without an interaction for more than: "
+                + thresholds.joined(separator: ", ")
+                + "; or with an overdue follow-up; or not acknowledged within \(configuration.acknowledgeWithinHours) hours. A lead with a follow-up set for later is snoozed.",
+            stalled: stalled, hasStalled: !stalled.isEmpty,
+            noProgressThresholds: kinds.map {
+                "\($0.folder) after \(Format.plural(configuration.noProgressAfterDays[$0, default: 14], "day"))"
+            }.joined(separator: ", "))
     }
 
     func funnelPage() -> FunnelPage {
-        FunnelPage(page: frame("Conversion funnel", "funnel.html"), funnels: funnels())
+        var byReason: [String: [Int]] = [:]
+        for (position, lead) in records.leads.enumerated() {
+            if let reason = lead.lostReason?.value.trimmingSpaces, !reason.isEmpty {
+                byReason[reason, default: []].append(position)
+            }
+        }
+        let reasons = byReason.sorted {
+            $0.value.count != $1.value.count ? $0.value.count > $1.value.count : $0.key < $1.key
+        }
+        .map { reason, leads in
+            FunnelPage.LostReason(
+                reason: reason, count: leads.count,
+                leads: leads.map {
+                    FieldRow(
+                        label: "", value: leadTitle(records.leads[$0]),
+                        href: href(.lead, records.leads[$0].id, depth: 0))
+                })
+        }
+        return FunnelPage(
+            page: frame("Conversion funnel", "funnel.html"), funnels: funnels(), lostReasons: reasons,
+            hasLostReasons: !reasons.isEmpty)
     }
 
     func historyPage() -> HistoryPage {
         let rows = report.history.map {
             (
-                row: HistoryPage.Row(period: $0.period, created: $0.created, converted: $0.converted),
+                row: HistoryPage.Row(
+                    period: $0.period, href: "cohorts.html#" + Format.slug("cohort-\($0.period)"), created: $0.created,
+                    converted: $0.converted),
                 quarter: $0.isQuarter
             )
         }
@@ -113,13 +159,78 @@ extension PageBuilder {
         return list(frame("Applications", "applications.html"), rows)
     }
 
+    func jobsPage() -> ListPage<RecordRow> {
+        let rows = records.jobs.indices.filter { hasPage(records.jobs[$0].header) }
+            .sorted { records.jobs[$0].id < records.jobs[$1].id }
+            .map { position in
+                let job = records.jobs[position]
+                let facts = report.jobs[position]
+                return RecordRow(
+                    title: job.title?.value ?? job.id, href: href(.job, job.id, depth: 0),
+                    detail: company(job.company, depth: 0).name,
+                    secondary: facts.state == .open
+                        ? facts.next.map { "Next: \($0.label)" } ?? ""
+                        : Format.label(facts.state.rawValue.uppercased()),
+                    badge: badge(job.header.file))
+            }
+        return list(frame("Jobs", "jobs.html"), rows)
+    }
+
+    /// The recruiter's question, answered: per month and quarter of creation and per pipeline, how
+    /// many leads were created, converted, filled, completed, lost and are still open, each number
+    /// linking to its leads further down the page.
+    func cohortsPage() -> CohortsPage {
+        var members: [CohortsPage.Members] = []
+        func rows(quarters: Bool) -> [CohortsPage.Row] {
+            report.cohorts.filter { $0.isQuarter == quarters }.reversed().map { cohort in
+                let anchor = Format.slug("cohort-\(cohort.period)-\(cohort.pipeline)")
+                let columns: [(String, [Int])] = [
+                    ("created", cohort.created), ("converted", cohort.converted), ("filled", cohort.filled),
+                    ("completed", cohort.completed), ("lost", cohort.lost), ("open", cohort.open),
+                ]
+                let cells = columns.map { name, leads -> CohortsPage.Cell in
+                    guard !leads.isEmpty else { return CohortsPage.Cell(count: 0, href: nil) }
+                    let id = anchor + "-" + name
+                    members.append(
+                        CohortsPage.Members(
+                            anchor: id,
+                            title: "\(cohort.period) · \(Format.label(cohort.pipeline)) · \(name)",
+                            leads: leads.sorted { records.leads[$0].id < records.leads[$1].id }.map { position in
+                                let lead = records.leads[position]
+                                return RecordRow(
+                                    title: leadTitle(lead), href: href(.lead, lead.id, depth: 0),
+                                    detail: lead.status.map { Format.label($0.value) } ?? "", secondary: "",
+                                    badge: nil)
+                            }))
+                    return CohortsPage.Cell(count: leads.count, href: "#" + id)
+                }
+                return CohortsPage.Row(
+                    anchor: Format.slug("cohort-\(cohort.period)")
+                        + (cohort.pipeline == firstPipeline(cohort.period) ? "" : "-" + Format.slug(cohort.pipeline)),
+                    period: cohort.period, pipeline: Format.label(cohort.pipeline), cells: cells)
+            }
+        }
+        let groups = [
+            CohortsPage.Group(id: "quarters", title: "By quarter", periodLabel: "Quarter", rows: rows(quarters: true)),
+            CohortsPage.Group(id: "months", title: "By month", periodLabel: "Month", rows: rows(quarters: false)),
+        ]
+        return CohortsPage(
+            page: frame("Cohorts", "cohorts.html"), groups: groups, members: members,
+            hasCohorts: !report.cohorts.isEmpty)
+    }
+
+    /// The first pipeline with a cohort in `period`: its row carries the period's plain anchor, which
+    /// the History page links to.
+    private func firstPipeline(_ period: String) -> String? {
+        report.cohorts.first { $0.period == period }?.pipeline
+    }
+
     func list<Row>(_ page: PageFrame, _ rows: [Row]) -> ListPage<Row> {
         ListPage(page: page, rows: rows, count: rows.count, isEmpty: rows.isEmpty, filter: nil)
     }
 
     /// The label of the application's next milestone (computed by the analysis), e.g. "Start date".
     func nextMilestone(_ application: Application) -> String? {
-        index.applications[application.id].flatMap { report.applications[$0].nextMilestone }
-            .map { Format.label($0.rawValue) }
+        index.applications[application.id].flatMap { report.applications[$0].next?.label }
     }
 }

@@ -30,12 +30,18 @@ extension PageBuilder {
             fields.append(
                 FieldRow(label: "Stale", value: card.staleReasons.joined(separator: ", "), href: "../stale.html"))
         }
-        let applications = (index.applicationsByLead[lead.id] ?? []).map { records.applications[$0] }
+        var applications = (index.applicationsByLead[lead.id] ?? []).map { records.applications[$0] }
             .filter { hasPage($0.header) }
             .map {
                 FieldRow(
                     label: "Application", value: $0.title?.value ?? $0.id, href: href(.application, $0.id, depth: 1))
             }
+        applications += (index.jobsByLead[lead.id] ?? []).map { records.jobs[$0] }.filter { hasPage($0.header) }
+            .map { FieldRow(label: "Job", value: $0.title?.value ?? $0.id, href: href(.job, $0.id, depth: 1)) }
+        if let target = lead.client?.value.target, let client = report.content.resolveClient(target) {
+            applications.append(
+                FieldRow(label: "Client", value: client.name, href: href(client.kind, client.id, depth: 1)))
+        }
         let notes = Markdown.html(lead.header.body)
         let history = lead.history.map {
             LeadPage.HistoryRow(
@@ -75,6 +81,8 @@ extension PageBuilder {
         return recordPage(
             contact.header, heading: contact.name?.value ?? contact.id,
             fields: [
+                FieldRow(
+                    label: "Client since", value: contact.clientSince.map { Format.day($0.value) } ?? "", href: nil),
                 FieldRow(label: "Role", value: contact.role?.value ?? "", href: nil),
                 FieldRow(label: "Company", value: company.name, href: company.href),
                 FieldRow(
@@ -87,7 +95,7 @@ extension PageBuilder {
                     label: "LinkedIn", value: contact.linkedin?.value ?? "",
                     href: contact.linkedin.flatMap { SafeURL.href(for: $0.value) }),
             ],
-            leads: report.backLinks.leadsByContact[contact.id] ?? [],
+            leads: clientLeads(contact.id, also: report.backLinks.leadsByContact[contact.id] ?? []),
             timeline: report.backLinks.interactionsByContact[contact.id] ?? [])
     }
 
@@ -98,48 +106,91 @@ extension PageBuilder {
         return recordPage(
             company.header, heading: company.name?.value ?? company.id,
             fields: [
+                FieldRow(
+                    label: "Client since", value: company.clientSince.map { Format.day($0.value) } ?? "", href: nil),
                 FieldRow(label: "Industry", value: company.industry?.value ?? "", href: nil),
                 FieldRow(
                     label: "Website", value: company.website?.value ?? "",
                     href: company.website.flatMap { SafeURL.href(for: $0.value) }),
             ],
-            leads: report.backLinks.leadsByCompany[company.id] ?? [], people: people)
+            leads: clientLeads(company.id, also: report.backLinks.leadsByCompany[company.id] ?? []), people: people)
     }
 
     func applicationPage(_ application: Application) -> RecordPage {
-        let company = company(application.company, depth: 1)
-        let leadPosition = application.lead.flatMap { index.leads[$0.value.target] }
-        let next = nextMilestone(application)
+        trackedPage(
+            application, facts: report.applications[index.applications[application.id] ?? 0],
+            fields: [
+                FieldRow(label: "Applied", value: application.applied.map { Format.day($0.value) } ?? "", href: nil),
+                FieldRow(
+                    label: "Posting", value: application.url?.value ?? "",
+                    href: application.url.flatMap { SafeURL.href(for: $0.value) }),
+            ])
+    }
+
+    func jobPage(_ job: Job) -> RecordPage {
+        let contact = contact(job.contact, depth: 1)
+        return trackedPage(
+            job, facts: report.jobs[index.jobs[job.id] ?? 0],
+            fields: [
+                FieldRow(label: "Contact", value: contact?.name ?? "", href: contact?.href),
+                FieldRow(label: "Openings", value: job.openings.map { FieldValue.format($0.value) } ?? "1", href: nil),
+                FieldRow(
+                    label: "Fee",
+                    value: job.fee.map { Format.money($0.value, report.content.configuration.currency) } ?? "",
+                    href: nil),
+                FieldRow(label: "Opened", value: job.opened.map { Format.day($0.value) } ?? "", href: nil),
+            ])
+    }
+
+    /// The page of an application or a job: its lead, company and outcome, its milestone track with
+    /// each step done, booked or next, and the lead's timeline.
+    func trackedPage<Record: TrackedRecord>(_ record: Record, facts: TrackFacts, fields extra: [FieldRow]) -> RecordPage
+    {
+        let company = company(record.company, depth: 1)
+        let leadPosition = record.lead.flatMap { index.leads[$0.value.target] }
+        let track = report.content.configuration.track(Record.kind)
         let recorded = Dictionary(
-            application.milestones.map { ($0.milestone.value, $0.date) }, uniquingKeysWith: { first, _ in first })
-        let milestones = Milestone.allCases.map { milestone in
-            let label = Format.label(milestone.rawValue)
-            let recordedDate = recorded[milestone]
-            let day = recordedDate.flatMap { $0?.value }
-            let done = recordedDate != nil && (day.map { $0 <= report.asOf } ?? true)
+            record.milestones.map { ($0.milestone.value, $0) }, uniquingKeysWith: { first, _ in first })
+        let milestones = track.steps.map { step in
+            let entry = recorded[step.code]
+            let day = entry?.date?.value
+            let done = entry != nil && (day.map { $0 <= report.asOf } ?? true)
             let scheduled = day.map { $0 > report.asOf } ?? false
-            let state = [done ? "done" : nil, scheduled ? "scheduled" : nil, label == next ? "next" : nil]
+            let isNext = step == facts.next
+            let state = [done ? "done" : nil, scheduled ? "scheduled" : nil, isNext ? "next" : nil]
+            var date = entry.map { $0.date.map { Format.day($0.value) } ?? "date missing" } ?? ""
+            if let answer = entry?.outcome?.value {
+                date += (date.isEmpty ? "" : " · ") + Format.label(answer.rawValue)
+            }
             return MilestoneRow(
-                label: label,
-                date: recordedDate.map { $0.map { Format.day($0.value) } ?? "date missing" } ?? "",
-                done: done, scheduled: scheduled, isNext: label == next,
+                label: step.label, date: date, done: done, scheduled: scheduled, isNext: isNext,
                 state: state.contains { $0 != nil } ? state.compactMap { $0 }.joined(separator: " ") : nil)
         }
-        var fields = [
-            FieldRow(label: "Company", value: company.name, href: company.href),
-            FieldRow(label: "Applied", value: application.applied.map { Format.day($0.value) } ?? "", href: nil),
-            FieldRow(
-                label: "Posting", value: application.url?.value ?? "",
-                href: application.url.flatMap { SafeURL.href(for: $0.value) }),
-        ]
+        var fields =
+            [
+                FieldRow(label: "Company", value: company.name, href: company.href),
+                FieldRow(label: "Outcome", value: Format.label(facts.state.rawValue.uppercased()), href: nil),
+            ] + extra
+        if let closed = record.closed {
+            fields.append(FieldRow(label: "Closed", value: Format.day(closed.value), href: nil))
+        }
+        if let reason = record.reason { fields.append(FieldRow(label: "Reason", value: reason.value, href: nil)) }
         if let leadPosition {
             let lead = records.leads[leadPosition]
             fields.insert(FieldRow(label: "Lead", value: leadTitle(lead), href: href(.lead, lead.id, depth: 1)), at: 0)
         }
         return recordPage(
-            application.header, heading: application.title?.value ?? application.id, fields: fields,
+            record.header, heading: record.title?.value ?? record.id, fields: fields,
             timeline: leadPosition.map { report.facts[$0].interactions } ?? [], milestones: milestones,
-            nextMilestone: next)
+            nextMilestone: facts.next?.label)
+    }
+
+    /// A client's leads, won and open: those whose `client:` names it, then the others that link it,
+    /// in file order without repeats.
+    func clientLeads(_ id: String, also linked: [Int]) -> [Int] {
+        let clients = report.backLinks.leadsByClient[id] ?? []
+        guard !clients.isEmpty else { return linked }
+        return (clients + linked.filter { !clients.contains($0) }).sorted()
     }
 
     /// The fields `config.yml` declares for the record's kind, as the record page lists them.

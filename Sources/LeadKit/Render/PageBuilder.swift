@@ -32,6 +32,7 @@ struct PageBuilder {
         case .company: index.companies[header.id].map { records.companies[$0].header.file == header.file } ?? false
         case .application:
             index.applications[header.id].map { records.applications[$0].header.file == header.file } ?? false
+        case .job: index.jobs[header.id].map { records.jobs[$0].header.file == header.file } ?? false
         case .interaction: false
         }
     }
@@ -94,15 +95,57 @@ struct PageBuilder {
             company: company.name, companyHref: company.href, temperature: temperature,
             temperatureClass: temperature.lowercased(), status: status, statusLabel: Format.label(status),
             pipeline: fact.pipeline.name, daysInStage: fact.daysInStage.map(Format.days),
-            nextFollowUp: lead.nextFollowUp.map { Format.dayTime($0.value) },
-            followUpRelative: lead.nextFollowUp.map { Format.relative($0.value.day, asOf: report.asOf) },
+            // A won lead's follow-up is done: its card shows how the win went instead.
+            nextFollowUp: fact.isWon ? nil : lead.nextFollowUp.map { Format.dayTime($0.value) },
+            followUpRelative: fact.isWon
+                ? nil : lead.nextFollowUp.map { Format.relative($0.value.day, asOf: report.asOf) },
             owner: lead.owner?.value, tags: tags, source: lead.source.map { Format.label($0.value) },
             badge: badge(lead.header.file), searchText: search.joined(separator: " ").lowercased(),
             filterStage: status.lowercased(), filterOwner: lead.owner?.value.lowercased() ?? "",
             filterTags: "|" + tags.map { $0.lowercased() }.joined(separator: "|") + "|",
             lastInteraction: fact.lastInteraction.map { interaction($0, depth: depth, withNotes: false) },
             staleReasons: fact.staleReasons.map { Format.label($0.rawValue) },
-            silence: fact.silenceDays.map { Format.days($0) })
+            silence: fact.silenceDays.map { Format.days($0) }, reach: reach(lead, depth: depth),
+            outcome: fact.isWon ? outcome(position) : nil)
+    }
+
+    /// Whom to contact about a lead: its contact record, else the name, email and phone it carries.
+    func reach(_ lead: Lead, depth: Int) -> Reach? {
+        let contact = lead.contact.flatMap { index.contacts[$0.value.target] }.map { records.contacts[$0] }
+        let name = contact?.name?.value ?? lead.contactName?.value ?? lead.contact?.value.target
+        let email = contact?.email?.value ?? lead.email?.value
+        let phone = contact?.phone?.value ?? lead.phone?.value
+        guard let name else { return nil }
+        return Reach(
+            name: name, href: contact.map { href(.contact, $0.id, depth: depth) }, email: email,
+            emailHref: email.flatMap { SafeURL.href(for: "mailto:" + $0) }, phone: phone,
+            phoneHref: phone.flatMap { SafeURL.href(for: "tel:" + $0.filter { !$0.isWhitespace }) })
+    }
+
+    /// A won lead's card line: its job's or application's furthest milestone and date, or its client.
+    func outcome(_ position: Int) -> String? {
+        if let facts = report.converted(position) {
+            let track = report.content.configuration.track(facts.kind)
+            if facts.state != .open { return Format.label(facts.state.rawValue.uppercased()) }
+            if let furthest = facts.furthest {
+                let label = track.step(furthest.milestone.value)?.label ?? furthest.milestone.value
+                return label + (furthest.date.map { ", " + Format.day($0.value) } ?? "")
+            }
+            return "No milestone yet"
+        }
+        if let client = records.leads[position].client.flatMap({ report.content.resolveClient($0.value.target) }) {
+            return "Client: " + client.name
+        }
+        return nil
+    }
+
+    /// A milestone due, as the agenda lists it.
+    func milestoneLine(_ due: MilestoneDue, depth: Int) -> MilestoneLine {
+        let record = report.trackedRecord(report.track(due.kind, due.index))
+        return MilestoneLine(
+            date: Format.day(due.date), relative: Format.relative(due.date, asOf: report.asOf), label: due.step.label,
+            title: record.title?.value ?? record.id, href: href(due.kind, record.id, depth: depth), action: due.action,
+            reach: due.lead.flatMap { reach(records.leads[$0], depth: depth) })
     }
 
     /// An interaction as a row or timeline entry; `showLead: false` on the lead's own page.

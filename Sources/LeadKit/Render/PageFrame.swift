@@ -18,8 +18,9 @@ struct PageFrame: Encodable {
     static let sections: [(label: String, file: String)] = [
         ("Dashboard", "index.html"), ("Agenda", "agenda.html"), ("Pipeline", "board.html"),
         ("Stale", "stale.html"), ("Funnel", "funnel.html"), ("History", "history.html"),
-        ("Leads", "leads.html"), ("Interactions", "interactions.html"), ("Contacts", "contacts.html"),
-        ("Companies", "companies.html"), ("Applications", "applications.html"), ("Problems", "problems.html"),
+        ("Cohorts", "cohorts.html"), ("Leads", "leads.html"), ("Interactions", "interactions.html"),
+        ("Contacts", "contacts.html"), ("Companies", "companies.html"), ("Applications", "applications.html"),
+        ("Jobs", "jobs.html"), ("Problems", "problems.html"),
     ]
 
     init(title: String, current: String, depth: Int, report: Report) {

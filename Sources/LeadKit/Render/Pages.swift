@@ -11,6 +11,7 @@ struct AgendaGroup: Encodable {
     var bucket: String
     var count: Int
     var rows: [LeadCard]
+    var milestones: [MilestoneLine]
     /// Rows left out on the dashboard, shown on the agenda page.
     var more: Int
     var hasMore: Bool
@@ -97,6 +98,16 @@ struct DashboardPage: Encodable {
     var moreStale: Int
     var hasMoreStale: Bool
     var funnels: [FunnelChart]
+    var forecast: [ForecastRow]
+    var hasForecast: Bool
+}
+
+/// A pipeline's deal values in one currency.
+struct ForecastRow: Encodable {
+    var pipeline: String
+    var open: String
+    var weighted: String
+    var won: String
 }
 
 struct ListPage<Row: Encodable>: Encodable {
@@ -105,6 +116,27 @@ struct ListPage<Row: Encodable>: Encodable {
     var count: Int
     var isEmpty: Bool
     var filter: FilterOptions?
+}
+
+struct StalePage: Encodable {
+    struct Stalled: Encodable {
+        var title: String
+        var href: String
+        var kind: String
+        var furthest: String
+        var lastProgress: String
+        var silence: String
+    }
+
+    var page: PageFrame
+    var rows: [LeadCard]
+    var count: Int
+    var isEmpty: Bool
+    /// "HOT after 7 days, WARM after 14, COLD after 30 without an interaction".
+    var thresholds: String
+    var stalled: [Stalled]
+    var hasStalled: Bool
+    var noProgressThresholds: String
 }
 
 /// The interactions index (the newest ones and every month) or one month's interactions.
@@ -137,13 +169,24 @@ struct AgendaPage: Encodable {
 }
 
 struct FunnelPage: Encodable {
+    struct LostReason: Encodable {
+        var reason: String
+        var count: Int
+        var leads: [FieldRow]
+    }
+
     var page: PageFrame
     var funnels: [FunnelChart]
+    /// Why leads were lost (`lost_reason`), most frequent first.
+    var lostReasons: [LostReason]
+    var hasLostReasons: Bool
 }
 
 struct HistoryPage: Encodable {
     struct Row: Encodable {
         var period: String
+        /// The period's row on the cohorts page.
+        var href: String
         var created: Int
         var converted: Int
     }
@@ -152,6 +195,38 @@ struct HistoryPage: Encodable {
     var months: [Row]
     var quarters: [Row]
     var hasRows: Bool
+}
+
+struct CohortsPage: Encodable {
+    struct Cell: Encodable {
+        var count: Int
+        var href: String?
+    }
+
+    struct Row: Encodable {
+        var anchor: String
+        var period: String
+        var pipeline: String
+        var cells: [Cell]
+    }
+
+    struct Group: Encodable {
+        var id: String
+        var title: String
+        var periodLabel: String
+        var rows: [Row]
+    }
+
+    struct Members: Encodable {
+        var anchor: String
+        var title: String
+        var leads: [RecordRow]
+    }
+
+    var page: PageFrame
+    var groups: [Group]
+    var members: [Members]
+    var hasCohorts: Bool
 }
 
 struct ProblemsPage: Encodable {

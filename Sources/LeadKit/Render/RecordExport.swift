@@ -8,7 +8,7 @@ import Foundation
 /// never display labels.
 public struct RecordExport: Sendable {
     public enum Kind: String, Sendable, CaseIterable {
-        case lead, interaction, contact, company, application
+        case lead, interaction, contact, company, application, job
 
         var recordKind: RecordKind { RecordKind(rawValue: rawValue)! }
     }
@@ -141,9 +141,20 @@ public struct RecordExport: Sendable {
             return table(Contact.schema, records.contacts)
         case .company:
             return table(Company.schema, records.companies)
+        case .job:
+            return table(Job.schema, records.jobs, computed: ["next_milestone", "state"]) { position, _ in
+                [
+                    "next_milestone": report.jobs[position].next.map { .text($0.code) },
+                    "state": .text(report.jobs[position].state.rawValue),
+                ]
+            }
         case .application:
-            return table(Application.schema, records.applications, computed: ["next_milestone"]) { position, _ in
-                ["next_milestone": report.applications[position].nextMilestone.map { .text($0.rawValue) }]
+            return table(Application.schema, records.applications, computed: ["next_milestone", "state"]) {
+                position, _ in
+                [
+                    "next_milestone": report.applications[position].next.map { .text($0.code) },
+                    "state": .text(report.applications[position].state.rawValue),
+                ]
             }
         }
     }

@@ -13,13 +13,15 @@ struct ReportJSON: Encodable {
     }
 
     struct StaleEntry: Encodable {
-        var lead: String
+        var lead: String?
         var reasons: [String]
         var lastInteraction: String?
         var nextFollowUp: String?
+        /// For `no_progress`: the application or job that stopped moving.
+        var record: String?
 
         enum CodingKeys: String, CodingKey {
-            case lead, reasons
+            case lead, reasons, record
             case lastInteraction = "last_interaction"
             case nextFollowUp = "next_follow_up"
         }
@@ -30,6 +32,65 @@ struct ReportJSON: Encodable {
             try container.encode(reasons, forKey: .reasons)
             try container.encode(lastInteraction, forKey: .lastInteraction)
             try container.encode(nextFollowUp, forKey: .nextFollowUp)
+            try container.encodeIfPresent(record, forKey: .record)
+        }
+    }
+
+    struct OutcomeEntry: Encodable {
+        var record: String
+        var kind: String
+        var lead: String?
+        var state: String
+        var furthestMilestone: String?
+        var furthestDate: String?
+        var nextMilestone: String?
+        var nextDue: String?
+
+        enum CodingKeys: String, CodingKey {
+            case record, kind, lead, state
+            case furthestMilestone = "furthest_milestone"
+            case furthestDate = "furthest_date"
+            case nextMilestone = "next_milestone"
+            case nextDue = "next_due"
+        }
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(record, forKey: .record)
+            try container.encode(kind, forKey: .kind)
+            try container.encode(lead, forKey: .lead)
+            try container.encode(state, forKey: .state)
+            try container.encode(furthestMilestone, forKey: .furthestMilestone)
+            try container.encode(furthestDate, forKey: .furthestDate)
+            try container.encode(nextMilestone, forKey: .nextMilestone)
+            try container.encode(nextDue, forKey: .nextDue)
+        }
+    }
+
+    struct CohortEntry: Encodable {
+        var period: String
+        var pipeline: String
+        var created: Int
+        var converted: Int
+        var filled: Int
+        var completed: Int
+        var lost: Int
+        var open: Int
+        var leads: [String]
+    }
+
+    struct ForecastEntry: Encodable {
+        var pipeline: String
+        var currency: String
+        var openValue: Double
+        var weightedValue: Double
+        var wonValue: Double
+
+        enum CodingKeys: String, CodingKey {
+            case pipeline, currency
+            case openValue = "open_value"
+            case weightedValue = "weighted_value"
+            case wonValue = "won_value"
         }
     }
 
@@ -57,9 +118,28 @@ struct ReportJSON: Encodable {
     }
 
     struct AgendaEntry: Encodable {
-        var lead: String
+        /// `follow_up` or `milestone`.
+        var kind: String
+        var lead: String?
         var due: String
         var bucket: String
+        /// For a milestone: the application or job, and the step's code.
+        var record: String?
+        var milestone: String?
+
+        enum CodingKeys: String, CodingKey {
+            case kind, lead, due, bucket, record, milestone
+        }
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(kind, forKey: .kind)
+            try container.encode(lead, forKey: .lead)
+            try container.encode(due, forKey: .due)
+            try container.encode(bucket, forKey: .bucket)
+            try container.encodeIfPresent(record, forKey: .record)
+            try container.encodeIfPresent(milestone, forKey: .milestone)
+        }
     }
 
     var asOf: String
@@ -67,11 +147,14 @@ struct ReportJSON: Encodable {
     var stale: [StaleEntry]
     var funnel: [FunnelEntry]
     var agenda: [AgendaEntry]
+    var outcomes: [OutcomeEntry]
+    var cohorts: [CohortEntry]
+    var forecast: [ForecastEntry]
     var diagnostics: [Diagnostic.Record]
 
     enum CodingKeys: String, CodingKey {
         case asOf = "as_of"
-        case pipelines, stale, funnel, agenda, diagnostics
+        case pipelines, stale, funnel, agenda, outcomes, cohorts, forecast, diagnostics
     }
 
     init(_ report: Report) {
@@ -99,10 +182,43 @@ struct ReportJSON: Encodable {
                 conversionToNext: $0.conversionToNext.map { ($0 * 10_000).rounded() / 10_000 },
                 medianDaysInStage: $0.medianDaysInStage)
         }
-        agenda = report.agenda.map { position in
+        let followUps = report.agenda.map { position in
             AgendaEntry(
-                lead: leads[position].id, due: leads[position].nextFollowUp!.value.day.description,
+                kind: "follow_up", lead: leads[position].id, due: leads[position].nextFollowUp!.value.day.description,
                 bucket: report.facts[position].agendaBucket!.rawValue)
+        }
+        let milestones = report.milestonesDue.map { due in
+            AgendaEntry(
+                kind: "milestone", lead: due.lead.map { leads[$0].id }, due: due.date.description,
+                bucket: due.bucket.rawValue, record: due.record, milestone: due.step.code)
+        }
+        // Follow-ups keep their order; a milestone goes after the follow-ups due the same day.
+        agenda = (followUps + milestones).enumerated().sorted {
+            ($0.element.due, $0.offset) < ($1.element.due, $1.offset)
+        }
+        .map(\.element)
+        stale += report.stalled.map { facts in
+            StaleEntry(
+                lead: facts.lead.map { leads[$0].id }, reasons: facts.staleReasons.map(\.rawValue),
+                lastInteraction: nil, nextFollowUp: nil, record: facts.id)
+        }
+        outcomes = (report.applications + report.jobs).sorted { $0.id < $1.id }.map { facts in
+            OutcomeEntry(
+                record: facts.id, kind: facts.kind.rawValue, lead: facts.lead.map { leads[$0].id },
+                state: facts.state.rawValue, furthestMilestone: facts.furthest?.milestone.value,
+                furthestDate: facts.furthest?.date?.value.description, nextMilestone: facts.next?.code,
+                nextDue: facts.nextDue?.description)
+        }
+        cohorts = report.cohorts.map { cohort in
+            CohortEntry(
+                period: cohort.period, pipeline: cohort.pipeline, created: cohort.created.count,
+                converted: cohort.converted.count, filled: cohort.filled.count, completed: cohort.completed.count,
+                lost: cohort.lost.count, open: cohort.open.count, leads: cohort.leads.map { leads[$0].id })
+        }
+        forecast = report.forecast.map {
+            ForecastEntry(
+                pipeline: $0.pipeline, currency: $0.currency, openValue: $0.openValue, weightedValue: $0.weightedValue,
+                wonValue: $0.wonValue)
         }
         diagnostics = report.content.diagnostics.map(\.record)
     }

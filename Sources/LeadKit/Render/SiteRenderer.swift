@@ -69,6 +69,8 @@ public struct SiteRenderer: Sendable {
             { try page("stale.html", pages.stalePage(), "stale") },
             { try page("funnel.html", pages.funnelPage(), "funnel") },
             { try page("history.html", pages.historyPage(), "history") },
+            { try page("cohorts.html", pages.cohortsPage(), "cohorts") },
+            { try page("jobs.html", pages.jobsPage(), "records") },
             { try page("problems.html", pages.problemsPage(), "problems") },
             { try page("leads.html", pages.leadsPage(), "leads") },
             { try page("interactions.html", pages.interactionsPage(), "interactions") },
@@ -107,6 +109,9 @@ public struct SiteRenderer: Sendable {
                     pages.companyPage(company),
                     "record")
             }
+        }
+        for job in records.jobs where pages.hasPage(job.header) {
+            jobs.append { try page(path(.job, job.id), pages.jobPage(job), "record") }
         }
         for application in records.applications where pages.hasPage(application.header) {
             jobs.append { try page(path(.application, application.id), pages.applicationPage(application), "record") }

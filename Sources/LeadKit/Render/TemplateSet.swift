@@ -38,6 +38,7 @@ public struct TemplateSet: Sendable {
             "stale.mustache": PackageResources.stale_mustache,
             "funnel.mustache": PackageResources.funnel_mustache,
             "history.mustache": PackageResources.history_mustache,
+            "cohorts.mustache": PackageResources.cohorts_mustache,
             "problems.mustache": PackageResources.problems_mustache,
             "leads.mustache": PackageResources.leads_mustache,
             "interactions.mustache": PackageResources.interactions_mustache,

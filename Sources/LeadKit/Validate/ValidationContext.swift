@@ -21,6 +21,7 @@ public struct ValidationContext: Sendable {
         case .contact: Array(index.contacts.keys)
         case .company: Array(index.companies.keys)
         case .application: Array(index.applications.keys)
+        case .job: Array(index.jobs.keys)
         }
     }
 

@@ -165,7 +165,9 @@ import Testing
         #expect(report[lead: "early-in-8-days"]?.agendaBucket == nil)
     }
 
-    @Test func aClosedLeadHasNoAgendaBucket() throws {
+    /// A closed lead's follow-up is a deliberate "check back later": it stays on the agenda (and in the
+    /// calendar), but the lead is not stale.
+    @Test func aClosedLeadKeepsItsFollowUpOnTheAgenda() throws {
         let report = try report([
             "leads/acme-platform.md": """
             ---
@@ -179,8 +181,9 @@ import Testing
             ---
             """
         ])
-        #expect(report[lead: "acme-platform"]?.agendaBucket == nil)
-        #expect(report.agenda == [])
+        #expect(report[lead: "acme-platform"]?.agendaBucket == .today)
+        #expect(report.ids(report.agenda) == ["acme-platform"])
+        #expect(report.stale == [])
     }
 
     @Test func theAgendaIsOrderedEarliestFirstThenById() throws {

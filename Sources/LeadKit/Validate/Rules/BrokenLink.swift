@@ -13,12 +13,22 @@ public struct BrokenLink: RecordRule {
             + links(Contact.schema, context.records.contacts, context)
             + links(Company.schema, context.records.companies, context)
             + links(Application.schema, context.records.applications, context)
+            + links(Job.schema, context.records.jobs, context)
     }
 
     private func links<Record>(_ schema: RecordSchema<Record>, _ records: [Record], _ context: ValidationContext)
         -> [Diagnostic]
     {
         var diagnostics: [Diagnostic] = []
+        for field in schema.fields where field.type == .client {
+            for record in records {
+                guard case .link(let link)? = field.value(record) else { continue }
+                if link.value.isWellFormedID, context.index.contains(link.value.target, kind: .contact) { continue }
+                if let problem = Self.problem(link, field: field.key, kind: .company, context) {
+                    diagnostics.append(problem)
+                }
+            }
+        }
         for field in schema.fields {
             guard case .link(let kind, let textAllowed) = field.type else { continue }
             for record in records {

@@ -34,6 +34,7 @@ public struct InvalidValue: RecordRule {
         diagnostics += addresses(Contact.schema, context.records.contacts)
         diagnostics += addresses(Company.schema, context.records.companies)
         diagnostics += addresses(Application.schema, context.records.applications)
+        diagnostics += addresses(Job.schema, context.records.jobs)
         diagnostics += addresses(Lead.schema, context.records.leads)
         return diagnostics
     }
@@ -70,8 +71,10 @@ public struct InvalidValue: RecordRule {
     }
 
     /// `unknown temperature 'HOTT'; expected one of HOT, WARM, COLD; did you mean HOT?`
-    static func unknown(_ written: Located<String>, _ what: String, allowed: [String]) -> Diagnostic {
-        diagnostic(at: written.location, unknownMessage(written.value, what, allowed: allowed))
+    static func unknown(_ written: Located<String>, _ what: String, allowed: [String], closestTo: String? = nil)
+        -> Diagnostic
+    {
+        diagnostic(at: written.location, unknownMessage(written.value, what, allowed: allowed, closestTo: closestTo))
     }
 
     /// The same words for a write command's refusal; `closestTo`: the value as normalized for "did you mean".

@@ -1,0 +1,32 @@
+/// The leads of one pipeline created in one month or quarter, and where they are now: the
+/// recruiter's "which of the leads I generated in October or November are now filled?".
+public struct Cohort: Sendable {
+    /// `YYYY-MM` or `YYYY-Qn`.
+    public var period: String
+    public var isQuarter: Bool
+    public var pipeline: String
+    /// Positions in `RecordSet.leads`, by id.
+    public var leads: [Int]
+    public var created: [Int]
+    /// Won: at the pipeline's won stage.
+    public var converted: [Int]
+    /// Whose application or job is filled or completed.
+    public var filled: [Int]
+    public var completed: [Int]
+    /// At a closed stage, or whose application or job ended without a placement.
+    public var lost: [Int]
+    /// Still at an open stage.
+    public var open: [Int]
+}
+
+/// A pipeline's deal values in one currency.
+public struct Forecast: Sendable {
+    public var pipeline: String
+    public var currency: String
+    /// Open leads' values.
+    public var openValue: Double
+    /// Open leads' values, each times its stage's probability.
+    public var weightedValue: Double
+    /// Won leads' values.
+    public var wonValue: Double
+}

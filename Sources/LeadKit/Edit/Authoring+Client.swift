@@ -1,0 +1,108 @@
+extension Authoring {
+    /// A sales lead won into a client: an existing one (`--into`), or the lead's company (its record,
+    /// or a new one made from its text), else its contact as a person. The client gets `client_since`
+    /// the first time; the lead links `client:` and stays as the client's history. A new client is
+    /// not made when an existing client matches the lead's company name, email or phone: the command
+    /// proposes `--into` instead (or `--new-client`).
+    static func convertToClient(
+        _ lead: Lead, _ conversion: Conversion, _ pipeline: Pipeline, in workspace: Workspace
+    ) throws(EditError) -> [FileChange] {
+        if let client = lead.client {
+            throw EditError("\(lead.id) already links the client \(client.value.target)")
+        }
+        var (before, editor) = try workspace.editor(for: lead.header)
+        var changes: [FileChange] = []
+        let client: (id: String, header: RecordHeader?, isClient: Bool)
+        if let into = conversion.into {
+            client = try existingClient(into, in: workspace)
+        } else {
+            if !conversion.newClient, let match = matchingClient(lead, in: workspace) {
+                throw EditError(
+                    "\(lead.id) matches the existing client \(match.id) (\(match.why)); run `leads convert \(lead.id) --into \(match.id)` to win it into that client, or pass --new-client to make another"
+                )
+            }
+            if let company = try companyRecord(for: lead, in: workspace, changes: &changes, editor: &editor) {
+                let existing = workspace.content.index.companies[company].map { workspace.records.companies[$0] }
+                client = (company, existing?.header, existing?.clientSince != nil)
+            } else if let contact = try contactRecord(
+                for: lead, company: nil, in: workspace, changes: &changes, editor: &editor)
+            {
+                let existing = workspace.content.index.contacts[contact].map { workspace.records.contacts[$0] }
+                client = (contact, existing?.header, existing?.clientSince != nil)
+            } else {
+                throw EditError(
+                    "\(lead.id) has no company or contact to make a client of; add one, or pass --into ID")
+            }
+        }
+        // A new record gets client_since as it is created; an existing one has it added.
+        if let header = client.header {
+            if !client.isClient {
+                var (clientBefore, clientEditor) = try workspace.editor(for: header)
+                try clientEditor.set("client_since", to: workspace.asOf.description)
+                changes.append(
+                    .update(
+                        header.relativePath, from: clientBefore, to: clientEditor.bytes,
+                        "client since \(workspace.asOf)"))
+            }
+        } else if let index = changes.firstIndex(where: { $0.path.hasSuffix("/\(client.id).md") }),
+            let text = changes[index].after
+        {
+            var newEditor = try FrontMatterEditor(bytes: text, file: changes[index].path)
+            try newEditor.set("client_since", to: workspace.asOf.description)
+            changes[index].after = newEditor.bytes
+        }
+        let current = lead.status?.value ?? pipeline.firstStage
+        try editor.set("client", to: YAMLText.link(client.id))
+        try advance(&editor, lead: lead, to: pipeline.won, on: workspace.asOf)
+        return changes + [
+            .update(
+                lead.header.relativePath, from: before, to: editor.bytes,
+                "status \(current) → \(pipeline.won), client [[\(client.id)]]")
+        ]
+    }
+
+    /// A company or contact named by `--into`, by id or name.
+    static func existingClient(_ reference: String, in workspace: Workspace) throws(EditError)
+        -> (id: String, header: RecordHeader?, isClient: Bool)
+    {
+        if let company = workspace.findCompany(reference) {
+            return (company.id, company.header, company.clientSince != nil)
+        }
+        if let contact = workspace.findContact(reference) {
+            return (contact.id, contact.header, contact.clientSince != nil)
+        }
+        let ids = workspace.records.companies.map(\.id) + workspace.records.contacts.map(\.id)
+        throw EditError(
+            "no company or contact '\(reference)' to win the lead into" + Suggestion.didYouMean(reference, in: ids))
+    }
+
+    /// An existing client the lead looks like, and why: the same company name (written as text), or
+    /// the same email or phone as the lead or its contact.
+    static func matchingClient(_ lead: Lead, in workspace: Workspace) -> (id: String, why: String)? {
+        let records = workspace.records
+        if let company = lead.company?.value, !company.isBracketed,
+            let match = records.companies.first(where: {
+                $0.clientSince != nil && $0.name?.value.lowercased() == company.target.lowercased()
+            })
+        {
+            return (match.id, "company name \(company.target)")
+        }
+        let contact = lead.contact.flatMap { workspace.findContact($0.value.target) }
+        let emails = Set([lead.email?.value, contact?.email?.value].compactMap { $0?.lowercased() })
+        let phones = Set(
+            [lead.phone?.value, contact?.phone?.value].compactMap { $0.map(digits) }.filter { $0.count >= 5 })
+        for candidate in records.contacts where candidate.clientSince != nil && candidate.id != contact?.id {
+            if let email = candidate.email?.value.lowercased(), emails.contains(email) {
+                return (candidate.id, "email \(email)")
+            }
+            if let phone = candidate.phone.map({ digits($0.value) }), phones.contains(phone) {
+                return (candidate.id, "phone \(candidate.phone!.value)")
+            }
+        }
+        return nil
+    }
+
+    private static func digits(_ text: String) -> String {
+        String(text.unicodeScalars.filter { ("0"..."9").contains($0) }.map(Character.init))
+    }
+}
