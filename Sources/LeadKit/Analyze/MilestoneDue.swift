@@ -15,9 +15,10 @@ public struct MilestoneDue: Sendable {
 }
 
 extension MilestoneDue {
-    /// The agenda entries of one application or job: only open ones have milestones ahead.
+    /// The agenda entries of one application or job: only active ones (open, or filled and in
+    /// probation) have milestones ahead.
     static func of(_ facts: TrackFacts, track: MilestoneTrack, asOf: Day) -> [MilestoneDue] {
-        guard facts.state == .open else { return [] }
+        guard facts.state.isActive else { return [] }
         var due: [MilestoneDue] = []
         for entry in facts.upcoming {
             guard let date = entry.date?.value, date.days(since: asOf) <= 7 else { continue }

@@ -14,6 +14,9 @@ public enum OutcomeState: String, Sendable, CaseIterable, Codable {
     /// Filled and completed placements count as filled in cohorts.
     public var isFilled: Bool { self == .filled || self == .completed }
 
+    /// Still going through its track: open, or filled and waiting for the probation to pass.
+    public var isActive: Bool { self == .open || self == .filled }
+
     /// Closed without a placement.
     public var isLost: Bool { !isFilled && self != .open }
 }
@@ -31,7 +34,8 @@ public struct TrackFacts: Sendable {
     /// The furthest step of the track reached (dated on or before the as-of date, or undated).
     public var furthest: MilestoneEntry?
     /// The step due next: the earliest one booked after the as-of date, else the first step of the
-    /// track after the furthest one reached; nil when the track is done or the record is closed.
+    /// track after the furthest one reached; nil when the track is done or the record is closed (a
+    /// filled placement still has its probation ahead).
     public var next: MilestoneStep?
     /// When `next` is booked for, if it is.
     public var nextDue: Day?
@@ -61,7 +65,7 @@ extension TrackFacts {
         let state = state(record, done: done, rank: rank, track: track)
         var next: MilestoneStep?
         var nextDue: Day?
-        if state == .open {
+        if state.isActive {
             if let booked = upcoming.first {
                 next = track.step(booked.milestone.value)
                 nextDue = booked.date?.value

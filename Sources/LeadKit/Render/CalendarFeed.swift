@@ -37,7 +37,7 @@ public struct CalendarFeed: Sendable {
                 summary: "Follow up: " + report.content.leadTitle(lead), description: description,
                 url: baseURL.map { link($0, "leads/\(Format.pathComponent(lead.id)).html") })
         }
-        for facts in report.applications + report.jobs where facts.state == .open {
+        for facts in report.applications + report.jobs where facts.state.isActive {
             let record = report.trackedRecord(facts)
             let track = report.content.configuration.track(facts.kind)
             for entry in facts.upcoming {
