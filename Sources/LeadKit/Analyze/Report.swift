@@ -20,7 +20,8 @@ public struct Report: Sendable {
     public var stale: [Int]
     /// Follow-ups due up to a week ahead, earliest first, then id.
     public var agenda: [Int]
-    /// Open leads with a follow-up date, in file order (the calendar's events).
+    /// Leads not won with a follow-up date — open ones, and closed ones checking back later — in
+    /// file order (the calendar's events).
     public var followUps: [Int]
     /// One board per configured pipeline, in configuration order.
     public var boards: [PipelineBoard]

@@ -37,7 +37,7 @@ public struct ReportAnalyzer: Sendable {
             },
             cohorts: [], forecast: forecast(facts),
             stale: staleOrder(facts), agenda: agendaOrder(facts),
-            followUps: facts.filter { $0.agendaBucket != nil || ($0.isOpen && leads[$0.leadIndex].nextFollowUp != nil) }
+            followUps: facts.filter { $0.hasKnownStatus && !$0.isWon && leads[$0.leadIndex].nextFollowUp != nil }
                 .map(\.leadIndex),
             boards: content.configuration.pipelines.map { PipelineBoard.of($0, facts: facts, leads: leads) },
             backLinks: BackLinks(records), interactionLog: InteractionLog(records.interactions),

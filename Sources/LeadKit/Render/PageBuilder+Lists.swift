@@ -189,7 +189,7 @@ extension PageBuilder {
                     ("completed", cohort.completed), ("lost", cohort.lost), ("open", cohort.open),
                 ]
                 let cells = columns.map { name, leads -> CohortsPage.Cell in
-                    guard !leads.isEmpty else { return CohortsPage.Cell(count: 0, href: nil) }
+                    guard !leads.isEmpty else { return CohortsPage.Cell(label: name.capitalized, count: 0, href: nil) }
                     let id = anchor + "-" + name
                     members.append(
                         CohortsPage.Members(
@@ -202,7 +202,7 @@ extension PageBuilder {
                                     detail: lead.status.map { Format.label($0.value) } ?? "", secondary: "",
                                     badge: nil)
                             }))
-                    return CohortsPage.Cell(count: leads.count, href: "#" + id)
+                    return CohortsPage.Cell(label: name.capitalized, count: leads.count, href: "#" + id)
                 }
                 return CohortsPage.Row(
                     anchor: Format.slug("cohort-\(cohort.period)")

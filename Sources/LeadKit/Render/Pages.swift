@@ -199,6 +199,8 @@ struct HistoryPage: Encodable {
 
 struct CohortsPage: Encodable {
     struct Cell: Encodable {
+        /// The column, e.g. "Filled", for the stacked rows of a narrow screen.
+        var label: String
         var count: Int
         var href: String?
     }
