@@ -21,7 +21,8 @@ public struct FunnelAnalyzer: Sendable {
                     FunnelStage(
                         pipeline: pipeline.name, status: status, reached: reached[rank],
                         conversionToNext: next.flatMap { reached[rank] > 0 ? Double($0) / Double(reached[rank]) : nil },
-                        medianDaysInStage: median(durations[status] ?? [])))
+                        medianDaysInStage: median(durations[status] ?? []),
+                        quartileDaysInStage: quartiles(durations[status] ?? [])))
             }
             let sources = Dictionary(grouping: members) { content.records.leads[$0.leadIndex].source?.value ?? "" }
             for source in sources.keys.sorted() where !source.isEmpty {
@@ -60,6 +61,16 @@ public struct FunnelAnalyzer: Sendable {
             }
         }
         return durations
+    }
+
+    /// The lower and upper quartile: the medians of the lower and the upper half (the middle value,
+    /// with an odd count, in neither half).
+    func quartiles(_ values: [Int]) -> (lower: Double, upper: Double)? {
+        guard !values.isEmpty else { return nil }
+        let sorted = values.sorted()
+        guard sorted.count > 1 else { return (Double(sorted[0]), Double(sorted[0])) }
+        let half = sorted.count / 2
+        return (median(Array(sorted[..<half]))!, median(Array(sorted[(sorted.count - half)...]))!)
     }
 
     func median(_ values: [Int]) -> Double? {

@@ -30,6 +30,8 @@ public struct Report: Sendable {
     public var funnel: [FunnelStage]
     public var funnelBySource: [SourceFunnel]
     public var history: [PeriodCount]
+    /// Interactions per week over the last 26 weeks, oldest first, the last week ending on the as-of date.
+    public var weeklyInteractions: [WeekCount]
     public var headline: Headline
 
     public var records: RecordSet { content.records }
@@ -37,6 +39,22 @@ public struct Report: Sendable {
     /// The agenda's leads in one bucket, earliest first.
     public func agenda(_ bucket: AgendaBucket) -> [Int] {
         agenda.filter { facts[$0].agendaBucket == bucket }
+    }
+
+    /// Where a lead ended up, for filters: `open`, `won`, `filled`, `completed` (its job or application),
+    /// `lost` (a closed stage, or a job or application that ended without a placement), or `unknown`
+    /// (a status its pipeline does not have).
+    public func outcome(ofLead position: Int) -> String {
+        let fact = facts[position]
+        guard fact.hasKnownStatus else { return "unknown" }
+        if fact.isOpen { return "open" }
+        if !fact.isWon { return "lost" }
+        switch converted(position)?.state {
+        case .filled?: return "filled"
+        case .completed?: return "completed"
+        case let state? where state.isLost: return "lost"
+        default: return "won"
+        }
     }
 
     /// The application or job `facts` are about.
@@ -72,6 +90,8 @@ public struct FunnelStage: Sendable {
     public var conversionToNext: Double?
     /// Median days leads spent here before moving on, from history dates.
     public var medianDaysInStage: Double?
+    /// The spread of those stays: the lower and upper quartile, in days; nil without stays.
+    public var quartileDaysInStage: (lower: Double, upper: Double)?
 }
 
 /// The funnel of one source within one pipeline.
@@ -82,13 +102,22 @@ public struct SourceFunnel: Sendable {
     public var reached: [Int]
 }
 
-/// Leads created and converted in one month or quarter.
+/// Leads created and converted, and placements filled, in one month or quarter.
 public struct PeriodCount: Sendable {
     /// `YYYY-MM` or `YYYY-Qn`.
     public var period: String
     public var isQuarter: Bool
     public var created: Int
     public var converted: Int
+    /// Applications and jobs filled in the period (by `TrackFacts.filledOn`).
+    public var filled: Int
+}
+
+/// Interactions logged in one week.
+public struct WeekCount: Sendable {
+    /// The week's first day; weeks end on the as-of date and the six days before it.
+    public var start: Day
+    public var count: Int
 }
 
 /// The figures at the top of the dashboard.

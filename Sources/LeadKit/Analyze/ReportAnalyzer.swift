@@ -41,8 +41,8 @@ public struct ReportAnalyzer: Sendable {
                 .map(\.leadIndex),
             boards: content.configuration.pipelines.map { PipelineBoard.of($0, facts: facts, leads: leads) },
             backLinks: BackLinks(records), interactionLog: InteractionLog(records.interactions),
-            funnel: funnel.stages, funnelBySource: funnel.bySource, history: history(facts),
-            headline: headline(facts))
+            funnel: funnel.stages, funnelBySource: funnel.bySource, history: history(facts, filled: tracked),
+            weeklyInteractions: weeklyInteractions(weeks: 26), headline: headline(facts))
         report.cohorts = cohorts(report)
         return report
     }
@@ -69,9 +69,14 @@ public struct ReportAnalyzer: Sendable {
     }
 
     /// Leads created and won per month and per quarter, oldest first.
-    func history(_ facts: [LeadFacts]) -> [PeriodCount] {
+    func history(_ facts: [LeadFacts], filled tracked: [TrackFacts]) -> [PeriodCount] {
         var created: [String: Int] = [:]
         var converted: [String: Int] = [:]
+        var filled: [String: Int] = [:]
+        for day in tracked.compactMap(\.filledOn) {
+            filled[day.monthKey, default: 0] += 1
+            filled[day.quarterKey, default: 0] += 1
+        }
         for fact in facts {
             let lead = content.records.leads[fact.leadIndex]
             if let day = lead.created?.value {
@@ -83,10 +88,24 @@ public struct ReportAnalyzer: Sendable {
                 converted[day.quarterKey, default: 0] += 1
             }
         }
-        return Set(created.keys).union(converted.keys).sorted().map { period in
+        return Set(created.keys).union(converted.keys).union(filled.keys).sorted().map { period in
             PeriodCount(
                 period: period, isQuarter: period.contains("Q"), created: created[period] ?? 0,
-                converted: converted[period] ?? 0)
+                converted: converted[period] ?? 0, filled: filled[period] ?? 0)
+        }
+    }
+
+    /// Interactions per week, the last week being the as-of date and the six days before.
+    func weeklyInteractions(weeks: Int) -> [WeekCount] {
+        var counts = [Int](repeating: 0, count: weeks)
+        for interaction in content.records.interactions {
+            guard let day = interaction.date?.value.day else { continue }
+            let ago = asOf.days(since: day)
+            guard ago >= 0, ago / 7 < weeks else { continue }
+            counts[weeks - 1 - ago / 7] += 1
+        }
+        return counts.enumerated().map { week, count in
+            WeekCount(start: asOf.adding(days: -((weeks - 1 - week) * 7 + 6)), count: count)
         }
     }
 

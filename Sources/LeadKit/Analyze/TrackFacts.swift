@@ -47,6 +47,8 @@ public struct TrackFacts: Sendable {
     public var lastProgress: Day?
     /// `no_progress` when open and without a new milestone for longer than the configured days.
     public var staleReasons: [StaleReason]
+    /// The day it was filled: its START_DATE when reached, else the day closed with `outcome: FILLED`.
+    public var filledOn: Day?
 }
 
 extension TrackFacts {
@@ -82,10 +84,11 @@ extension TrackFacts {
         {
             reasons.append(.noProgress)
         }
+        let started = done.first { $0.milestone.value == MilestoneTrack.startDate }?.date?.value
         return TrackFacts(
             kind: Record.kind, index: position, id: record.header.id, lead: lead, state: state, furthest: furthest,
             next: next, nextDue: nextDue, upcoming: upcoming, undecided: undecided, lastProgress: lastProgress,
-            staleReasons: reasons)
+            staleReasons: reasons, filledOn: state.isFilled ? (started ?? record.closed?.value) : nil)
     }
 
     private static func state<Record: TrackedRecord>(

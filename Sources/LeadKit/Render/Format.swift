@@ -63,6 +63,20 @@ enum Format {
         CodeLabel.make(status)
     }
 
+    static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    /// `2 Nov`: a day in a chart's axis.
+    static func shortDay(_ day: Day) -> String {
+        "\(day.day) \(monthNames[day.month - 1])"
+    }
+
+    /// `Nov 26` for `2026-11`: a month in a chart's axis.
+    static func shortMonth(_ period: String) -> String {
+        let parts = period.split(separator: "-")
+        guard parts.count == 2, let month = Int(parts[1]), (1...12).contains(month) else { return period }
+        return "\(monthNames[month - 1]) \(parts[0].suffix(2))"
+    }
+
     /// `12,500 EUR`: whole amounts with thousands separated, cents only when there are some.
     static func money(_ amount: Double, _ currency: String) -> String {
         let whole = Int64(amount.rounded(.towardZero))

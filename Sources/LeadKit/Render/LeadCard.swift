@@ -23,6 +23,17 @@ struct LeadCard: Encodable {
     var filterOwner: String
     /// `|tag one|tag two|`, so a tag matches only whole.
     var filterTags: String
+    /// `open`, `won`, `filled`, `completed`, `lost` (see `Report.outcome(ofLead:)`).
+    var filterOutcome: String
+    var created: String?
+    /// `YYYY-MM-DD`, for the created-date filter and for sorting.
+    var createdISO: String
+    /// Sort keys, so a table sorts by value and not by the words shown: the stage's place in its
+    /// pipeline, HOT 0 to COLD 2, days in stage, the follow-up as `YYYY-MM-DDTHH:MM`.
+    var stageRank: String
+    var temperatureRank: Int
+    var daysInStageValue: String
+    var followUpISO: String
     var lastInteraction: InteractionLine?
     var staleReasons: [String]
     var silence: String?

@@ -33,7 +33,14 @@ extension PageBuilder {
                 ForecastRow(
                     pipeline: Format.label($0.pipeline), open: Format.money($0.openValue, $0.currency),
                     weighted: Format.money($0.weightedValue, $0.currency), won: Format.money($0.wonValue, $0.currency))
-            }, hasForecast: !report.forecast.isEmpty)
+            }, hasForecast: !report.forecast.isEmpty,
+            weekly: BarChart.make(
+                title: "Interactions per week, the last 26 weeks",
+                series: [.init(name: "Interactions", className: "week")],
+                groups: report.weeklyInteractions.map { (Format.shortDay($0.start), [$0.count]) }, labelEvery: 4),
+            weeklyRows: report.weeklyInteractions.reversed().map {
+                FieldRow(label: "Week of " + Format.day($0.start), value: String($0.count), href: nil)
+            })
     }
 
     /// Follow-ups by bucket; `limit` keeps the dashboard short, the agenda page has them all.
@@ -68,7 +75,9 @@ extension PageBuilder {
                     more: column.leads.count - cards.count, hasMore: column.leads.count > cards.count)
             }
             let closed = board.closed.map {
-                Board.ClosedSummary(label: Format.label($0.stage), count: $0.leads.count)
+                Board.ClosedSummary(
+                    label: Format.label($0.stage), count: $0.leads.count,
+                    href: String(repeating: "../", count: depth) + "leads.html?stage=" + $0.stage.lowercased())
             }
             return Board(
                 name: Format.slug(pipeline.name), label: Format.label(pipeline.name) + " pipeline", columns: columns,
@@ -77,17 +86,26 @@ extension PageBuilder {
     }
 
     func funnels() -> [FunnelChart] {
-        let rowHeight = 34
+        // Each row: the label on its own line, the bar under it, so a short bar never hides its label.
+        let rowHeight = 46
         return report.content.configuration.pipelines.compactMap { pipeline in
             let stages = report.funnel.filter { $0.pipeline == pipeline.name }
             guard let top = stages.first, top.reached > 0 else { return nil }
+            let longest = stages.compactMap { $0.quartileDaysInStage?.upper }.max() ?? 0
+            func percent(_ days: Double) -> String { Format.number(max(0, days / max(longest, 1) * 100)) }
             let rows = stages.enumerated().map { offset, stage in
-                FunnelChart.Row(
+                let spread = stage.quartileDaysInStage
+                return FunnelChart.Row(
                     label: Format.label(stage.status), reached: stage.reached,
                     barWidth: Format.number(max(0.5, Double(stage.reached) / Double(top.reached) * 100)),
-                    y: offset * rowHeight, textY: offset * rowHeight + 21,
+                    y: offset * rowHeight + 20, textY: offset * rowHeight + 14,
                     conversion: Format.percent(stage.conversionToNext),
-                    median: stage.medianDaysInStage.map { Format.number($0) + " d" } ?? "–")
+                    median: stage.medianDaysInStage.map { Format.number($0) + " d" } ?? "–",
+                    spread: spread.map { "\(Format.number($0.lower))–\(Format.number($0.upper)) d" } ?? "–",
+                    spreadX: spread.map { percent($0.lower) },
+                    spreadWidth: spread.map { Format.number(max(0.5, ($0.upper - $0.lower) / max(longest, 1) * 100)) },
+                    medianX: stage.medianDaysInStage.map(percent), barY: offset * rowHeight + 24,
+                    lineY: offset * rowHeight + 29)
             }
             let sources = report.funnelBySource.filter { $0.pipeline == pipeline.name }.map { source in
                 FunnelChart.SourceRow(
@@ -99,7 +117,8 @@ extension PageBuilder {
             return FunnelChart(
                 pipeline: Format.slug(pipeline.name), label: Format.label(pipeline.name) + " funnel", rows: rows,
                 height: rows.count * rowHeight, summary: "Leads reaching each stage: " + summary,
-                stageLabels: pipeline.stages.map(Format.label), sourceRows: sources, hasSources: !sources.isEmpty)
+                stageLabels: pipeline.stages.map(Format.label), sourceRows: sources, hasSources: !sources.isEmpty,
+                hasTimes: longest > 0, timeScale: Format.number(longest))
         }
     }
 }

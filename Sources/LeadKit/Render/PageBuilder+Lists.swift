@@ -69,17 +69,30 @@ extension PageBuilder {
     }
 
     func historyPage() -> HistoryPage {
+        let cohorts = Set(report.cohorts.map(\.period))
         let rows = report.history.map {
             (
                 row: HistoryPage.Row(
-                    period: $0.period, href: "cohorts.html#" + Format.slug("cohort-\($0.period)"), created: $0.created,
-                    converted: $0.converted),
+                    period: $0.period,
+                    href: cohorts.contains($0.period) ? "cohorts.html#" + Format.slug("cohort-\($0.period)") : nil,
+                    created: $0.created,
+                    converted: $0.converted, filled: $0.filled),
                 quarter: $0.isQuarter
             )
         }
+        let months = report.history.filter { !$0.isQuarter }
+        let chart = BarChart.make(
+            title: "Leads created, converted and filled per month",
+            series: [
+                .init(name: "Created", className: "created"), .init(name: "Converted", className: "converted"),
+                .init(name: "Filled", className: "filled"),
+            ],
+            groups: months.map { (Format.shortMonth($0.period), [$0.created, $0.converted, $0.filled]) },
+            labelEvery: max(1, months.count / 12))
         return HistoryPage(
             page: frame("History", "history.html"), months: rows.filter { !$0.quarter }.map(\.row).reversed(),
-            quarters: rows.filter(\.quarter).map(\.row).reversed(), hasRows: !rows.isEmpty)
+            quarters: rows.filter(\.quarter).map(\.row).reversed(), hasRows: !rows.isEmpty,
+            chart: months.isEmpty ? nil : chart)
     }
 
     func problemsPage() -> ProblemsPage {

@@ -103,10 +103,24 @@ struct PageBuilder {
             badge: badge(lead.header.file), searchText: search.joined(separator: " ").lowercased(),
             filterStage: status.lowercased(), filterOwner: lead.owner?.value.lowercased() ?? "",
             filterTags: "|" + tags.map { $0.lowercased() }.joined(separator: "|") + "|",
+            filterOutcome: report.outcome(ofLead: position), created: lead.created.map { Format.day($0.value) },
+            createdISO: lead.created?.value.description ?? "",
+            stageRank: sortKey(pipeline: fact.pipeline, status: status), temperatureRank: lead.urgencyRank,
+            daysInStageValue: fact.daysInStage.map { String($0) } ?? "",
+            followUpISO: lead.nextFollowUp?.value.description ?? "",
             lastInteraction: fact.lastInteraction.map { interaction($0, depth: depth, withNotes: false) },
             staleReasons: fact.staleReasons.map { Format.label($0.rawValue) },
             silence: fact.silenceDays.map { Format.days($0) }, reach: reach(lead, depth: depth),
             outcome: fact.isWon ? outcome(position) : nil)
+    }
+
+    /// A stage's place among every pipeline's stages (pipelines in configuration order, closed
+    /// stages after the ordered ones), zero-padded so text order is stage order.
+    func sortKey(pipeline: Pipeline, status: String) -> String {
+        let all = report.content.configuration.pipelines.flatMap(\.allStatuses.self)
+        let position = report.content.configuration.pipelines.firstIndex(of: pipeline) ?? 0
+        let rank = pipeline.allStatuses.firstIndex(of: status) ?? all.count
+        return String(position).leftPadded(to: 3) + "-" + String(rank).leftPadded(to: 3)
     }
 
     /// Whom to contact about a lead: its contact record, else the name, email and phone it carries.
@@ -176,9 +190,17 @@ struct PageBuilder {
             return values.filter { !$0.isEmpty && seen.insert($0).inserted }
                 .map { FilterOptions.Choice(value: $0.lowercased(), label: label($0)) }
         }
-        let stages = report.content.configuration.pipelines.flatMap(\.allStatuses)
+        // Only the stages some lead is at: a pipeline nobody uses does not crowd the list.
+        let used = Set(cards.map(\.filterStage))
+        let stages = report.content.configuration.pipelines.flatMap(\.allStatuses).filter {
+            used.contains($0.lowercased())
+        }
+        let outcomes = ["open", "won", "filled", "completed", "lost"]
         return FilterOptions(
             stages: choices(stages, label: Format.label),
+            outcomes: outcomes.map {
+                FilterOptions.Choice(value: $0, label: $0.prefix(1).uppercased() + $0.dropFirst())
+            },
             temperatures: choices(Temperature.allCases.map(\.rawValue), label: Format.label),
             owners: choices(cards.compactMap(\.owner).sorted()),
             tags: choices(cards.flatMap(\.tags).sorted()))

@@ -33,6 +33,8 @@ struct Board: Encodable {
     struct ClosedSummary: Encodable {
         var label: String
         var count: Int
+        /// The Leads page filtered to this stage.
+        var href: String
     }
 
     var name: String
@@ -51,6 +53,14 @@ struct FunnelChart: Encodable {
         var textY: Int
         var conversion: String
         var median: String
+        /// "3–9 d": the middle half of the stays.
+        var spread: String
+        /// The spread and median as positions on the time chart, in percent of its width.
+        var spreadX: String?
+        var spreadWidth: String?
+        var medianX: String?
+        var barY: Int
+        var lineY: Int
     }
 
     struct SourceRow: Encodable {
@@ -67,6 +77,9 @@ struct FunnelChart: Encodable {
     var stageLabels: [String]
     var sourceRows: [SourceRow]
     var hasSources: Bool
+    /// Whether any stage has stays to chart, and the longest upper quartile (the time chart's scale).
+    var hasTimes: Bool
+    var timeScale: String
 }
 
 struct FilterOptions: Encodable {
@@ -76,6 +89,7 @@ struct FilterOptions: Encodable {
     }
 
     var stages: [Choice]
+    var outcomes: [Choice]
     var temperatures: [Choice]
     var owners: [Choice]
     var tags: [Choice]
@@ -100,6 +114,8 @@ struct DashboardPage: Encodable {
     var funnels: [FunnelChart]
     var forecast: [ForecastRow]
     var hasForecast: Bool
+    var weekly: BarChart
+    var weeklyRows: [FieldRow]
 }
 
 /// A pipeline's deal values in one currency.
@@ -185,16 +201,51 @@ struct FunnelPage: Encodable {
 struct HistoryPage: Encodable {
     struct Row: Encodable {
         var period: String
-        /// The period's row on the cohorts page.
-        var href: String
+        /// The period's row on the cohorts page; nil when no lead was created in it.
+        var href: String?
         var created: Int
         var converted: Int
+        var filled: Int
     }
 
     var page: PageFrame
     var months: [Row]
     var quarters: [Row]
     var hasRows: Bool
+    var chart: BarChart?
+}
+
+/// An inline SVG column chart: groups of bars (a month, a week), one bar per series, with the numbers
+/// in a table beside it. Coordinates are in the chart's own units (`width` × `height`).
+struct BarChart: Encodable {
+    struct Series: Encodable {
+        var name: String
+        var className: String
+    }
+
+    struct Bar: Encodable {
+        var x: String
+        var y: String
+        var width: String
+        var height: String
+        var className: String
+        var title: String
+    }
+
+    struct Label: Encodable {
+        var x: String
+        var text: String
+    }
+
+    var title: String
+    var width: Int
+    var height: Int
+    var baseline: Int
+    var series: [Series]
+    var bars: [Bar]
+    var labels: [Label]
+    var labelY: Int
+    var hasLegend: Bool
 }
 
 struct CohortsPage: Encodable {

@@ -32,6 +32,7 @@ public struct TemplateSet: Sendable {
             "_board.mustache": PackageResources._board_mustache,
             "_funnel.mustache": PackageResources._funnel_mustache,
             "_agenda.mustache": PackageResources._agenda_mustache,
+            "_chart.mustache": PackageResources._chart_mustache,
             "index.mustache": PackageResources.index_mustache,
             "agenda.mustache": PackageResources.agenda_mustache,
             "board.mustache": PackageResources.board_mustache,
