@@ -25,6 +25,8 @@ public struct Report: Sendable {
     public var followUps: [Int]
     /// One board per configured pipeline, in configuration order.
     public var boards: [PipelineBoard]
+    /// The applications' and the jobs' boards, for kinds that have records.
+    public var trackBoards: [TrackBoard]
     public var backLinks: BackLinks
     public var interactionLog: InteractionLog
     public var funnel: [FunnelStage]

@@ -40,6 +40,10 @@ public struct ReportAnalyzer: Sendable {
             followUps: facts.filter { $0.hasKnownStatus && !$0.isWon && leads[$0.leadIndex].nextFollowUp != nil }
                 .map(\.leadIndex),
             boards: content.configuration.pipelines.map { PipelineBoard.of($0, facts: facts, leads: leads) },
+            trackBoards: [
+                TrackBoard.of(.application, applications, track: content.configuration.track(.application)),
+                TrackBoard.of(.job, jobs, track: content.configuration.track(.job)),
+            ].compactMap { $0 },
             backLinks: BackLinks(records), interactionLog: InteractionLog(records.interactions),
             funnel: funnel.stages, funnelBySource: funnel.bySource, history: history(facts, filled: tracked),
             weeklyInteractions: weeklyInteractions(weeks: 26), headline: headline(facts))

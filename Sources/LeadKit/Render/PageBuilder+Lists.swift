@@ -13,7 +13,29 @@ extension PageBuilder {
         let boards = boards(depth: 0)
         return BoardPage(
             page: frame("Pipeline", "board.html"), boards: boards,
-            filter: filterOptions(boards.flatMap { $0.columns.flatMap(\.cards) }))
+            filter: filterOptions(boards.flatMap { $0.columns.flatMap(\.cards) }),
+            trackBoards: report.trackBoards.map(trackBoard))
+    }
+
+    func trackBoard(_ board: TrackBoard) -> TrackBoardView {
+        let name = board.kind == .job ? "Jobs" : "Applications"
+        return TrackBoardView(
+            name: board.kind.folder, label: name + " by milestone and outcome",
+            columns: board.columns.map { column in
+                TrackBoardView.Column(
+                    label: column.label, headingID: Format.slug("\(board.kind.folder)-\(column.key)"),
+                    count: column.records.count,
+                    cards: column.records.map { facts in
+                        let record = report.trackedRecord(facts)
+                        let due = facts.next.map { next in
+                            "Next: " + next.label + (facts.nextDue.map { " · " + Format.day($0) } ?? "")
+                        }
+                        return TrackBoardView.Card(
+                            title: record.title?.value ?? record.id, href: href(board.kind, record.id, depth: 0),
+                            company: company(record.company, depth: 0).name,
+                            detail: due ?? facts.furthest?.date.map { Format.day($0.value) } ?? "")
+                    }, isOutcome: column.isOutcome)
+            })
     }
 
     func stalePage() -> StalePage {

@@ -176,6 +176,29 @@ struct BoardPage: Encodable {
     var page: PageFrame
     var boards: [Board]
     var filter: FilterOptions
+    var trackBoards: [TrackBoardView]
+}
+
+/// The applications' or jobs' board: a column per milestone and per outcome.
+struct TrackBoardView: Encodable {
+    struct Card: Encodable {
+        var title: String
+        var href: String
+        var company: String
+        var detail: String
+    }
+
+    struct Column: Encodable {
+        var label: String
+        var headingID: String
+        var count: Int
+        var cards: [Card]
+        var isOutcome: Bool
+    }
+
+    var name: String
+    var label: String
+    var columns: [Column]
 }
 
 struct AgendaPage: Encodable {

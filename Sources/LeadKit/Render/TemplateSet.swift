@@ -33,6 +33,7 @@ public struct TemplateSet: Sendable {
             "_funnel.mustache": PackageResources._funnel_mustache,
             "_agenda.mustache": PackageResources._agenda_mustache,
             "_chart.mustache": PackageResources._chart_mustache,
+            "_trackboard.mustache": PackageResources._trackboard_mustache,
             "index.mustache": PackageResources.index_mustache,
             "agenda.mustache": PackageResources.agenda_mustache,
             "board.mustache": PackageResources.board_mustache,
