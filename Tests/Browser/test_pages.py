@@ -317,3 +317,60 @@ def test_board_without_javascript_lists_every_card(nojs_driver, browser, sample_
     assert len(cards) == len(with_script) > 0
     hidden = [card.text.split("\n")[0] for card in cards if not card.is_displayed()]
     assert not hidden, f"cards not shown without JavaScript: {hidden}"
+
+
+ROWS = """
+return Array.from(document.querySelectorAll('table.sortable tbody tr')).map(function (row) {
+  return {
+    outcome: row.getAttribute('data-outcome'),
+    stage: row.getAttribute('data-stage'),
+    created: row.getAttribute('data-created'),
+    followUp: row.cells[6].getAttribute('data-sort'),
+    rendered: row.getClientRects().length > 0
+  };
+});
+"""
+
+
+def test_leads_filters_are_read_from_and_kept_in_the_address(browser, sample_report):
+    # A link or bookmark with a query opens the Leads page filtered: only the filled leads.
+    assert not severe(open_page(browser, sample_report.url("leads.html") + "?outcome=filled"))
+    rows = browser.execute_script(ROWS)
+    shown = [row for row in rows if row["rendered"]]
+    assert shown and len(shown) < len(rows), f"outcome=filled should narrow {len(rows)} rows, shows {len(shown)}"
+    assert {row["outcome"] for row in shown} == {"filled"}
+    select = Select(browser.find_element(By.CSS_SELECTOR, '#filter select[data-filter="outcome"]'))
+    assert select.first_selected_option.get_attribute("value") == "filled"
+
+    # A created-date range narrows further, and both filters are written back into the address.
+    start = browser.find_element(By.CSS_SELECTOR, '#filter input[data-filter="from"]')
+    browser.execute_script("arguments[0].value = '2026-10-01'; arguments[0].dispatchEvent(new Event('change', {bubbles: true}))", start)
+    shown = [row for row in browser.execute_script(ROWS) if row["rendered"]]
+    assert all(row["created"] >= "2026-10-01" and row["outcome"] == "filled" for row in shown), shown
+    address = browser.execute_script("return location.search + location.hash")
+    assert "outcome=filled" in address and "from=2026-10-01" in address, address
+
+
+def test_closed_stages_on_the_board_link_to_their_leads(browser, sample_report):
+    assert not severe(open_page(browser, sample_report.url("board.html")))
+    link = browser.find_element(By.CSS_SELECTOR, "p.closed a.chip")
+    href = link.get_attribute("href")
+    assert "leads.html?stage=" in href
+    stage = href.split("stage=")[1]
+    link.click()
+    shown = [row for row in browser.execute_script(ROWS) if row["rendered"]]
+    assert shown and {row["stage"] for row in shown} == {stage}
+
+
+def test_the_next_follow_up_column_sorts_by_date_not_by_its_words(browser, sample_report):
+    assert not severe(open_page(browser, sample_report.url("leads.html")))
+    header = browser.find_elements(By.CSS_SELECTOR, "table.sortable thead th")[6]
+    assert "follow-up" in header.text.lower()
+    header.find_element(By.CSS_SELECTOR, "button.sort").click()
+    assert header.get_attribute("aria-sort") == "ascending"
+    dates = [row["followUp"] for row in browser.execute_script(ROWS) if row["followUp"]]
+    assert len(dates) >= 3 and dates == sorted(dates), dates
+    header.find_element(By.CSS_SELECTOR, "button.sort").click()
+    assert header.get_attribute("aria-sort") == "descending"
+    dates = [row["followUp"] for row in browser.execute_script(ROWS) if row["followUp"]]
+    assert dates == sorted(dates, reverse=True), dates
