@@ -290,6 +290,37 @@ import Testing
         ]
     }
 
+    /// When the company and the contact the lead names as text already have records, the job links
+    /// them and so does the lead, as it does the records `convert` makes: the company's and the
+    /// contact's pages then list the lead.
+    @Test func convertLinksTheLeadToTheCompanyAndContactItNamesAsText() throws {
+        let folder = try ScratchFolder(
+            Self.files.merging([
+                "companies/globex.md": "---\nname: Globex\n---\n",
+                "contacts/hank.md": "---\nname: Hank Scorpio\nemail: hank@globex.example\n---\n",
+            ]) { $1 })
+        defer { folder.remove() }
+        let run = try folder.leads(["convert", Self.job], asOf: "2026-11-23")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(
+            run.stdout == """
+                created content/jobs/globex-head-of-data.md: job for globex-head-of-data
+                updated content/leads/globex-head-of-data.md: status OPPORTUNITY → JOB_ORDER, job [[globex-head-of-data]]
+
+                """)
+        let job = try folder.read("jobs/globex-head-of-data.md")
+        #expect(job.contains("company: \"[[globex]]\"\ncontact: \"[[hank]]\"\n"), "\(job)")
+        let lead = try folder.read("leads/globex-head-of-data.md")
+        #expect(lead.contains("company: \"[[globex]]\"\n"), "\(lead)")
+        #expect(lead.contains("contact: \"[[hank]]\"\n"), "\(lead)")
+        #expect(!folder.exists("companies/globex-2.md") && !folder.exists("contacts/hank-scorpio.md"))
+        #expect(try folder.check(asOf: "2026-11-23").stdout == "0 errors, 0 warnings in 5 files\n")
+
+        let site = try folder.build(asOf: "2026-11-23")
+        #expect(hrefs(in: site.page("companies/globex.html")).contains("../leads/globex-head-of-data.html"))
+        #expect(hrefs(in: site.page("contacts/hank.html")).contains("../leads/globex-head-of-data.html"))
+    }
+
     @Test func aMistypedStepIsRefusedWithTheClosestOneAndNothingIsWritten() throws {
         let folder = try ScratchFolder(Self.files)
         defer { folder.remove() }

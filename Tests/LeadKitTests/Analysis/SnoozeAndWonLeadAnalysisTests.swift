@@ -67,6 +67,31 @@ import Testing
         #expect(report.ids(report.followUps) == ["lost"], "the calendar has the lost lead's check-back only")
     }
 
+    /// "Check back in January": the calendar has the event from the day it is set, not only in its
+    /// last week, as it has an open lead's.
+    @Test func aLostLeadsCheckBackIsInTheCalendarAheadOfTime() throws {
+        let files = [
+            "leads/hooli-cfo.md": """
+            ---
+            role: CFO
+            company: Hooli
+            source: LINKEDIN
+            temperature: WARM
+            pipeline: recruiting
+            status: LOST
+            created: 2026-09-01
+            next_follow_up: 2027-01-11
+            lost_reason: Budget frozen until January
+            ---
+            """
+        ]
+        let report = try report(files)
+        #expect(report[lead: "hooli-cfo"]?.agendaBucket == nil, "not due this week")
+        #expect(report.ids(report.followUps) == ["hooli-cfo"])
+        let calendar = try ContentFolder(files).build().files["follow-ups.ics"] ?? ""
+        #expect(calendar.contains("SUMMARY:Follow up: CFO · Hooli"), "\(calendar)")
+    }
+
     static let boardFiles = [
         "leads/interviewing.md": jobOrderLead("interviewing", followUp: "2026-11-20"),
         "jobs/interviewing.md": jobFile(

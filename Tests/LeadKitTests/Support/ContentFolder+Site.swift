@@ -3,8 +3,8 @@ import Testing
 
 @testable import LeadKit
 
-/// The pages `leads build` writes for a folder, by path inside the output folder (`cohorts.html`,
-/// `jobs/acme.html`, `report.json`).
+/// The pages, `report.json` and the calendar `leads build` writes for a folder, by path inside the
+/// output folder (`cohorts.html`, `jobs/acme.html`, `report.json`, `follow-ups.ics`).
 struct BuiltSite {
     var files: [String: String]
 
@@ -39,12 +39,12 @@ extension ContentFolder {
 }
 
 extension BuiltSite {
-    /// Every text file below `folder`, by path inside it.
+    /// Every page, JSON file and calendar below `folder`, by path inside it.
     static func read(_ folder: String) throws -> [String: String] {
         var files: [String: String] = [:]
         let enumerator = FileManager.default.enumerator(atPath: folder)
         while let path = enumerator?.nextObject() as? String {
-            guard path.hasSuffix(".html") || path.hasSuffix(".json") else { continue }
+            guard [".html", ".json", ".ics"].contains(where: path.hasSuffix) else { continue }
             files[path] = try String(contentsOfFile: folder + "/" + path, encoding: .utf8)
         }
         return files
