@@ -231,10 +231,15 @@ import Testing
             ])
         #expect(week.page("agenda.html").contains("Call on the day to confirm the start"))
 
-        // On the day the candidate starts, the job is filled.
+        // On the day the candidate starts, the job is filled, with the probation still ahead.
         let started = try folder.build(asOf: "2027-01-11")
-        #expect(try Self.outcomes(started) == [Self.outcome("filled", furthest: "START_DATE", on: "2027-01-11")])
-        #expect(Self.nextChip(started.page("jobs/globex-head-of-data.html")) == nil)
+        #expect(
+            try Self.outcomes(started) == [
+                Self.outcome("filled", furthest: "START_DATE", on: "2027-01-11", next: "PROBATION_COMPLETED")
+            ])
+        let filled = started.page("jobs/globex-head-of-data.html")
+        #expect(Self.nextChip(filled) == "Probation completed")
+        #expect(filled.contains("<div><dt>Outcome</dt><dd>Filled</dd></div>"))
 
         // Three months later, probation is passed.
         let probation = try folder.leads(["milestone", Self.job, "Probation completed"], asOf: "2027-04-12")
@@ -283,10 +288,10 @@ import Testing
         return outcomes.map { entry in entry.mapValues { $0 as? String } }
     }
 
-    static func outcome(_ state: String, furthest: String, on day: String) -> [String: String?] {
+    static func outcome(_ state: String, furthest: String, on day: String, next: String? = nil) -> [String: String?] {
         [
             "record": job, "kind": "job", "lead": job, "state": state, "furthest_milestone": furthest,
-            "furthest_date": day, "next_milestone": nil, "next_due": nil,
+            "furthest_date": day, "next_milestone": next, "next_due": nil,
         ]
     }
 
