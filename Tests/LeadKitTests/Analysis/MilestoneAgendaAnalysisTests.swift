@@ -91,6 +91,20 @@ func jobFile(_ lead: String, opened: String = "2026-10-01", milestones: [String]
             ])
     }
 
+    /// A placement that started is filled, and its probation review still comes up on the agenda.
+    @Test func aFilledPlacementsProbationReviewIsOnTheAgenda() throws {
+        let report = try report([
+            "leads/placed.md": jobOrderLead("placed"),
+            "jobs/placed.md": jobFile(
+                "placed",
+                milestones: ["{name: START_DATE, date: 2026-08-31}", "{name: PROBATION_COMPLETED, date: 2026-11-30}"]),
+        ])
+        #expect(report.jobs.map(\.state) == [.filled])
+        #expect(report.jobs.first?.next?.code == "PROBATION_COMPLETED")
+        #expect(Self.due(report) == ["placed PROBATION_COMPLETED 2026-11-30 next_7_days"])
+        #expect(report.stalled.isEmpty, "a filled placement waiting for its probation is not stale")
+    }
+
     @Test func aClosedJobHasNothingOnTheAgenda() throws {
         let report = try report([
             "leads/cancelled.md": jobOrderLead("cancelled"),
