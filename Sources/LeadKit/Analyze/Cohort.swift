@@ -15,7 +15,8 @@ public struct Cohort: Sendable {
     public var completed: [Int]
     /// At a closed stage, or whose application or job ended without a placement.
     public var lost: [Int]
-    /// Still at an open stage.
+    /// Still going: at an open stage, or won into a job or application that is still open. With
+    /// `filled` and `lost` this covers every lead but those won into a client (or a record-less win).
     public var open: [Int]
 }
 

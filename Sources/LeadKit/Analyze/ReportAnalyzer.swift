@@ -151,7 +151,8 @@ public struct ReportAnalyzer: Sendable {
                 if (fact.hasKnownStatus && fact.pipeline.isClosed(status)) || outcome?.isLost == true {
                     cohort.lost.append(fact.leadIndex)
                 }
-                if fact.isOpen { cohort.open.append(fact.leadIndex) }
+                // Still open: the lead, or the job or application it was won into (not yet filled or lost).
+                if fact.isOpen || outcome == .open { cohort.open.append(fact.leadIndex) }
                 cohorts[key] = cohort
             }
         }

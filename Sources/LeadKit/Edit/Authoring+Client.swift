@@ -21,7 +21,9 @@ extension Authoring {
                     "\(lead.id) matches the existing client \(match.id) (\(match.why)); run `leads convert \(lead.id) --into \(match.id)` to win it into that client, or pass --new-client to make another"
                 )
             }
-            if let company = try companyRecord(for: lead, in: workspace, changes: &changes, editor: &editor) {
+            if let company = try companyRecord(
+                for: lead, in: workspace, changes: &changes, editor: &editor, reuse: !conversion.newClient)
+            {
                 let existing = workspace.content.index.companies[company].map { workspace.records.companies[$0] }
                 client = (company, existing?.header, existing?.clientSince != nil)
             } else if let contact = try contactRecord(

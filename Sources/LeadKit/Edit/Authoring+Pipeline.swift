@@ -11,7 +11,7 @@ extension Authoring {
         if target == current { throw EditError("\(lead.id) is already \(target)") }
         if pipeline.isWon(target) {
             throw EditError(
-                "\(target) is won: it needs an application; run `leads convert \(lead.id)`, which creates it and moves the lead"
+                "\(target) is won: it needs \(pipeline.convertsInto.withArticle); run `leads convert \(lead.id)`, which creates it and moves the lead"
             )
         }
         if let problem = pipeline.transitionProblem(from: current, to: target) {
@@ -160,14 +160,19 @@ extension Authoring {
         ]
     }
 
-    /// The lead's company as a record id: the one it links, or a new record made from its text
-    /// (which the lead then links).
+    /// The lead's company as a record id: the one it links, else the record its text names (which
+    /// the lead then links), else a new record made from its text (which the lead links too).
+    /// `reuse: false` makes a new record even when one has the name (a new client).
     static func companyRecord(
-        for lead: Lead, in workspace: Workspace, changes: inout [FileChange], editor: inout FrontMatterEditor
+        for lead: Lead, in workspace: Workspace, changes: inout [FileChange], editor: inout FrontMatterEditor,
+        reuse: Bool = true
     ) throws(EditError) -> String? {
         guard let company = lead.company?.value else { return nil }
-        if let existing = workspace.findCompany(company.target) { return existing.id }
-        if company.isBracketed { return nil }
+        if company.isBracketed { return workspace.findCompany(company.target)?.id }
+        if reuse, let existing = workspace.findCompany(company.target) {
+            try editor.set("company", to: YAMLText.link(existing.id))
+            return existing.id
+        }
         let (id, path) = workspace.freePath(.company, stem: nonEmpty(Slug.make(company.target), "company"))
         changes.append(
             .create(path, YAMLText.record(.company, [("name", YAMLText.scalar(company.target))]), "new company \(id)"))
@@ -175,15 +180,19 @@ extension Authoring {
         return id
     }
 
-    /// The lead's contact as a record id: the one it links, or a new record made from its
-    /// `contact_name`, `email` and `phone` (which the lead then links).
+    /// The lead's contact as a record id: the one it links, else the record its `contact_name`
+    /// names, else a new record made from its `contact_name`, `email` and `phone`; the lead then
+    /// links it.
     static func contactRecord(
         for lead: Lead, company: String?, in workspace: Workspace, changes: inout [FileChange],
         editor: inout FrontMatterEditor
     ) throws(EditError) -> String? {
         if let link = lead.contact?.value.target { return workspace.findContact(link)?.id }
         guard let name = lead.contactName?.value, !name.trimmingSpaces.isEmpty else { return nil }
-        if let existing = workspace.findContact(name) { return existing.id }
+        if let existing = workspace.findContact(name) {
+            try editor.set("contact", to: YAMLText.link(existing.id))
+            return existing.id
+        }
         let (id, path) = workspace.freePath(.contact, stem: nonEmpty(Slug.make(name), "contact"))
         var fields: [(key: String, yaml: String)] = [("name", YAMLText.scalar(name))]
         if let email = lead.email?.value { fields.append(("email", YAMLText.scalar(email))) }

@@ -9,6 +9,9 @@ public enum ConversionTarget: String, Sendable, CaseIterable {
 
     /// The lead's field that links the record.
     public var field: String { rawValue }
+
+    /// "an application", "a client", "a job".
+    public var withArticle: String { self == .application ? "an application" : "a \(rawValue)" }
 }
 
 /// The stages a lead moves through: open stages in order, ending in the won stage, plus closed stages.

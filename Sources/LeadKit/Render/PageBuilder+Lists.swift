@@ -217,7 +217,10 @@ extension PageBuilder {
     func cohortsPage() -> CohortsPage {
         var members: [CohortsPage.Members] = []
         func rows(quarters: Bool) -> [CohortsPage.Row] {
-            report.cohorts.filter { $0.isQuarter == quarters }.reversed().map { cohort in
+            // Newest period first; within a period, pipelines in configuration order (as analysed).
+            let cohorts = report.cohorts.filter { $0.isQuarter == quarters }
+            let periods = Array(Set(cohorts.map(\.period))).sorted(by: >)
+            return periods.flatMap { period in cohorts.filter { $0.period == period } }.map { cohort in
                 let anchor = Format.slug("cohort-\(cohort.period)-\(cohort.pipeline)")
                 let columns: [(String, [Int])] = [
                     ("created", cohort.created), ("converted", cohort.converted), ("filled", cohort.filled),

@@ -1,5 +1,6 @@
 /// `sales-lead-unreachable`: a lead of a pipeline with `requires_reachable_contact` (built in:
-/// sales) whose contact has neither an email nor a phone, or that has no contact.
+/// sales) whose contact has neither an email nor a phone, or that has neither a contact nor an
+/// `email` or `phone` of its own.
 public struct SalesLeadUnreachable: RecordRule {
     public static let code = DiagnosticCode.salesLeadUnreachable
     public static let severity = Severity.error
@@ -12,9 +13,12 @@ public struct SalesLeadUnreachable: RecordRule {
             let (pipeline, status) = context.stage(of: lead)
             guard let status, pipeline.requiresReachableContact else { return nil }
             guard let link = lead.contact else {
+                // A person not (yet) kept as a contact record, reachable by what the lead itself says.
+                if lead.email != nil || lead.phone != nil { return nil }
                 return Self.diagnostic(
                     at: lead.pipeline?.location ?? status.location,
-                    "a \(pipeline.name) lead needs a 'contact' with an email or a phone")
+                    "a \(pipeline.name) lead needs a 'contact' with an email or a phone (or its own 'email' or 'phone')"
+                )
             }
             guard let position = context.index.contacts[link.value.target] else { return nil }
             let contact = context.records.contacts[position]
