@@ -74,7 +74,7 @@ import Testing
             company: Acme
             source: OTHER
             temperature: WARM
-            status: OPPORTUNITY
+            status: IDENTIFIED
             created: 2026-11-01
             pipeline: recruiting
             ---

@@ -4,7 +4,8 @@
 public struct SalesLeadUnreachable: RecordRule {
     public static let code = DiagnosticCode.salesLeadUnreachable
     public static let severity = Severity.error
-    public static let summary = "a sales lead without a contact that has an email or phone (or an `email` or `phone` of its own)"
+    public static let summary =
+        "a sales lead without a contact that has an email or phone (or an `email` or `phone` of its own)"
 
     public init() {}
 
