@@ -12,7 +12,7 @@ struct Export: ParsableCommand {
 
     @OptionGroup var options: ContentOptions
     @Argument(help: "csv or json.") var format: Format
-    @Option(help: "For csv: lead, interaction, contact, company or application.") var kind: String?
+    @Option(help: "For csv: lead, interaction, contact, company, application or job.") var kind: String?
     @Option(help: "The file to write (default: standard output).") var output: String?
 
     func run() throws {
