@@ -5,9 +5,10 @@ public struct Cohort: Sendable {
     public var period: String
     public var isQuarter: Bool
     public var pipeline: String
-    /// Positions in `RecordSet.leads`, by id.
+    /// Positions in `RecordSet.leads` of every lead created in the period, by id.
     public var leads: [Int]
-    public var created: [Int]
+    /// The leads created in the period: all of them.
+    public var created: [Int] { leads }
     /// Won: at the pipeline's won stage.
     public var converted: [Int]
     /// Whose application or job is filled or completed.

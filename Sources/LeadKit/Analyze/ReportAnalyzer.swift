@@ -142,9 +142,8 @@ public struct ReportAnalyzer: Sendable {
                     cohorts[key]
                     ?? Cohort(
                         period: period, isQuarter: period.contains("Q"), pipeline: fact.pipeline.name, leads: [],
-                        created: [], converted: [], filled: [], completed: [], lost: [], open: [])
+                        converted: [], filled: [], completed: [], lost: [], open: [])
                 cohort.leads.append(fact.leadIndex)
-                cohort.created.append(fact.leadIndex)
                 if fact.isWon { cohort.converted.append(fact.leadIndex) }
                 if outcome?.isFilled == true { cohort.filled.append(fact.leadIndex) }
                 if outcome == .completed { cohort.completed.append(fact.leadIndex) }
