@@ -12,6 +12,8 @@ extension Authoring {
         }
         var (before, editor) = try workspace.editor(for: lead.header)
         var changes: [FileChange] = []
+        // A client made now has `client_since` from the start; an existing record has it added below.
+        let since = [(key: "client_since", yaml: workspace.asOf.description)]
         let client: (id: String, header: RecordHeader?, isClient: Bool)
         if let into = conversion.into {
             client = try existingClient(into, in: workspace)
@@ -22,12 +24,13 @@ extension Authoring {
                 )
             }
             if let company = try companyRecord(
-                for: lead, in: workspace, changes: &changes, editor: &editor, reuse: !conversion.newClient)
+                for: lead, in: workspace, changes: &changes, editor: &editor, reuse: !conversion.newClient,
+                newFields: since)
             {
                 let existing = workspace.content.index.companies[company].map { workspace.records.companies[$0] }
                 client = (company, existing?.header, existing?.clientSince != nil)
             } else if let contact = try contactRecord(
-                for: lead, company: nil, in: workspace, changes: &changes, editor: &editor)
+                for: lead, company: nil, in: workspace, changes: &changes, editor: &editor, newFields: since)
             {
                 let existing = workspace.content.index.contacts[contact].map { workspace.records.contacts[$0] }
                 client = (contact, existing?.header, existing?.clientSince != nil)
@@ -36,22 +39,12 @@ extension Authoring {
                     "\(lead.id) has no company or contact to make a client of; add one, or pass --into ID")
             }
         }
-        // A new record gets client_since as it is created; an existing one has it added.
-        if let header = client.header {
-            if !client.isClient {
-                var (clientBefore, clientEditor) = try workspace.editor(for: header)
-                try clientEditor.set("client_since", to: workspace.asOf.description)
-                changes.append(
-                    .update(
-                        header.relativePath, from: clientBefore, to: clientEditor.bytes,
-                        "client since \(workspace.asOf)"))
-            }
-        } else if let index = changes.firstIndex(where: { $0.path.hasSuffix("/\(client.id).md") }),
-            let text = changes[index].after
-        {
-            var newEditor = try FrontMatterEditor(bytes: text, file: changes[index].path)
-            try newEditor.set("client_since", to: workspace.asOf.description)
-            changes[index].after = newEditor.bytes
+        if let header = client.header, !client.isClient {
+            var (clientBefore, clientEditor) = try workspace.editor(for: header)
+            try clientEditor.set("client_since", to: workspace.asOf.description)
+            changes.append(
+                .update(
+                    header.relativePath, from: clientBefore, to: clientEditor.bytes, "client since \(workspace.asOf)"))
         }
         let current = lead.status?.value ?? pipeline.firstStage
         try editor.set("client", to: YAMLText.link(client.id))

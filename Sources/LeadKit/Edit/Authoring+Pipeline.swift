@@ -162,10 +162,11 @@ extension Authoring {
 
     /// The lead's company as a record id: the one it links, else the record its text names (which
     /// the lead then links), else a new record made from its text (which the lead links too).
-    /// `reuse: false` makes a new record even when one has the name (a new client).
+    /// `reuse: false` makes a new record even when one has the name (a new client); a new record
+    /// also gets `newFields`.
     static func companyRecord(
         for lead: Lead, in workspace: Workspace, changes: inout [FileChange], editor: inout FrontMatterEditor,
-        reuse: Bool = true
+        reuse: Bool = true, newFields: [(key: String, yaml: String)] = []
     ) throws(EditError) -> String? {
         guard let company = lead.company?.value else { return nil }
         if company.isBracketed { return workspace.findCompany(company.target)?.id }
@@ -175,7 +176,9 @@ extension Authoring {
         }
         let (id, path) = workspace.freePath(.company, stem: nonEmpty(Slug.make(company.target), "company"))
         changes.append(
-            .create(path, YAMLText.record(.company, [("name", YAMLText.scalar(company.target))]), "new company \(id)"))
+            .create(
+                path, YAMLText.record(.company, [("name", YAMLText.scalar(company.target))] + newFields),
+                "new company \(id)"))
         try editor.set("company", to: YAMLText.link(id))
         return id
     }
@@ -185,7 +188,7 @@ extension Authoring {
     /// links it.
     static func contactRecord(
         for lead: Lead, company: String?, in workspace: Workspace, changes: inout [FileChange],
-        editor: inout FrontMatterEditor
+        editor: inout FrontMatterEditor, newFields: [(key: String, yaml: String)] = []
     ) throws(EditError) -> String? {
         if let link = lead.contact?.value.target { return workspace.findContact(link)?.id }
         guard let name = lead.contactName?.value, !name.trimmingSpaces.isEmpty else { return nil }
@@ -198,7 +201,7 @@ extension Authoring {
         if let email = lead.email?.value { fields.append(("email", YAMLText.scalar(email))) }
         if let phone = lead.phone?.value { fields.append(("phone", YAMLText.quoted(phone))) }
         if let company { fields.append(("company", YAMLText.link(company))) }
-        changes.append(.create(path, YAMLText.record(.contact, fields), "new contact \(id)"))
+        changes.append(.create(path, YAMLText.record(.contact, fields + newFields), "new contact \(id)"))
         try editor.set("contact", to: YAMLText.link(id))
         return id
     }
