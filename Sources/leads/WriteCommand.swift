@@ -118,6 +118,11 @@ struct NewLead: ParsableCommand {
     @Option(name: .customLong("follow-up"), help: "The next follow-up date.") var followUp: String?
     @Option(help: "The pipeline (default: the first one).") var pipeline: String?
     @Option(help: "Who works the lead.") var owner: String?
+    @Option(name: .customLong("contact-name"), help: "Whom to contact, while they are not a contact record.")
+    var contactName: String?
+    @Option(help: "Their email.") var email: String?
+    @Option(help: "Their phone.") var phone: String?
+    @Option(help: "The deal's value, a number (in config.yml's currency).") var value: String?
 
     func run() throws {
         let role = try WriteCommand.required(role, option: "--role", prompt: "Role")
@@ -126,7 +131,8 @@ struct NewLead: ParsableCommand {
             try Authoring.newLead(
                 .init(
                     role: role, company: company, source: source, temperature: temperature, contact: contact,
-                    followUp: followUp, pipeline: pipeline, owner: owner), in: workspace)
+                    followUp: followUp, pipeline: pipeline, owner: owner, contactName: contactName, email: email,
+                    phone: phone, value: value), in: workspace)
         }
     }
 }

@@ -374,3 +374,16 @@ def test_the_next_follow_up_column_sorts_by_date_not_by_its_words(browser, sampl
     assert header.get_attribute("aria-sort") == "descending"
     dates = [row["followUp"] for row in browser.execute_script(ROWS) if row["followUp"]]
     assert dates == sorted(dates, reverse=True), dates
+
+
+def test_the_leads_filter_hides_rows_at_phone_width_too(browser, sample_report):
+    # At 390 px the table's rows are stacked blocks; a filtered-out row must still disappear.
+    browser.set_window_size(390, 844)
+    try:
+        assert not severe(open_page(browser, sample_report.url("leads.html") + "?outcome=open"))
+        rows = browser.execute_script(ROWS)
+        shown = [row for row in rows if row["rendered"]]
+        assert shown and len(shown) < len(rows)
+        assert {row["outcome"] for row in shown} == {"open"}
+    finally:
+        browser.set_window_size(1366, 900)

@@ -37,11 +37,12 @@ extension MilestoneDue {
         let step = track.step(code) ?? MilestoneStep(code, code)
         return MilestoneDue(
             kind: facts.kind, index: facts.index, record: facts.id, lead: facts.lead, step: step, date: date,
-            bucket: bucket, action: action(code, bucket: bucket))
+            bucket: bucket, action: action(code, kind: facts.kind, bucket: bucket))
     }
 
-    static func action(_ code: String, bucket: AgendaBucket) -> String? {
-        if code == MilestoneTrack.startDate { return "Call on the day to confirm the start" }
+    /// A recruiter calls the placed candidate on their first day; a job seeker's own start needs no reminder.
+    static func action(_ code: String, kind: RecordKind, bucket: AgendaBucket) -> String? {
+        if code == MilestoneTrack.startDate { return kind == .job ? "Call on the day to confirm the start" : nil }
         if bucket != .next7Days { return "Record the decision: outcome YES or NO" }
         return nil
     }

@@ -35,7 +35,7 @@ public struct ReportAnalyzer: Sendable {
             stalled: tracked.filter { !$0.staleReasons.isEmpty }.sorted {
                 ($0.lastProgress ?? asOf, $0.id) < ($1.lastProgress ?? asOf, $1.id)
             },
-            cohorts: [], forecast: forecast(facts),
+            cohorts: [], forecast: [],
             stale: staleOrder(facts), agenda: agendaOrder(facts),
             followUps: facts.filter { $0.hasKnownStatus && !$0.isWon && leads[$0.leadIndex].nextFollowUp != nil }
                 .map(\.leadIndex),
@@ -48,6 +48,9 @@ public struct ReportAnalyzer: Sendable {
             funnel: funnel.stages, funnelBySource: funnel.bySource, history: history(facts, filled: tracked),
             weeklyInteractions: weeklyInteractions(weeks: 26), headline: headline(facts))
         report.cohorts = cohorts(report)
+        let lostPlacements = Set(
+            facts.filter { $0.isWon && report.converted($0.leadIndex)?.state.isLost == true }.map(\.leadIndex))
+        report.forecast = forecast(facts, lostPlacements: lostPlacements)
         return report
     }
 
@@ -170,7 +173,9 @@ public struct ReportAnalyzer: Sendable {
     }
 
     /// Deal values per pipeline and currency: open, weighted by each stage's probability, and won.
-    func forecast(_ facts: [LeadFacts]) -> [Forecast] {
+    /// `lostPlacements`: leads won into a job or application that ended without a placement, whose
+    /// value was not realised.
+    func forecast(_ facts: [LeadFacts], lostPlacements: Set<Int> = []) -> [Forecast] {
         var totals: [String: Forecast] = [:]
         var order: [String] = []
         for fact in facts {
@@ -186,7 +191,7 @@ public struct ReportAnalyzer: Sendable {
             if fact.isOpen {
                 totals[key]!.openValue += value
                 totals[key]!.weightedValue += value * (fact.pipeline.probability[status] ?? 0)
-            } else if fact.isWon {
+            } else if fact.isWon, !lostPlacements.contains(fact.leadIndex) {
                 totals[key]!.wonValue += value
             }
         }

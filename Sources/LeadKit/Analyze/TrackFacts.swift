@@ -68,7 +68,10 @@ extension TrackFacts {
         var next: MilestoneStep?
         var nextDue: Day?
         if state.isActive {
-            if let booked = upcoming.first {
+            // The earliest step booked ahead; once filled, only one further along the track than the
+            // furthest reached (an earlier step still booked is out of order: `milestone-order`).
+            let reachedRank = furthest.map(rank) ?? -1
+            if let booked = upcoming.first(where: { state == .open || rank($0) > reachedRank }) {
                 next = track.step(booked.milestone.value)
                 nextDue = booked.date?.value
             } else {
@@ -94,7 +97,11 @@ extension TrackFacts {
     private static func state<Record: TrackedRecord>(
         _ record: Record, done: [MilestoneEntry], rank: (MilestoneEntry) -> Int, track: MilestoneTrack
     ) -> OutcomeState {
-        let completed = done.contains { $0.milestone.value == MilestoneTrack.probationCompleted }
+        // Completed once probation is reached after a start that is reached too (or not recorded).
+        let startBooked = record.milestones.contains { $0.milestone.value == MilestoneTrack.startDate }
+        let started = done.contains { $0.milestone.value == MilestoneTrack.startDate }
+        let completed =
+            done.contains { $0.milestone.value == MilestoneTrack.probationCompleted } && (started || !startBooked)
         switch record.outcome?.value {
         case .filled?: return completed ? .completed : .filled
         case .lost?: return .lost

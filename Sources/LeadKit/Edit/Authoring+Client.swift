@@ -17,6 +17,10 @@ extension Authoring {
         let client: (id: String, header: RecordHeader?, isClient: Bool)
         if let into = conversion.into {
             client = try existingClient(into, in: workspace)
+            // The lead named the company as text: it is this client's company, so link it.
+            if let company = lead.company?.value, !company.isBracketed, client.header?.kind == .company {
+                try editor.set("company", to: YAMLText.link(client.id))
+            }
         } else {
             if !conversion.newClient, let match = matchingClient(lead, in: workspace) {
                 throw EditError(

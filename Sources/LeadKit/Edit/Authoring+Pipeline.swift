@@ -82,7 +82,20 @@ extension Authoring {
         if let problem = pipeline.transitionProblem(from: current, to: pipeline.won) {
             throw EditError("cannot convert \(lead.id): \(problem)")
         }
-        switch pipeline.convertsInto {
+        let target = pipeline.convertsInto
+        let inapplicable = [
+            ("--into", conversion.into != nil && target != .client),
+            ("--new-client", conversion.newClient && target != .client),
+            ("--url", conversion.url != nil && target != .application),
+            ("--title", conversion.title != nil && target == .client),
+        ].filter(\.1).map(\.0)
+        if !inapplicable.isEmpty {
+            throw EditError(
+                "\(lead.id) is a \(pipeline.name) lead, which converts into \(target.withArticle): "
+                    + inapplicable.joined(separator: " and ") + " do" + (inapplicable.count == 1 ? "es" : "")
+                    + " not apply")
+        }
+        switch target {
         case .application: return try convertToApplication(lead, conversion, pipeline, in: workspace)
         case .job: return try convertToJob(lead, conversion, pipeline, in: workspace)
         case .client: return try convertToClient(lead, conversion, pipeline, in: workspace)
@@ -148,6 +161,7 @@ extension Authoring {
         if let company { fields.append(("company", YAMLText.link(company))) }
         if let contact { fields.append(("contact", YAMLText.link(contact))) }
         fields.append(("openings", "1"))
+        if let value = lead.value?.value { fields.append(("fee", FieldValue.format(value))) }
         fields.append(("opened", workspace.asOf.description))
         let current = lead.status?.value ?? pipeline.firstStage
         try editor.set("job", to: YAMLText.link(lead.id))

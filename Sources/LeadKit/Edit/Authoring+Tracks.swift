@@ -9,19 +9,36 @@ extension Authoring {
         let kind = record.header.kind
         let track = workspace.configuration.track(kind)
         guard let step = track.step(matching: name) else {
+            let partial = track.steps(mentioning: name).map(\.code)
             throw EditError(
-                InvalidValue.unknownMessage(
-                    name, "milestone of \(kind.rawValue) \(record.id)", allowed: track.codes,
-                    closestTo: name.uppercased().replacingOccurrences(of: " ", with: "_")))
-        }
-        if record.milestones.contains(where: { $0.milestone.value == step.code }) {
-            throw EditError("\(record.id) already records \(step.code)")
+                partial.isEmpty
+                    ? InvalidValue.unknownMessage(
+                        name, "milestone of \(kind.rawValue) \(record.id)", allowed: track.codes,
+                        closestTo: name.uppercased().replacingOccurrences(of: " ", with: "_"))
+                    : "unknown milestone of \(kind.rawValue) \(record.id) '\(name)'; did you mean "
+                        + partial.joined(separator: " or ") + "?")
         }
         let answer = try outcome.map { (text) throws(EditError) in
             try choice(text, "outcome", in: Decision.allCases.map(\.rawValue))
         }
         if answer != nil, !step.isDecision {
             throw EditError("\(step.code) is not a decision point; --outcome is for \(decisionCodes(track))")
+        }
+        if let recorded = record.milestones.firstIndex(where: { $0.milestone.value == step.code }) {
+            // A decision recorded without its answer gets the answer now.
+            guard let answer, record.milestones[recorded].outcome == nil else {
+                throw EditError("\(record.id) already records \(step.code)")
+            }
+            var (before, editor) = try workspace.editor(for: record.header)
+            try editor.set("outcome", to: answer, inItem: recorded, of: "milestones")
+            return [
+                .update(
+                    record.header.relativePath, from: before, to: editor.bytes,
+                    "milestone \(step.code) answered \(answer)")
+            ]
+        }
+        if let closed = record.outcome {
+            throw EditError("\(record.id) is closed (\(closed.value.rawValue)); its milestones are done")
         }
         let day = try date.map { (text) throws(EditError) in try Self.day(text, "--date") } ?? workspace.asOf
         var (before, editor) = try workspace.editor(for: record.header)

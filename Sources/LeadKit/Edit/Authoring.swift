@@ -11,10 +11,17 @@ public enum Authoring {
         public var followUp: String?
         public var pipeline: String?
         public var owner: String?
+        /// Whom to contact and how, while they are not a contact record.
+        public var contactName: String?
+        public var email: String?
+        public var phone: String?
+        /// The deal's value, written as a number.
+        public var value: String?
 
         public init(
             role: String, company: String, source: String? = nil, temperature: String? = nil, contact: String? = nil,
-            followUp: String? = nil, pipeline: String? = nil, owner: String? = nil
+            followUp: String? = nil, pipeline: String? = nil, owner: String? = nil, contactName: String? = nil,
+            email: String? = nil, phone: String? = nil, value: String? = nil
         ) {
             self.role = role
             self.company = company
@@ -24,6 +31,10 @@ public enum Authoring {
             self.followUp = followUp
             self.pipeline = pipeline
             self.owner = owner
+            self.contactName = contactName
+            self.email = email
+            self.phone = phone
+            self.value = value
         }
     }
 
@@ -62,6 +73,15 @@ public enum Authoring {
             fields.append(("contact", YAMLText.link(try workspace.contactByIDOrName(contact).id)))
         }
         if let owner = new.owner { fields.append(("owner", YAMLText.scalar(owner))) }
+        if let value = new.value {
+            guard let number = Double(value.trimmingSpaces), number.isFinite else {
+                throw EditError("--value must be a number like 4800 or 12.5, not '\(value)'")
+            }
+            fields.append(("value", FieldValue.format(number)))
+        }
+        if let name = new.contactName { fields.append(("contact_name", YAMLText.scalar(name))) }
+        if let email = new.email { fields.append(("email", YAMLText.scalar(email))) }
+        if let phone = new.phone { fields.append(("phone", YAMLText.quoted(phone))) }
         fields.append(
             ("history", YAMLText.blockList([[("status", pipeline.firstStage), ("date", workspace.asOf.description)]])))
         return [.create(path, YAMLText.record(.lead, fields), "new lead \(id) (\(pipeline.firstStage))")]

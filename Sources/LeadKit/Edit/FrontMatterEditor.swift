@@ -166,6 +166,38 @@ public struct FrontMatterEditor {
             at: lineEnd(after: index(Self.contentEnd(of: last), in: block)))
     }
 
+    /// Sets `field` of the mapping at `position` in the top-level list `key` (e.g. the `outcome` of a
+    /// milestone entry): a value already there is replaced where it stands; a new one goes after the
+    /// mapping's last pair, `, field: value` in a `{flow}` mapping or a line of its own in a block one.
+    public mutating func set(_ field: String, to yaml: String, inItem position: Int, of key: String)
+        throws(EditError)
+    {
+        let block = try block()
+        guard let items = value(of: key, in: block)?.value.items, items.indices.contains(position),
+            let pairs = items[position].pairs, let last = pairs.last
+        else { throw EditError("'\(key)' has no item \(position + 1) to change; edit it by hand") }
+        let item = items[position]
+        if let existing = pairs.first(where: { $0.key.scalar?.string == field }) {
+            guard existing.value.scalar != nil else {
+                throw EditError("'\(field)' in '\(key)' is not a single value; edit it by hand")
+            }
+            text.replaceSubrange(
+                index(existing.value.start, in: block)..<index(existing.value.end, in: block), with: yaml)
+            return
+        }
+        if item.isFlow {
+            let brace = text.unicodeScalars.index(before: index(item.end, in: block))
+            text.insert(contentsOf: ", \(field): \(yaml)", at: brace)
+            return
+        }
+        // A line like the mapping's first key: the same column.
+        let firstKey = index(pairs[0].key.start, in: block)
+        let column = text.unicodeScalars[lineStart(before: firstKey)..<firstKey].count
+        text.insert(
+            contentsOf: lineBreak + String(repeating: " ", count: column) + "\(field): \(yaml)",
+            at: lineEnd(after: index(Self.contentEnd(of: last.value), in: block)))
+    }
+
     /// Where a node's text ends. A block collection's own end is where the next token starts, often on a
     /// later line, so it is taken from its last value instead.
     static func contentEnd(of node: YAMLNode) -> YAMLNode.Position {

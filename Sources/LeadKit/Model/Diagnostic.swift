@@ -83,5 +83,6 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case interactionBeforeLead = "interaction-before-lead"
     case futureInteraction = "future-interaction"
     case duplicateContact = "duplicate-contact"
+    case milestoneOrder = "milestone-order"
     case strayFile = "stray-file"
 }

@@ -40,6 +40,14 @@ public struct MilestoneTrack: Sendable, Hashable {
         return steps.first { Self.words($0.code) == wanted || Self.words($0.label) == wanted }
     }
 
+    /// The steps whose code or wording has every word of `written` (`contender` → DECISION_CONTENDER),
+    /// for "did you mean" when no step matches whole.
+    public func steps(mentioning written: String) -> [MilestoneStep] {
+        let wanted = Set(Self.words(written))
+        guard !wanted.isEmpty else { return [] }
+        return steps.filter { wanted.isSubset(of: Set(Self.words($0.code) + Self.words($0.label))) }
+    }
+
     /// The words of a name as matching compares them.
     static func words(_ text: String) -> [String] {
         let spaced = text.lowercased().replacingOccurrences(of: "&", with: " and ")

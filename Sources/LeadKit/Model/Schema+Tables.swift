@@ -147,7 +147,8 @@ extension Field {
             },
             describe: {
                 Located(
-                    $0.milestone.value + ($0.date.map { " " + $0.value.description } ?? ""), at: $0.milestone.location)
+                    $0.milestone.value + ($0.date.map { " " + $0.value.description } ?? "")
+                        + ($0.outcome.map { " " + $0.value.rawValue } ?? ""), at: $0.milestone.location)
             })
     }
 }

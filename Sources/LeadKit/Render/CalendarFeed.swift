@@ -47,7 +47,7 @@ public struct CalendarFeed: Sendable {
                 if let company = record.company?.value.target {
                     summary += " · " + (report.content.resolve(company, .company)?.name ?? company)
                 }
-                let action = MilestoneDue.action(milestone, bucket: .next7Days)
+                let action = MilestoneDue.action(milestone, kind: facts.kind, bucket: .next7Days)
                 lines += event(
                     uid: "milestone-\(record.id)-\(milestone.lowercased())@leads", stamp: stamp,
                     start: DayTime(day: day), summary: summary, description: action.map { [$0] } ?? [],

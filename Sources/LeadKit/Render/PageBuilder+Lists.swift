@@ -54,13 +54,14 @@ extension PageBuilder {
                 lastProgress: facts.lastProgress.map(Format.day) ?? "–",
                 silence: facts.lastProgress.map { Format.days(report.asOf.days(since: $0)) } ?? "–")
         }
-        let kinds: [RecordKind] = [.application, .job]
+        let kinds = report.trackBoards.map(\.kind)
         return StalePage(
-            page: frame("Stale leads", "stale.html"), rows: rows, count: rows.count, isEmpty: rows.isEmpty,
+            page: frame("Stale leads", "stale.html"), rows: rows, count: rows.count,
+            caption: Format.plural(rows.count, "stale lead"), isEmpty: rows.isEmpty,
             thresholds: "Open leads are stale without an interaction for more than: "
                 + thresholds.joined(separator: ", ")
                 + "; or with an overdue follow-up; or not acknowledged within \(configuration.acknowledgeWithinHours) hours. A lead with a follow-up set for later is snoozed.",
-            stalled: stalled, hasStalled: !stalled.isEmpty,
+            stalled: stalled, hasStalled: !stalled.isEmpty, hasTracked: !kinds.isEmpty,
             noProgressThresholds: kinds.map {
                 "\($0.folder) after \(Format.plural(configuration.noProgressAfterDays[$0, default: 14], "day"))"
             }.joined(separator: ", "))
@@ -68,7 +69,8 @@ extension PageBuilder {
 
     func funnelPage() -> FunnelPage {
         var byReason: [String: [Int]] = [:]
-        for (position, lead) in records.leads.enumerated() {
+        // Only leads still closed: one reopened since keeps its old reason in the file, not on the page.
+        for (position, lead) in records.leads.enumerated() where report.outcome(ofLead: position) == "lost" {
             if let reason = lead.lostReason?.value.trimmingSpaces, !reason.isEmpty {
                 byReason[reason, default: []].append(position)
             }
@@ -173,12 +175,14 @@ extension PageBuilder {
     }
 
     func companiesPage() -> ListPage<RecordRow> {
-        let leadCounts = Dictionary(grouping: records.leads.compactMap { $0.company?.value.target }, by: { $0 })
+
         let rows = records.companies.filter { hasPage($0.header) }.sorted { $0.id < $1.id }.map { company in
             RecordRow(
                 title: company.name?.value ?? company.id, href: href(.company, company.id, depth: 0),
                 detail: company.industry?.value ?? "",
-                secondary: Format.plural(leadCounts[company.id]?.count ?? 0, "lead"), badge: badge(company.header.file))
+                secondary: Format.plural(
+                    clientLeads(company.id, also: report.backLinks.leadsByCompany[company.id] ?? []).count, "lead"),
+                badge: badge(company.header.file))
         }
         return list(frame("Companies", "companies.html"), rows)
     }

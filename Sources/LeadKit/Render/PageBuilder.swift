@@ -107,7 +107,7 @@ struct PageBuilder {
             createdISO: lead.created?.value.description ?? "",
             stageRank: sortKey(pipeline: fact.pipeline, status: status), temperatureRank: lead.urgencyRank,
             daysInStageValue: fact.daysInStage.map { String($0) } ?? "",
-            followUpISO: lead.nextFollowUp?.value.description ?? "",
+            followUpISO: fact.isWon ? "" : lead.nextFollowUp?.value.description ?? "",
             lastInteraction: fact.lastInteraction.map { interaction($0, depth: depth, withNotes: false) },
             staleReasons: fact.staleReasons.map { Format.label($0.rawValue) },
             silence: fact.silenceDays.map { Format.days($0) }, reach: reach(lead, depth: depth),

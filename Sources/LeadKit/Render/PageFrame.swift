@@ -13,6 +13,8 @@ struct PageFrame: Encodable {
     var asOfISO: String
     var nav: [NavItem]
     var problemCount: Int
+    /// "1 problem found", "3 problems found".
+    var problemsFound: String
     var hasProblems: Bool
 
     static let sections: [(label: String, file: String)] = [
@@ -32,6 +34,7 @@ struct PageFrame: Encodable {
         nav = PageFrame.sections.map { NavItem(label: $0.label, href: root + $0.file, current: $0.file == current) }
         problemCount = report.content.diagnostics.count
         hasProblems = problemCount > 0
+        problemsFound = Format.plural(problemCount, "problem") + " found"
     }
 }
 

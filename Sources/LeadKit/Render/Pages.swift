@@ -147,11 +147,15 @@ struct StalePage: Encodable {
     var page: PageFrame
     var rows: [LeadCard]
     var count: Int
+    /// "1 stale lead", "4 stale leads".
+    var caption: String
     var isEmpty: Bool
     /// "HOT after 7 days, WARM after 14, COLD after 30 without an interaction".
     var thresholds: String
     var stalled: [Stalled]
     var hasStalled: Bool
+    /// Whether there are applications or jobs at all: without, the section is left out.
+    var hasTracked: Bool
     var noProgressThresholds: String
 }
 
