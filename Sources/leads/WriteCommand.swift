@@ -10,6 +10,18 @@ enum WriteCommand {
         _ options: ContentOptions, dryRun: Bool = false, listOnly: Bool = false,
         plan: (Workspace) throws(EditError) -> [FileChange]
     ) throws {
+        // Held from the first read to the last write: a second command waits, then plans from what
+        // this one wrote.
+        let lock: ContentLock?
+        do {
+            lock = try ContentLock.acquire(root: options.content) {
+                printError("waiting for another leads command to finish in \(options.content)…")
+            }
+        } catch {
+            printError("error: \(error.description)")
+            throw ExitCode(1)
+        }
+        defer { withExtendedLifetime(lock) {} }
         let workspace: Workspace
         do {
             workspace = try Workspace(root: options.content, asOf: try options.asOfDay())

@@ -118,11 +118,12 @@ public struct ContentWriter: Sendable {
         try makeFolders(for: path)
         let folder = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
         let name = String(path[(path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex)...])
-        let temporary = folder + "/." + name + ".leads-tmp"
+        // A name of this process's own, made with O_EXCL: two writers never share a temporary file.
+        let temporary = folder + "/." + name + ".\(getpid()).\(UInt32.random(in: 0...UInt32.max)).leads-tmp"
         var mode: mode_t = 0o644
         var info = stat()
         if stat(path, &info) == 0 { mode = info.st_mode & 0o7777 }
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard fd >= 0 else { throw failure(temporary) }
         guard FileBytes.write(bytes, to: fd) else {
             close(fd)
