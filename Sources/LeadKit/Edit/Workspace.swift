@@ -80,6 +80,10 @@ public struct Workspace: Sendable {
     func editor(for header: RecordHeader) throws(EditError) -> (before: [UInt8], editor: FrontMatterEditor) {
         let errors = content.diagnostics.filter { $0.location.file == header.file && $0.severity == .error }
         if !errors.isEmpty {
+            // A conflicted file says so: that is the one thing to fix before anything else.
+            if let conflict = errors.first(where: { $0.code == .mergeConflict }) {
+                throw EditError("refusing to change \(header.file): \(conflict.message)")
+            }
             throw EditError(
                 "refusing to change \(header.file): it has \(Format.plural(errors.count, "error")); fix "
                     + (errors.count == 1 ? "it" : "them") + " first (leads check shows "

@@ -65,6 +65,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     // Errors
     case invalidFrontMatter = "invalid-front-matter"
     case invalidEncoding = "invalid-encoding"
+    case mergeConflict = "merge-conflict"
     case missingField = "missing-field"
     case invalidValue = "invalid-value"
     case invalidDate = "invalid-date"

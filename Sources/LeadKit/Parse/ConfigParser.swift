@@ -3,12 +3,26 @@ public enum ConfigParser {
     public static func parse(_ file: SourceFile?) -> (configuration: Configuration, diagnostics: [Diagnostic]) {
         guard let file else { return (.builtIn, []) }
         var diagnostics: [Diagnostic] = []
-        guard let source = SourceText.decode(file.bytes, file: file.displayPath, diagnostics: &diagnostics) else {
+        guard let decoded = SourceText.decode(file.bytes, file: file.displayPath, diagnostics: &diagnostics) else {
             return (.builtIn, diagnostics)
         }
+        // A conflicted config is read as its first side, so the pipelines it defines stay in force
+        // instead of every lead failing against the built-in ones; only the conflict is reported.
+        let (source, conflicted) = SourceText.resolvingConflicts(
+            decoded, file: file.displayPath, diagnostics: &diagnostics)
+        if conflicted {
+            var ignored: [Diagnostic] = []
+            return (parse(source, file: file, diagnostics: &ignored), diagnostics)
+        }
+        return (parse(source, file: file, diagnostics: &diagnostics), diagnostics)
+    }
+
+    private static func parse(_ source: SourceText, file: SourceFile, diagnostics: inout [Diagnostic])
+        -> Configuration
+    {
         let block = FrontMatterReader.compose(
             source.text.droppingFinalLineBreak, file: file.displayPath, lineOffset: 0, diagnostics: &diagnostics)
-        guard let root = block.root else { return (.builtIn, diagnostics) }
+        guard let root = block.root else { return .builtIn }
         var reader = FieldReader(block: block, pairs: root, location: block.blockLocation, subject: "config")
         var configuration = Configuration.builtIn
 
@@ -75,7 +89,8 @@ public enum ConfigParser {
             configuration.customFields = customFields(fields, reader: &reader)
         }
         reader.reportUnknownKeys()
-        return (configuration, diagnostics + reader.diagnostics)
+        diagnostics += reader.diagnostics
+        return configuration
     }
 
     private static func pipeline(from entry: inout FieldReader) -> (Pipeline, SourceLocation)? {

@@ -19,9 +19,27 @@ public enum RecordParser {
     ) {
         var diagnostics: [Diagnostic] = []
         guard let kind = file.kind,
-            let source = SourceText.decode(file.bytes, file: file.displayPath, diagnostics: &diagnostics),
-            let split = FrontMatterReader.read(source, file: file.displayPath, diagnostics: &diagnostics)
+            let decoded = SourceText.decode(file.bytes, file: file.displayPath, diagnostics: &diagnostics)
         else { return (nil, diagnostics) }
+        let (source, conflicted) = SourceText.resolvingConflicts(
+            decoded, file: file.displayPath, diagnostics: &diagnostics)
+        if conflicted {
+            // Only the conflict is reported; the first side still makes a record, so links resolve.
+            var ignored: [Diagnostic] = []
+            let parsed = parse(source, kind: kind, file: file, configuration: configuration, diagnostics: &ignored)
+            return (parsed, diagnostics)
+        }
+        return (
+            parse(source, kind: kind, file: file, configuration: configuration, diagnostics: &diagnostics), diagnostics
+        )
+    }
+
+    private static func parse(
+        _ source: SourceText, kind: RecordKind, file: SourceFile, configuration: Configuration,
+        diagnostics: inout [Diagnostic]
+    ) -> ParsedRecord? {
+        guard let split = FrontMatterReader.read(source, file: file.displayPath, diagnostics: &diagnostics)
+        else { return nil }
         let header = RecordHeader(
             kind: kind, id: file.stem, file: file.displayPath, relativePath: file.relativePath,
             body: split.body, bodyLine: split.bodyLine)
@@ -34,9 +52,10 @@ public enum RecordParser {
         }
         let parsed = record(
             kind: kind, header: header, fields: &fields, custom: configuration.customFields[kind] ?? [])
-        guard var fields else { return (parsed, diagnostics) }
+        guard var fields else { return parsed }
         fields.reportUnknownKeys()
-        return (parsed, diagnostics + fields.diagnostics)
+        diagnostics += fields.diagnostics
+        return parsed
     }
 
     /// The record with every field of its kind's schema table (and the kind's custom fields) read

@@ -3,6 +3,21 @@ struct SourceText {
     /// The text without a byte-order mark; invalid bytes replaced by U+FFFD.
     let text: String
 
+    /// The text of a file git left conflicted, read as its first side: the conflict is reported (one
+    /// `merge-conflict` at the first marker) and every other finding of the file is left out, since
+    /// they would only be the markers' echo. Unconflicted text is returned as it is.
+    static func resolvingConflicts(_ source: SourceText, file: String, diagnostics: inout [Diagnostic]) -> (
+        source: SourceText, conflicted: Bool
+    ) {
+        guard source.text.contains("<<<<<<<"), let found = MergeConflict.find(in: source.text) else {
+            return (source, false)
+        }
+        diagnostics.append(
+            MergeConflict.conflict(
+                at: SourceLocation(file: file, line: found.line, column: 1), ours: found.ours, theirs: found.theirs))
+        return (SourceText(text: found.firstSide), true)
+    }
+
     /// Decodes the bytes, or returns nil (with a diagnostic) for a file that is not UTF-8 at all.
     static func decode(_ bytes: [UInt8], file: String, diagnostics: inout [Diagnostic]) -> SourceText? {
         let start = SourceLocation(file: file, line: 1, column: 1)

@@ -28,7 +28,8 @@ protocol RecordRule: Rule {
 public enum Rules {
     /// Every rule, in the order of the README's table: errors, then warnings.
     public static let all: [any Rule.Type] = [
-        InvalidFrontMatter.self, InvalidEncoding.self, MissingField.self, InvalidValue.self, InvalidDate.self,
+        InvalidFrontMatter.self, InvalidEncoding.self, MergeConflict.self, MissingField.self, InvalidValue.self,
+        InvalidDate.self,
         BrokenLink.self, DuplicateID.self, IllegalTransition.self, HistoryMismatch.self, HistoryOrder.self,
         WonWithoutApplication.self, ReferralWithoutContact.self, SalesLeadUnreachable.self, UnreadableFile.self,
         UnknownField.self, NoInteractions.self, InteractionBeforeLead.self, FutureInteraction.self,
