@@ -25,7 +25,7 @@ import Testing
         """,
         "leads/bad-date.md": """
         ---
-        role: Data Engineer
+        role: Analytics Engineer
         company: "[[acme]]"
         source: LINKEDIN
         temperature: COLD

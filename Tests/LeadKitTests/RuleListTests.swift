@@ -50,7 +50,7 @@ import Testing
             names == [
                 "InvalidValue", "BrokenLink", "DuplicateID", "IllegalTransition", "HistoryMismatch", "HistoryOrder",
                 "WonWithoutApplication", "ReferralWithoutContact", "SalesLeadUnreachable", "NoInteractions",
-                "InteractionBeforeLead", "FutureInteraction", "DuplicateContact", "MilestoneOrder",
+                "InteractionBeforeLead", "FutureInteraction", "DuplicateContact", "DuplicateLead", "MilestoneOrder",
             ])
     }
 

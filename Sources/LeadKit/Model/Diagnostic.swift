@@ -84,6 +84,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case interactionBeforeLead = "interaction-before-lead"
     case futureInteraction = "future-interaction"
     case duplicateContact = "duplicate-contact"
+    case duplicateLead = "duplicate-lead"
     case milestoneOrder = "milestone-order"
     case strayFile = "stray-file"
 }
