@@ -106,7 +106,8 @@ import Testing
         let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(
             Set(json.keys) == [
-                "as_of", "pipelines", "stale", "funnel", "agenda", "outcomes", "cohorts", "forecast", "diagnostics",
+                "as_of", "pipelines", "stale", "funnel", "agenda", "outcomes", "cohorts", "forecast", "owners",
+                "diagnostics",
             ])
         #expect(json["as_of"] as? String == "2026-11-23")
 

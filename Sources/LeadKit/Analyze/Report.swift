@@ -16,6 +16,8 @@ public struct Report: Sendable {
     public var cohorts: [Cohort]
     /// Per pipeline and currency, for pipelines with deal values.
     public var forecast: [Forecast]
+    /// Each owner's day: their agenda, stale and open leads.
+    public var owners: [OwnerDay] = []
     /// Leads needing attention, most urgent first (HOT first, then the longest silence, then id).
     public var stale: [Int]
     /// Follow-ups due up to a week ahead, earliest first, then id.

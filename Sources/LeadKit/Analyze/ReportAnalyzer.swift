@@ -51,6 +51,7 @@ public struct ReportAnalyzer: Sendable {
         let lostPlacements = Set(
             facts.filter { $0.isWon && report.converted($0.leadIndex)?.state.isLost == true }.map(\.leadIndex))
         report.forecast = forecast(facts, lostPlacements: lostPlacements)
+        report.owners = OwnerDay.all(report)
         return report
     }
 

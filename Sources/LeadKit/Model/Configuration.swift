@@ -6,6 +6,10 @@ public struct Configuration: Sendable {
     /// Days without an interaction after which an open lead is stale, by temperature.
     public var staleAfterDays: [Temperature: Int]
     public var acknowledgeWithinHours: Int
+    /// The team (`owners`); empty when not listed, and then any owner name is fine.
+    public var owners: [Owner] = []
+    /// How long a claim on an unowned lead lasts before the lead is back in the pool (`claim_window_hours`).
+    public var claimWindowHours = 24
     /// The milestone checklist of applications and jobs (`milestones`).
     public var tracks: [RecordKind: MilestoneTrack] = [.application: .application, .job: .job]
     /// The currency of deal values that name none (`currency`).

@@ -85,6 +85,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case futureInteraction = "future-interaction"
     case duplicateContact = "duplicate-contact"
     case duplicateLead = "duplicate-lead"
+    case unknownOwner = "unknown-owner"
     case milestoneOrder = "milestone-order"
     case strayFile = "stray-file"
 }

@@ -96,6 +96,9 @@ public struct Lead: Sendable {
     /// The deal's value, in `currency` (default: config.yml's `currency`).
     public var value: Located<Double>?
     public var currency: Located<String>?
+    /// Who claimed the unowned lead, and when (`leads claim`): theirs for `claim_window_hours`.
+    public var claimedBy: Located<String>?
+    public var claimedAt: Located<DayTime>?
     /// Why the lead was lost, written by `leads move LEAD LOST --reason`.
     public var lostReason: Located<String>?
     /// The person and how to reach them, for a lead whose contact is not (yet) a contact record.

@@ -30,6 +30,8 @@ extension Lead {
                 column: "job_id",
                 imported: false),
             .text("owner", \.owner, label: "Owner", column: "owner"),
+            .text("claimed_by", \.claimedBy, label: "Claimed by", column: "claimed_by"),
+            .dayTime("claimed_at", \.claimedAt, label: "Claimed at", column: "claimed_at"),
             .textList("tags", \.tags, label: "Tags", column: "tags"),
             .number("value", \.value, label: "Value", column: "value"),
             .text("currency", \.currency, label: "Currency", column: "currency"),

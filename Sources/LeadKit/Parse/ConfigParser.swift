@@ -82,6 +82,14 @@ public enum ConfigParser {
             configuration.acknowledgeWithinHours = value
         }
         if let currency = reader.text("currency") { configuration.currency = currency.value.uppercased() }
+        if let hours = reader.node("claim_window_hours", required: false),
+            let value = reader.integer(hours, key: "claim_window_hours")
+        {
+            configuration.claimWindowHours = value
+        }
+        if let owners = reader.node("owners", required: false) {
+            configuration.owners = self.owners(owners, reader: &reader)
+        }
         if let tracks = reader.node("milestones", required: false) {
             configuration.tracks.merge(milestoneTracks(tracks, reader: &reader)) { _, configured in configured }
         }
@@ -189,6 +197,33 @@ public enum ConfigParser {
 }
 
 extension ConfigParser {
+    /// `owners: [Alice, {name: Bob, email: bob@team.example}]`.
+    static func owners(_ node: YAMLNode, reader: inout FieldReader) -> [Owner] {
+        guard let items = node.items else {
+            reader.invalid(node, "'owners' must be a list like [Alice, {name: Bob, email: bob@team.example}]")
+            return []
+        }
+        var owners: [Owner] = []
+        for item in items {
+            if item.scalar != nil, let name = reader.text(of: item, key: "owners"), !name.value.trimmingSpaces.isEmpty {
+                owners.append(Owner(name: name.value.trimmingSpaces))
+                continue
+            }
+            guard let pairs = item.pairs else {
+                reader.invalid(item, "each owner is a name or a mapping like {name: Bob, email: bob@team.example}")
+                continue
+            }
+            var entry = FieldReader(
+                block: reader.block, pairs: pairs, location: reader.block.location(of: item), subject: "owner")
+            let name = entry.text("name", required: true)
+            let email = entry.text("email")
+            entry.reportUnknownKeys()
+            reader.report(contentsOf: entry.diagnostics)
+            if let name { owners.append(Owner(name: name.value.trimmingSpaces, email: email?.value)) }
+        }
+        return owners
+    }
+
     /// `milestones: {job: [CVS_RECEIVED, {code: SHORTLIST, label: "Shortlist sent"}, {code: GO, decision: true}]}`:
     /// a track per kind (application or job) replacing the built-in one.
     static func milestoneTracks(_ node: YAMLNode, reader: inout FieldReader) -> [RecordKind: MilestoneTrack] {

@@ -8,20 +8,31 @@ public struct CalendarFeed: Sendable {
     /// The address the report is published at, for each event's link to its lead's page.
     public let baseURL: String?
 
-    public init(report: Report, baseURL: String? = nil) {
+    /// Only this owner's leads (and the milestones of what they were won into); nil for the team.
+    public let owner: Owner?
+
+    public init(report: Report, baseURL: String? = nil, owner: Owner? = nil) {
         self.report = report
         self.baseURL = baseURL
+        self.owner = owner
+    }
+
+    /// Whether the lead at `position` belongs in this feed.
+    func includes(_ position: Int?) -> Bool {
+        guard let owner else { return true }
+        guard let position, let written = report.records.leads[position].owner?.value else { return false }
+        return Owner.key(written) == owner.key
     }
 
     public func encoded() -> [UInt8] {
         var lines = [
             "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//leads//follow-ups//EN", "CALSCALE:GREGORIAN",
-            "METHOD:PUBLISH", "X-WR-CALNAME:" + Self.escape("Lead follow-ups"),
+            "METHOD:PUBLISH", "X-WR-CALNAME:" + Self.escape("Lead follow-ups" + (owner.map { " · " + $0.name } ?? "")),
         ]
         let records = report.records
         // DTSTAMP must be there; the as-of date keeps the file the same for the same content.
         let stamp = Self.date(report.asOf) + "T000000Z"
-        for position in report.followUps {
+        for position in report.followUps where includes(position) {
             let (lead, fact) = (records.leads[position], report.facts[position])
             guard let due = lead.nextFollowUp?.value else { continue }
             var description: [String] = []
@@ -37,7 +48,7 @@ public struct CalendarFeed: Sendable {
                 summary: "Follow up: " + report.content.leadTitle(lead), description: description,
                 url: baseURL.map { link($0, "leads/\(Format.pathComponent(lead.id)).html") })
         }
-        for facts in report.applications + report.jobs where facts.state.isActive {
+        for facts in report.applications + report.jobs where facts.state.isActive && includes(facts.lead) {
             let record = report.trackedRecord(facts)
             let track = report.content.configuration.track(facts.kind)
             for entry in facts.upcoming {

@@ -40,18 +40,49 @@ extension PageBuilder {
                 groups: report.weeklyInteractions.map { (Format.shortDay($0.start), [$0.count]) }, labelEvery: 4),
             weeklyRows: report.weeklyInteractions.reversed().map {
                 FieldRow(label: "Week of " + Format.day($0.start), value: String($0.count), href: nil)
-            })
+            },
+            owners: report.owners.map { day in
+                OwnerLink(
+                    name: day.owner.name, href: Self.ownerPath(day.owner),
+                    detail: "\(Format.plural(day.agenda.count + day.milestones.count, "item")) due · "
+                        + "\(day.stale.count) stale · \(day.open.count) open")
+            }, hasOwners: !report.owners.isEmpty)
+    }
+
+    /// Where an owner's page is: `owners/<name>.html`.
+    static func ownerPath(_ owner: Owner) -> String {
+        "owners/" + Format.slug(owner.name) + ".html"
+    }
+
+    /// Where an owner's calendar feed is: `follow-ups-<name>.ics`.
+    static func ownerFeed(_ owner: Owner) -> String {
+        "follow-ups-" + Format.slug(owner.name) + ".ics"
+    }
+
+    /// One owner's morning page.
+    func ownerPage(_ day: OwnerDay) -> OwnerPage {
+        let groups = agendaGroups(day.agenda, milestones: day.milestones, depth: 1)
+        let stale = day.stale.map { card($0, depth: 1) }
+        let open = day.open.map { card($0, depth: 1) }
+        return OwnerPage(
+            page: frame("\(day.owner.name)'s day", "", depth: 1), name: day.owner.name, email: day.owner.email,
+            feed: "../" + Self.ownerFeed(day.owner), agendaGroups: groups, hasAgenda: !groups.isEmpty, stale: stale,
+            hasStale: !stale.isEmpty, open: open, hasOpen: !open.isEmpty)
     }
 
     /// Follow-ups by bucket; `limit` keeps the dashboard short, the agenda page has them all.
     func agendaGroups(limit: Int = .max) -> [AgendaGroup] {
+        agendaGroups(report.agenda, milestones: report.milestonesDue, depth: 0, limit: limit)
+    }
+
+    func agendaGroups(_ agenda: [Int], milestones all: [MilestoneDue], depth: Int, limit: Int = .max) -> [AgendaGroup] {
         let titles: [AgendaBucket: String] = [.overdue: "Overdue", .today: "Today", .next7Days: "Next 7 days"]
         return AgendaBucket.allCases.compactMap { bucket in
-            let due = report.agenda(bucket)
-            let milestones = report.milestonesDue.filter { $0.bucket == bucket }
+            let due = agenda.filter { report.facts[$0].agendaBucket == bucket }
+            let milestones = all.filter { $0.bucket == bucket }
             guard !due.isEmpty || !milestones.isEmpty else { return nil }
-            let rows = due.prefix(limit).map { card($0, depth: 0) }
-            let lines = milestones.prefix(limit).map { milestoneLine($0, depth: 0) }
+            let rows = due.prefix(limit).map { card($0, depth: depth) }
+            let lines = milestones.prefix(limit).map { milestoneLine($0, depth: depth) }
             let count = due.count + milestones.count
             let shown = rows.count + lines.count
             return AgendaGroup(

@@ -99,9 +99,10 @@ struct PageBuilder {
             nextFollowUp: fact.isWon ? nil : lead.nextFollowUp.map { Format.dayTime($0.value) },
             followUpRelative: fact.isWon
                 ? nil : lead.nextFollowUp.map { Format.relative($0.value.day, asOf: report.asOf) },
-            owner: lead.owner?.value, tags: tags, source: lead.source.map { Format.label($0.value) },
+            owner: lead.owner.map { report.content.configuration.owner(named: $0.value).name }, tags: tags,
+            source: lead.source.map { Format.label($0.value) },
             badge: badge(lead.header.file), searchText: search.joined(separator: " ").lowercased(),
-            filterStage: status.lowercased(), filterOwner: lead.owner?.value.lowercased() ?? "",
+            filterStage: status.lowercased(), filterOwner: lead.owner.map { Owner.key($0.value) } ?? "",
             filterTags: "|" + tags.map { $0.lowercased() }.joined(separator: "|") + "|",
             filterOutcome: report.outcome(ofLead: position), created: lead.created.map { Format.day($0.value) },
             createdISO: lead.created?.value.description ?? "",
@@ -187,7 +188,7 @@ struct PageBuilder {
     func filterOptions(_ cards: [LeadCard]) -> FilterOptions {
         func choices(_ values: [String], label: (String) -> String = { $0 }) -> [FilterOptions.Choice] {
             var seen = Set<String>()
-            return values.filter { !$0.isEmpty && seen.insert($0).inserted }
+            return values.filter { !$0.isEmpty && seen.insert($0.lowercased()).inserted }
                 .map { FilterOptions.Choice(value: $0.lowercased(), label: label($0)) }
         }
         // Only the stages some lead is at: a pipeline nobody uses does not crowd the list.
@@ -202,7 +203,7 @@ struct PageBuilder {
                 FilterOptions.Choice(value: $0, label: $0.prefix(1).uppercased() + $0.dropFirst())
             },
             temperatures: choices(Temperature.allCases.map(\.rawValue), label: Format.label),
-            owners: choices(cards.compactMap(\.owner).sorted()),
+            owners: choices(cards.compactMap(\.owner).sorted { Owner.key($0) < Owner.key($1) }),
             tags: choices(cards.flatMap(\.tags).sorted()))
     }
 }

@@ -116,6 +116,8 @@ struct DashboardPage: Encodable {
     var hasForecast: Bool
     var weekly: BarChart
     var weeklyRows: [FieldRow]
+    var owners: [OwnerLink]
+    var hasOwners: Bool
 }
 
 /// A pipeline's deal values in one currency.
@@ -273,6 +275,27 @@ struct BarChart: Encodable {
     var labels: [Label]
     var labelY: Int
     var hasLegend: Bool
+}
+
+/// One owner's morning page: their agenda, stale leads and open leads.
+struct OwnerPage: Encodable {
+    var page: PageFrame
+    var name: String
+    var email: String?
+    var feed: String
+    var agendaGroups: [AgendaGroup]
+    var hasAgenda: Bool
+    var stale: [LeadCard]
+    var hasStale: Bool
+    var open: [LeadCard]
+    var hasOpen: Bool
+}
+
+/// A link to an owner's page, for the dashboard's team list.
+struct OwnerLink: Encodable {
+    var name: String
+    var href: String
+    var detail: String
 }
 
 struct CohortsPage: Encodable {

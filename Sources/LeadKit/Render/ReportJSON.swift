@@ -79,6 +79,13 @@ struct ReportJSON: Encodable {
         var leads: [String]
     }
 
+    struct OwnerEntry: Encodable {
+        var owner: String
+        var agenda: [String]
+        var stale: [String]
+        var open: Int
+    }
+
     struct ForecastEntry: Encodable {
         var pipeline: String
         var currency: String
@@ -150,11 +157,12 @@ struct ReportJSON: Encodable {
     var outcomes: [OutcomeEntry]
     var cohorts: [CohortEntry]
     var forecast: [ForecastEntry]
+    var owners: [OwnerEntry]
     var diagnostics: [Diagnostic.Record]
 
     enum CodingKeys: String, CodingKey {
         case asOf = "as_of"
-        case pipelines, stale, funnel, agenda, outcomes, cohorts, forecast, diagnostics
+        case pipelines, stale, funnel, agenda, outcomes, cohorts, forecast, owners, diagnostics
     }
 
     init(_ report: Report) {
@@ -214,6 +222,11 @@ struct ReportJSON: Encodable {
                 period: cohort.period, pipeline: cohort.pipeline, created: cohort.created.count,
                 converted: cohort.converted.count, filled: cohort.filled.count, completed: cohort.completed.count,
                 lost: cohort.lost.count, open: cohort.open.count, leads: cohort.leads.map { leads[$0].id })
+        }
+        owners = report.owners.map { day in
+            OwnerEntry(
+                owner: day.owner.name, agenda: day.agenda.map { leads[$0].id }, stale: day.stale.map { leads[$0].id },
+                open: day.open.count)
         }
         forecast = report.forecast.map {
             ForecastEntry(

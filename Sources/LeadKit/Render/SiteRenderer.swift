@@ -84,6 +84,15 @@ public struct SiteRenderer: Sendable {
                     keeping: previous)
             },
         ]
+        for day in report.owners {
+            jobs.append { try page(PageBuilder.ownerPath(day.owner), pages.ownerPage(day), "owner") }
+            jobs.append {
+                OutputFile(
+                    path: PageBuilder.ownerFeed(day.owner),
+                    bytes: CalendarFeed(report: report, baseURL: baseURL, owner: day.owner).encoded(), keeping: previous
+                )
+            }
+        }
         for (month, positions) in report.interactionLog.months {
             jobs.append {
                 try page(

@@ -41,6 +41,7 @@ public struct TemplateSet: Sendable {
             "funnel.mustache": PackageResources.funnel_mustache,
             "history.mustache": PackageResources.history_mustache,
             "cohorts.mustache": PackageResources.cohorts_mustache,
+            "owner.mustache": PackageResources.owner_mustache,
             "problems.mustache": PackageResources.problems_mustache,
             "leads.mustache": PackageResources.leads_mustache,
             "interactions.mustache": PackageResources.interactions_mustache,

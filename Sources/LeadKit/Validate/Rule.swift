@@ -33,7 +33,7 @@ public enum Rules {
         BrokenLink.self, DuplicateID.self, IllegalTransition.self, HistoryMismatch.self, HistoryOrder.self,
         WonWithoutApplication.self, ReferralWithoutContact.self, SalesLeadUnreachable.self, UnreadableFile.self,
         UnknownField.self, NoInteractions.self, InteractionBeforeLead.self, FutureInteraction.self,
-        DuplicateContact.self, DuplicateLead.self, MilestoneOrder.self, StrayFile.self,
+        DuplicateContact.self, DuplicateLead.self, MilestoneOrder.self, UnknownOwner.self, StrayFile.self,
     ]
 
     /// The rules the validate stage runs, in list order.
