@@ -70,16 +70,4 @@ public struct RecordIndex: Sendable {
         case .job: jobs[id] != nil
         }
     }
-
-    /// The position of the record of `kind` with `id`.
-    public func position(of id: String, kind: RecordKind) -> Int? {
-        switch kind {
-        case .lead: leads[id]
-        case .interaction: interactions[id]
-        case .contact: contacts[id]
-        case .company: companies[id]
-        case .application: applications[id]
-        case .job: jobs[id]
-        }
-    }
 }

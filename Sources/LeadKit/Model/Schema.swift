@@ -31,27 +31,6 @@ public indirect enum FieldType: Sendable, Equatable {
     case list(FieldType)
     /// A list of mappings, e.g. `history` entries `{status, date}`.
     case entries(String)
-
-    /// How the type is named in docs and messages, e.g. `date` or `link to contact`.
-    public var name: String {
-        switch self {
-        case .text: "text"
-        case .number: "number"
-        case .date: "date"
-        case .dateTime: "date or date-time"
-        case .address: "web, mail or phone address"
-        case .email: "email address"
-        case .phone: "phone number"
-        case .choice(let values): "one of " + values.joined(separator: ", ")
-        case .source: "configured source"
-        case .stage: "stage of the pipeline"
-        case .pipeline: "configured pipeline"
-        case .link(let kind, let textAllowed): "link to \(kind.rawValue)" + (textAllowed ? " or text" : "")
-        case .client: "link to a client company or contact"
-        case .list(let item): "list of \(item.name)"
-        case .entries(let example): "list like \(example)"
-        }
-    }
 }
 
 /// Whether a field must be written.
@@ -84,18 +63,6 @@ public enum FieldValue: Sendable {
         case .dayTime(let value): value.value.description
         case .link(let value): value.value.target
         case .list(let values): values.map(\.value).joined(separator: ";")
-        }
-    }
-
-    /// Where the value was written; nil for an empty list.
-    public var location: SourceLocation? {
-        switch self {
-        case .text(let value): value.location
-        case .number(let value): value.location
-        case .day(let value): value.location
-        case .dayTime(let value): value.location
-        case .link(let value): value.location
-        case .list(let values): values.first?.location
         }
     }
 
@@ -134,10 +101,6 @@ public struct RecordSchema<Record>: Sendable {
 
     /// Every key the kind knows, for "unknown field … did you mean".
     public var keys: [String] { fields.map(\.key) }
-
-    public func field(_ key: String) -> Field<Record>? {
-        fields.first { $0.key == key }
-    }
 }
 
 /// A field `config.yml` declares for a kind (`fields: {application: {candidate: text, fee: number}}`).
