@@ -9,8 +9,7 @@ struct LeadsCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Check.self, Build.self, Init.self, New.self, Log.self, Move.self, Convert.self, MilestoneCommand.self,
-            Close.self,
-            Merge.self, Import.self, Export.self, Serve.self,
+            Close.self, ClaimCommand.self, Assign.self, Release.self, Merge.self, Import.self, Export.self, Serve.self,
         ]
     )
 
@@ -54,6 +53,15 @@ struct ContentOptions: ParsableArguments {
 
     func asOfDay() throws -> Day {
         try Self.day(asOf)
+    }
+
+    /// The moment a claim is made: the start of `--as-of` when given, else the local time now.
+    func now() throws -> DayTime {
+        if asOf != nil { return DayTime(day: try asOfDay(), minutes: 0) }
+        let parts = Calendar.current.dateComponents([.year, .month, .day, .hour, .minute], from: Date())
+        return DayTime(
+            day: Day(year: parts.year!, month: parts.month!, day: parts.day!)!,
+            minutes: parts.hour! * 60 + parts.minute!)
     }
 
     static func day(_ asOf: String?) throws -> Day {

@@ -9,6 +9,8 @@ public struct OwnerDay: Sendable {
     public var stale: [Int]
     /// Their open leads, most urgent first.
     public var open: [Int]
+    /// Their claims on unowned leads that have not expired.
+    public var claims: [Claim]
 }
 
 extension OwnerDay {
@@ -21,8 +23,8 @@ extension OwnerDay {
         var order: [String] = configuration.owners.map(\.key)
         for owner in configuration.owners { byKey[owner.key] = owner }
         func key(_ position: Int) -> String? { leads[position].owner.map { Owner.key($0.value) } }
-        for lead in leads {
-            guard let written = lead.owner?.value, !written.trimmingSpaces.isEmpty else { continue }
+        for written in leads.compactMap({ $0.owner?.value }) + report.claims.map(\.by.name) {
+            guard !written.trimmingSpaces.isEmpty else { continue }
             let owner = configuration.owner(named: written)
             if byKey[owner.key] == nil {
                 byKey[owner.key] = owner
@@ -39,7 +41,9 @@ extension OwnerDay {
             let stale = report.stale.filter(mine)
             let milestones = report.milestonesDue.filter { $0.lead.map(mine) ?? false }
             guard let owner = byKey[ownerKey] else { return nil }
-            return OwnerDay(owner: owner, agenda: agenda, milestones: milestones, stale: stale, open: open)
+            let claims = report.claims.filter { !$0.expired && $0.by.key == ownerKey }
+            return OwnerDay(
+                owner: owner, agenda: agenda, milestones: milestones, stale: stale, open: open, claims: claims)
         }
     }
 }

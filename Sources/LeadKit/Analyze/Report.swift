@@ -18,6 +18,10 @@ public struct Report: Sendable {
     public var forecast: [Forecast]
     /// Each owner's day: their agenda, stale and open leads.
     public var owners: [OwnerDay] = []
+    /// Claims on unowned leads, valid and expired.
+    public var claims: [Claim] = []
+    /// Open leads nobody owns: the pool, claimed or not (positions, by id).
+    public var unassigned: [Int] = []
     /// Leads needing attention, most urgent first (HOT first, then the longest silence, then id).
     public var stale: [Int]
     /// Follow-ups due up to a week ahead, earliest first, then id.

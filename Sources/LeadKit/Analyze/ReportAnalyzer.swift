@@ -51,6 +51,9 @@ public struct ReportAnalyzer: Sendable {
         let lostPlacements = Set(
             facts.filter { $0.isWon && report.converted($0.leadIndex)?.state.isLost == true }.map(\.leadIndex))
         report.forecast = forecast(facts, lostPlacements: lostPlacements)
+        report.claims = Claim.all(content, asOf: asOf)
+        report.unassigned = facts.filter { $0.isOpen && leads[$0.leadIndex].owner == nil }.map(\.leadIndex)
+            .sorted { leads[$0].id < leads[$1].id }
         report.owners = OwnerDay.all(report)
         return report
     }

@@ -127,6 +127,36 @@ public struct FrontMatterEditor {
         text.replaceSubrange(index(pair.value.start, in: block)..<index(pair.value.end, in: block), with: yaml)
     }
 
+    /// Removes a top-level key written on one line with a single value (`claimed_by: Alice`), with its
+    /// line break; a key that is absent is left so. Anything else is refused rather than guessed.
+    public mutating func remove(_ key: String) throws(EditError) {
+        let block = try block()
+        guard let pair = value(of: key, in: block) else { return }
+        guard pair.value.scalar != nil, pair.key.start.line == pair.value.end.line else {
+            throw EditError("'\(key)' spans several lines; remove it by hand")
+        }
+        let start = lineStart(before: index(pair.key.start, in: block))
+        var end = lineEnd(after: index(pair.value.end, in: block))
+        // The line's own break goes with it; the block's last line takes the break before it instead.
+        if end < block.yaml.upperBound {
+            end = text.unicodeScalars.index(after: end)
+            if text.unicodeScalars[text.unicodeScalars.index(before: end)] == "\r", end < text.endIndex,
+                text.unicodeScalars[end] == "\n"
+            {
+                end = text.unicodeScalars.index(after: end)
+            }
+            text.removeSubrange(start..<end)
+        } else if start > text.startIndex {
+            var from = text.unicodeScalars.index(before: start)
+            if text.unicodeScalars[from] == "\n", from > text.startIndex,
+                text.unicodeScalars[text.unicodeScalars.index(before: from)] == "\r"
+            {
+                from = text.unicodeScalars.index(before: from)
+            }
+            text.removeSubrange(from..<end)
+        }
+    }
+
     /// Appends an item (e.g. `{status: WARM_LEAD, date: 2026-11-23}`) to a top-level list, in the
     /// list's own style: a new `- ` line for a block list, `, item` inside a flow list.
     public mutating func append(to key: String, item: String) throws(EditError) {

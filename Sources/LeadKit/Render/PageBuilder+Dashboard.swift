@@ -46,7 +46,7 @@ extension PageBuilder {
                     name: day.owner.name, href: Self.ownerPath(day.owner),
                     detail: "\(Format.plural(day.agenda.count + day.milestones.count, "item")) due · "
                         + "\(day.stale.count) stale · \(day.open.count) open")
-            }, hasOwners: !report.owners.isEmpty)
+            }, hasOwners: !report.owners.isEmpty || !report.unassigned.isEmpty, unassigned: report.unassigned.count)
     }
 
     /// Where an owner's page is: `owners/<name>.html`.
@@ -59,15 +59,39 @@ extension PageBuilder {
         "follow-ups-" + Format.slug(owner.name) + ".ics"
     }
 
+    /// The pool: every open lead nobody owns, and who has claimed it.
+    func unassignedPage() -> UnassignedPage {
+        let claims = Dictionary(report.claims.map { ($0.lead, $0) }, uniquingKeysWith: { _, last in last })
+        let rows = report.unassigned.map { position in
+            let claim = claims[position]
+            let text: String
+            switch claim {
+            case let claim? where !claim.expired:
+                text =
+                    "Claimed by \(claim.by.name) at \(Format.dayTime(claim.at)), \(Format.plural(claim.hoursLeft, "hour")) left"
+            case let claim?:
+                text = "\(claim.by.name)'s claim expired at \(Format.dayTime(claim.expires)): free to claim"
+            case nil:
+                text = "Free to claim"
+            }
+            return UnassignedPage.Row(
+                card: card(position, depth: 0), claim: text, isClaimed: claim.map { !$0.expired } ?? false)
+        }
+        return UnassignedPage(
+            page: frame("Unassigned leads", "unassigned.html"), rows: rows, hasRows: !rows.isEmpty,
+            window: Format.plural(report.content.configuration.claimWindowHours, "hour"))
+    }
+
     /// One owner's morning page.
     func ownerPage(_ day: OwnerDay) -> OwnerPage {
         let groups = agendaGroups(day.agenda, milestones: day.milestones, depth: 1)
         let stale = day.stale.map { card($0, depth: 1) }
         let open = day.open.map { card($0, depth: 1) }
+        let claims = day.claims.map { card($0.lead, depth: 1) }
         return OwnerPage(
             page: frame("\(day.owner.name)'s day", "", depth: 1), name: day.owner.name, email: day.owner.email,
             feed: "../" + Self.ownerFeed(day.owner), agendaGroups: groups, hasAgenda: !groups.isEmpty, stale: stale,
-            hasStale: !stale.isEmpty, open: open, hasOpen: !open.isEmpty)
+            hasStale: !stale.isEmpty, open: open, hasOpen: !open.isEmpty, claims: claims, hasClaims: !claims.isEmpty)
     }
 
     /// Follow-ups by bucket; `limit` keeps the dashboard short, the agenda page has them all.

@@ -118,6 +118,7 @@ struct DashboardPage: Encodable {
     var weeklyRows: [FieldRow]
     var owners: [OwnerLink]
     var hasOwners: Bool
+    var unassigned: Int
 }
 
 /// A pipeline's deal values in one currency.
@@ -289,6 +290,23 @@ struct OwnerPage: Encodable {
     var hasStale: Bool
     var open: [LeadCard]
     var hasOpen: Bool
+    var claims: [LeadCard]
+    var hasClaims: Bool
+}
+
+/// The pool: open leads nobody owns, with their claims.
+struct UnassignedPage: Encodable {
+    struct Row: Encodable {
+        var card: LeadCard
+        /// "Claimed by Alice, 5 hours left", "Bob's claim expired on …", or "Free to claim".
+        var claim: String
+        var isClaimed: Bool
+    }
+
+    var page: PageFrame
+    var rows: [Row]
+    var hasRows: Bool
+    var window: String
 }
 
 /// A link to an owner's page, for the dashboard's team list.

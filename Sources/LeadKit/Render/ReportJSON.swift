@@ -86,6 +86,14 @@ struct ReportJSON: Encodable {
         var open: Int
     }
 
+    struct ClaimEntry: Encodable {
+        var lead: String
+        var by: String
+        var at: String
+        var expires: String
+        var expired: Bool
+    }
+
     struct ForecastEntry: Encodable {
         var pipeline: String
         var currency: String
@@ -158,11 +166,12 @@ struct ReportJSON: Encodable {
     var cohorts: [CohortEntry]
     var forecast: [ForecastEntry]
     var owners: [OwnerEntry]
+    var claims: [ClaimEntry]
     var diagnostics: [Diagnostic.Record]
 
     enum CodingKeys: String, CodingKey {
         case asOf = "as_of"
-        case pipelines, stale, funnel, agenda, outcomes, cohorts, forecast, owners, diagnostics
+        case pipelines, stale, funnel, agenda, outcomes, cohorts, forecast, owners, claims, diagnostics
     }
 
     init(_ report: Report) {
@@ -227,6 +236,11 @@ struct ReportJSON: Encodable {
             OwnerEntry(
                 owner: day.owner.name, agenda: day.agenda.map { leads[$0].id }, stale: day.stale.map { leads[$0].id },
                 open: day.open.count)
+        }
+        claims = report.claims.map {
+            ClaimEntry(
+                lead: leads[$0.lead].id, by: $0.by.name, at: $0.at.description, expires: $0.expires.description,
+                expired: $0.expired)
         }
         forecast = report.forecast.map {
             ForecastEntry(

@@ -70,6 +70,7 @@ public struct SiteRenderer: Sendable {
             { try page("funnel.html", pages.funnelPage(), "funnel") },
             { try page("history.html", pages.historyPage(), "history") },
             { try page("cohorts.html", pages.cohortsPage(), "cohorts") },
+            { try page("unassigned.html", pages.unassignedPage(), "unassigned") },
             { try page("jobs.html", pages.jobsPage(), "records") },
             { try page("problems.html", pages.problemsPage(), "problems") },
             { try page("leads.html", pages.leadsPage(), "leads") },

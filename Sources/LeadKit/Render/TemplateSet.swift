@@ -42,6 +42,7 @@ public struct TemplateSet: Sendable {
             "history.mustache": PackageResources.history_mustache,
             "cohorts.mustache": PackageResources.cohorts_mustache,
             "owner.mustache": PackageResources.owner_mustache,
+            "unassigned.mustache": PackageResources.unassigned_mustache,
             "problems.mustache": PackageResources.problems_mustache,
             "leads.mustache": PackageResources.leads_mustache,
             "interactions.mustache": PackageResources.interactions_mustache,
