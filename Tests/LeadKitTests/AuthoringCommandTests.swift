@@ -283,9 +283,9 @@ import Testing
                 - Go and Rust.
 
                 """)
+        // A new key goes before the history list, not under the item another command may append.
         let expected = Self.handWritten.replacingOccurrences(
-            of: "  - {status: WAKING_UP, date: 2026-11-05}\n",
-            with: "  - {status: WAKING_UP, date: 2026-11-05}\nnext_follow_up: 2026-11-30\n")
+            of: "custom_key: keep me\nhistory:\n", with: "custom_key: keep me\nnext_follow_up: 2026-11-30\nhistory:\n")
         #expect(try read("leads/acme-platform.md") == expected)
     }
 
@@ -428,8 +428,8 @@ import Testing
                 """)
         let lead = try read("leads/acme-platform.md")
         #expect(lead.contains("status: CONVERTED # since the call\n"))
-        #expect(lead.contains("custom_key: keep me\napplication: \"[[acme-platform]]\"\n") == false)
-        #expect(lead.contains("  - {status: CONVERTED, date: 2026-11-23}\napplication: \"[[acme-platform]]\"\n---\n"))
+        #expect(lead.contains("custom_key: keep me\napplication: \"[[acme-platform]]\"\nhistory:\n"))
+        #expect(lead.contains("  - {status: CONVERTED, date: 2026-11-23}\n---\n"))
         #expect(try check().status == 0)
 
         let again = try leads(["convert", "acme-platform"])

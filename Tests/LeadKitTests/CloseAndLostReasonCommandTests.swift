@@ -58,8 +58,8 @@ import Testing
         #expect(
             try folder.read("jobs/globex-head-of-data.md")
                 == Self.job.replacingOccurrences(
-                    of: "---\nTwo", with: "outcome: LOST\nclosed: 2026-11-23\nreason: Client hired internally\n---\nTwo"
-                ))
+                    of: "milestones:\n",
+                    with: "outcome: LOST\nclosed: 2026-11-23\nreason: Client hired internally\nmilestones:\n"))
         let check = try folder.check(asOf: Self.asOf)
         #expect(check.stdout == "0 errors, 0 warnings in 3 files\n")
 
@@ -128,10 +128,10 @@ import Testing
                 pipeline: recruiting
                 status: LOST
                 created: 2026-10-20
+                lost_reason: Budget cut
                 history:
                   - {status: CONTACTED, date: 2026-10-20}
                   - {status: LOST, date: 2026-11-23}
-                lost_reason: Budget cut
                 ---
 
                 """)

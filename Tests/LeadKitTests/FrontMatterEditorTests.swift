@@ -55,7 +55,7 @@ import Testing
                 try $0.append(to: "history", item: "{status: B, date: 2026-11-02}")
             }
             let expected =
-                "\u{FEFF}---\nrole: x\nhistory:\n  - {status: A, date: 2026-11-01}\n  - {status: B, date: 2026-11-02}\nstatus: B\n---\nBody\n"
+                "\u{FEFF}---\nrole: x\nstatus: B\nhistory:\n  - {status: A, date: 2026-11-01}\n  - {status: B, date: 2026-11-02}\n---\nBody\n"
                 .replacingOccurrences(of: "\n", with: lineBreak)
             #expect(edited == expected)
         }

@@ -109,7 +109,7 @@ public struct FrontMatterEditor {
     public mutating func set(_ key: String, to yaml: String) throws(EditError) {
         let block = try block()
         guard let pair = value(of: key, in: block) else {
-            insertLine("\(key): \(yaml)", at: block)
+            insertScalarLine("\(key): \(yaml)", at: block)
             return
         }
         guard let scalar = pair.value.scalar else {
@@ -248,6 +248,22 @@ public struct FrontMatterEditor {
     /// Replaces every occurrence of `old` with `new` in the whole file.
     public mutating func replaceAll(_ old: String, with new: String) {
         text = text.replacingOccurrences(of: old, with: new)
+    }
+
+    /// A new single-value line: before the block lists that end the front-matter (`history`,
+    /// `milestones`), so that it never lands right under an item another command appends to — two
+    /// people's edits of one lead then merge in git without a conflict. Without such lists, at the end.
+    private mutating func insertScalarLine(_ line: String, at block: Block) {
+        var trailing: (key: YAMLNode, value: YAMLNode)?
+        for pair in block.pairs.reversed() {
+            guard pair.value.items != nil, !pair.value.isFlow else { break }
+            trailing = pair
+        }
+        guard let first = trailing else {
+            insertLine(line, at: block)
+            return
+        }
+        text.insert(contentsOf: line + lineBreak, at: lineStart(before: index(first.key.start, in: block)))
     }
 
     /// A new top-level line at the end of the block.

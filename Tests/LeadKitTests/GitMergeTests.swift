@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+
+/// Two people work one lead in two clones of a git repository: one logs a call with a follow-up, the
+/// other moves the lead. What the commands add does not collide, so `git pull` merges without a
+/// conflict and the merged folder passes `leads check`. Real `git`, real `leads`.
+@Suite(.serialized, .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/git")))
+struct GitMergeTests {
+    static let lead = """
+        ---
+        role: Platform Engineer
+        company: Acme
+        source: OTHER
+        temperature: WARM
+        status: WAKING_UP
+        created: 2026-11-01
+        contact: "[[ada]]"
+        history:
+          - {status: DISCOVERY, date: 2026-11-01}
+          - {status: WAKING_UP, date: 2026-11-10}
+        ---
+
+        """
+
+    @discardableResult
+    func git(_ arguments: [String], in folder: URL) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        var environment = ProcessInfo.processInfo.environment
+        for (key, value) in [
+            ("GIT_AUTHOR_NAME", "Test"), ("GIT_AUTHOR_EMAIL", "test@example.com"), ("GIT_COMMITTER_NAME", "Test"),
+            ("GIT_COMMITTER_EMAIL", "test@example.com"), ("GIT_CONFIG_NOSYSTEM", "1"), ("HOME", folder.path),
+        ] {
+            environment[key] = value
+        }
+        process.environment = environment
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test func aLogWithAFollowUpAndAMoveOnTwoClonesMergeCleanly() throws {
+        let origin = try ScratchFolder([
+            "leads/acme.md": Self.lead, "contacts/ada.md": "---\nname: Ada\nemail: ada@acme.example\n---\n",
+            "interactions/2026-11-10-acme-call.md":
+                "---\nlead: \"[[acme]]\"\ndate: 2026-11-10\ntype: PHONE_CALL\nsummary: Intro\n---\n",
+        ])
+        defer { origin.remove() }
+        try git(["init", "-q", "-b", "main"], in: origin.url)
+        try git(["add", "-A"], in: origin.url)
+        try git(["commit", "-q", "-m", "start"], in: origin.url)
+        let alice = FileManager.default.temporaryDirectory.appendingPathComponent("leads-alice-\(UUID().uuidString)")
+        let bob = FileManager.default.temporaryDirectory.appendingPathComponent("leads-bob-\(UUID().uuidString)")
+        defer {
+            try? FileManager.default.removeItem(at: alice)
+            try? FileManager.default.removeItem(at: bob)
+        }
+        for clone in [alice, bob] {
+            #expect(try git(["clone", "-q", origin.url.path, clone.path], in: origin.url).status == 0)
+        }
+        let asOf = ["--content", "content", "--as-of", "2026-11-23"]
+        #expect(
+            try LeadsProcess.run(
+                ["log", "acme", "--type", "EMAIL", "--summary", "Sent the deck", "--follow-up", "2026-11-30"] + asOf,
+                in: alice
+            ).status == 0)
+        try git(["add", "-A"], in: alice)
+        try git(["commit", "-q", "-m", "log"], in: alice)
+        #expect(try git(["push", "-q", "origin", "HEAD:alice"], in: alice).status == 0)
+
+        #expect(try LeadsProcess.run(["move", "acme", "WARM_LEAD"] + asOf, in: bob).status == 0)
+        try git(["commit", "-q", "-am", "move"], in: bob)
+        try git(["fetch", "-q", "origin", "alice"], in: bob)
+        let merge = try git(["merge", "--no-edit", "FETCH_HEAD"], in: bob)
+        #expect(merge.status == 0, "git merge: \(merge.output)")
+        let merged = try String(contentsOf: bob.appendingPathComponent("content/leads/acme.md"), encoding: .utf8)
+        #expect(merged.contains("next_follow_up: 2026-11-30\n"))
+        #expect(
+            merged.contains("status: WARM_LEAD\n") && merged.contains("  - {status: WARM_LEAD, date: 2026-11-23}\n"))
+        let check = try LeadsProcess.run(["check"] + asOf, in: bob)
+        #expect(check.stdout == "0 errors, 0 warnings in 4 files\n", "\(check.stdout)")
+    }
+}
