@@ -17,12 +17,12 @@ extension Claim {
     /// The claims of unowned leads, by when they were made.
     static func all(_ content: CheckedContent, asOf: Day) -> [Claim] {
         let window = content.configuration.claimWindowHours
-        let now = asOf.ordinal * 24 * 60
+        let now = DayTime(day: asOf).minuteOrdinal
         return content.records.leads.enumerated().compactMap { position, lead -> Claim? in
             guard lead.owner == nil, let by = lead.claimedBy?.value, let at = lead.claimedAt?.value else { return nil }
-            let start = at.day.ordinal * 24 * 60 + (at.minutes ?? 0)
+            let start = at.minuteOrdinal
             let end = start + window * 60
-            let expires = DayTime(day: Day(ordinal: end / (24 * 60)), minutes: end % (24 * 60))
+            let expires = DayTime(minuteOrdinal: end)
             return Claim(
                 lead: position, by: content.configuration.owner(named: by), at: at, expires: expires,
                 expired: now >= end, hoursLeft: max(0, (end - max(now, start)) / 60))

@@ -11,7 +11,7 @@ extension Authoring {
         }
         let window = workspace.configuration.claimWindowHours
         if let by = lead.claimedBy?.value, let at = lead.claimedAt?.value, Owner.key(by) != claimant.key,
-            minutes(now) < minutes(at) + window * 60
+            now.minuteOrdinal < at.minuteOrdinal + window * 60
         {
             throw EditError(
                 "\(lead.id) is claimed by \(by) since \(at) for \(window) hours; wait, or ask them to release it")
@@ -46,9 +46,5 @@ extension Authoring {
         var (before, editor) = try workspace.editor(for: lead.header)
         for key in ["owner", "claimed_by", "claimed_at"] { try editor.remove(key) }
         return [.update(lead.header.relativePath, from: before, to: editor.bytes, "back in the pool")]
-    }
-
-    private static func minutes(_ time: DayTime) -> Int {
-        time.day.ordinal * 24 * 60 + (time.minutes ?? 0)
     }
 }

@@ -123,6 +123,14 @@ public struct DayTime: Sendable, Hashable, Comparable, CustomStringConvertible {
         return day.description + "T" + pad(minutes / 60, 2) + ":" + pad(minutes % 60, 2)
     }
 
+    /// Minutes since 1970-01-01 00:00 (a date alone counts as its midnight), for durations in hours.
+    public var minuteOrdinal: Int { day.ordinal * 24 * 60 + (minutes ?? 0) }
+
+    /// The moment `minuteOrdinal` minutes after 1970-01-01 00:00.
+    public init(minuteOrdinal: Int) {
+        self.init(day: Day(ordinal: minuteOrdinal / (24 * 60)), minutes: minuteOrdinal % (24 * 60))
+    }
+
     /// `HH:MM` when a time was written.
     public var timeText: String? {
         minutes.map { pad($0 / 60, 2) + ":" + pad($0 % 60, 2) }
