@@ -467,7 +467,45 @@ import Testing
         #expect(leftovers == ["acme-platform.md"], "no temporary file is left behind")
     }
 
+    /// Run again after the kill, the conversion completes: it adopts the application it had written,
+    /// and the folder is the one an uninterrupted run makes.
+    @Test func anInterruptedConversionCompletesWhenRunAgain() throws {
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        try writeSample()
+        let whole = try leads(["convert", "acme-platform"])
+        #expect(whole.status == 0)
+        let uninterrupted = try snapshot()
+        try FileManager.default.removeItem(at: scratch)
+
+        try writeSample()
+        #expect(
+            try leads(["convert", "acme-platform"], environment: ["LEADS_INTERRUPT_AFTER_WRITES": "1"]).status == 75)
+        let resumed = try leads(["convert", "acme-platform"])
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(resumed.stdout.hasPrefix("updated content/leads/acme-platform.md: status WAKING_UP → CONVERTED"))
+        #expect(try snapshot() == uninterrupted)
+    }
+
     // MARK: merge
+
+    /// A merge killed before it deleted the duplicate completes when run again, without appending the
+    /// duplicate's notes twice.
+    @Test func anInterruptedMergeCompletesWhenRunAgain() throws {
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let duplicate = "---\nname: Ada L.\nemail: ada@acme.example\nrole: CTO\n---\nMet at PyCon.\n"
+        try writeSample()
+        try write(["contacts/ada.md": duplicate])
+        #expect(try leads(["merge", "ada-lovelace", "ada"]).status == 0)
+        let uninterrupted = try snapshot()
+        try FileManager.default.removeItem(at: scratch)
+
+        try writeSample()
+        try write(["contacts/ada.md": duplicate])
+        let killed = try leads(["merge", "ada-lovelace", "ada"], environment: ["LEADS_INTERRUPT_AFTER_WRITES": "1"])
+        #expect(killed.status == 75)
+        #expect(try leads(["merge", "ada-lovelace", "ada"]).status == 0)
+        #expect(try snapshot() == uninterrupted)
+    }
 
     @Test func mergeFillsRewritesLinksAndDeletesTheDuplicate() throws {
         defer { try? FileManager.default.removeItem(at: scratch) }

@@ -24,7 +24,8 @@ extension Authoring {
             filled.append(key)
         }
         let notes = other.header.body.trimmingCharacters(in: .whitespacesAndNewlines)
-        if !notes.isEmpty {
+        // A merge killed before its last write already gave the kept contact these notes.
+        if !notes.isEmpty, !keep.header.body.contains(notes) {
             keepEditor.appendToBody("## Merged from \(other.name?.value ?? other.id)\n\n" + notes)
         }
         rewriteLinks(in: &keepEditor, from: other.id, to: keep.id)

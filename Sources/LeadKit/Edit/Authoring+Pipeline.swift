@@ -103,22 +103,32 @@ extension Authoring {
     }
 
     /// Refuses a second conversion and a file that is already there.
+    /// A conversion killed between its writes left the new record behind, naming this lead, before
+    /// the lead linked it: running the command again adopts that record instead of refusing.
     static func newRecordPath(_ kind: RecordKind, for lead: Lead, link: Located<Link>?, in workspace: Workspace)
-        throws(EditError) -> String
+        throws(EditError) -> (path: String, adopted: Bool)
     {
         if let link { throw EditError("\(lead.id) already links the \(kind.rawValue) \(link.value.target)") }
+        let records = workspace.records
+        let existing: (any TrackedRecord)? =
+            switch kind {
+            case .application: workspace.content.index.applications[lead.id].map { records.applications[$0] }
+            case .job: workspace.content.index.jobs[lead.id].map { records.jobs[$0] }
+            default: nil
+            }
+        if let existing, existing.lead?.value.target == lead.id { return (existing.header.relativePath, true) }
         let path = "\(kind.folder)/\(lead.id).md"
         let onDisk = ContentLoader(root: workspace.root).pathOnDisk(path)
         if workspace.content.index.contains(lead.id, kind: kind) || FileStamp.of(onDisk) != nil {
             throw EditError("refusing to overwrite \(onDisk): it already exists")
         }
-        return path
+        return (path, false)
     }
 
     static func convertToApplication(
         _ lead: Lead, _ conversion: Conversion, _ pipeline: Pipeline, in workspace: Workspace
     ) throws(EditError) -> [FileChange] {
-        let path = try newRecordPath(.application, for: lead, link: lead.application, in: workspace)
+        let (path, adopted) = try newRecordPath(.application, for: lead, link: lead.application, in: workspace)
         var (before, editor) = try workspace.editor(for: lead.header)
         let companyYAML: String? = lead.company.map { company in
             company.value.isBracketed || workspace.content.index.companies[company.value.target] != nil
@@ -137,11 +147,10 @@ extension Authoring {
         try editor.set("application", to: YAMLText.link(lead.id))
         try advance(&editor, lead: lead, to: pipeline.won, on: workspace.asOf)
         // The application first: until the lead links it, it is an application like any other.
-        return [
-            .create(path, application, "application for \(lead.id)"),
+        return (adopted ? [] : [.create(path, application, "application for \(lead.id)")]) + [
             .update(
                 lead.header.relativePath, from: before, to: editor.bytes,
-                "status \(current) → \(pipeline.won), application [[\(lead.id)]]"),
+                "status \(current) → \(pipeline.won), application [[\(lead.id)]]")
         ]
     }
 
@@ -149,7 +158,7 @@ extension Authoring {
     static func convertToJob(
         _ lead: Lead, _ conversion: Conversion, _ pipeline: Pipeline, in workspace: Workspace
     ) throws(EditError) -> [FileChange] {
-        let path = try newRecordPath(.job, for: lead, link: lead.job, in: workspace)
+        let (path, adopted) = try newRecordPath(.job, for: lead, link: lead.job, in: workspace)
         var (before, editor) = try workspace.editor(for: lead.header)
         var changes: [FileChange] = []
         let company = try companyRecord(for: lead, in: workspace, changes: &changes, editor: &editor)
@@ -166,11 +175,11 @@ extension Authoring {
         let current = lead.status?.value ?? pipeline.firstStage
         try editor.set("job", to: YAMLText.link(lead.id))
         try advance(&editor, lead: lead, to: pipeline.won, on: workspace.asOf)
-        return changes + [
-            .create(path, YAMLText.record(.job, fields, body: timeline(of: lead, in: workspace)), "job for \(lead.id)"),
+        let job = YAMLText.record(.job, fields, body: timeline(of: lead, in: workspace))
+        return changes + (adopted ? [] : [.create(path, job, "job for \(lead.id)")]) + [
             .update(
                 lead.header.relativePath, from: before, to: editor.bytes,
-                "status \(current) → \(pipeline.won), job [[\(lead.id)]]"),
+                "status \(current) → \(pipeline.won), job [[\(lead.id)]]")
         ]
     }
 
