@@ -15,8 +15,9 @@ import Testing
             at: scratch.appendingPathComponent("content"), withIntermediateDirectories: true)
     }
 
-    func leads(_ arguments: [String]) throws -> LeadsProcess.Output {
-        try LeadsProcess.run(arguments + ["--content", "content", "--as-of", "2026-11-23"], in: scratch)
+    func leads(_ arguments: [String], environment: [String: String] = [:]) throws -> LeadsProcess.Output {
+        try LeadsProcess.run(
+            arguments + ["--content", "content", "--as-of", "2026-11-23"], in: scratch, environment: environment)
     }
 
     func names(_ kind: String) -> [String] {
@@ -38,6 +39,27 @@ import Testing
             if !company.isEmpty { companies.insert(company) }
         }
         return (profiles.count, companies)
+    }
+
+    /// An import killed after it made the contacts and before their leads completes when run again:
+    /// the same leads as an uninterrupted run, none twice.
+    @Test func anInterruptedLinkedInImportCompletesWhenRunAgain() throws {
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let (people, companies) = try expected()
+        let killed = try leads(
+            ["import", "linkedin", Self.connections.path, "--leads"],
+            environment: ["LEADS_INTERRUPT_AFTER_WRITES": String(companies.count + people + 3)])
+        #expect(killed.status == 75)
+        #expect(names("contacts").count == people)
+        #expect(names("leads").count == 3)
+        let resumed = try leads(["import", "linkedin", Self.connections.path, "--leads"])
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(names("leads").count == people)
+        let again = try leads(["import", "linkedin", Self.connections.path, "--leads"])
+        #expect(
+            again.stdout.components(separatedBy: "\n").filter { $0.hasPrefix("created ") }.isEmpty, "\(again.stdout)")
+        let check = try leads(["check"])
+        #expect(check.stdout.hasPrefix("0 errors, 0 warnings"), "\(check.stdout)")
     }
 
     @Test func aLinkedInExportImportsCleanlyAndOnlyOnce() throws {

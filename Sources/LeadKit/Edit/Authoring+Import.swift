@@ -34,6 +34,8 @@ extension Authoring {
         var contacts: [FileChange] = []
         var leads: [FileChange] = []
         let pipeline = configuration.defaultPipeline
+        // Contacts of an earlier, interrupted import given their lead in this run, each once.
+        var resumed = Set<String>()
         for (line, fields) in table.rows {
             let name = [table.value("First Name", in: fields), table.value("Last Name", in: fields)]
                 .filter { !$0.isEmpty }.joined(separator: " ")
@@ -47,6 +49,16 @@ extension Authoring {
             }
             if let existing = known.match(name: name, email: email, linkedin: url, company: companyName) {
                 plan.skipped.append("\(name) (line \(line)): already \(existing)")
+                // An import killed after it made a contact and before its lead: the lead is made now.
+                if withLeads, let contact = importedContactWithoutLead(at: existing, in: workspace),
+                    resumed.insert(contact.id).inserted
+                {
+                    let companyID = contact.company.flatMap { workspace.findCompany($0.value.target)?.id }
+                    leads.append(
+                        newLinkedInLead(
+                            contact: contact.id, companyID: companyID, companyName: companyName, name: name,
+                            position: position, pipeline: pipeline, names: &names, in: workspace))
+                }
                 continue
             }
             var companyID: String?
@@ -76,28 +88,44 @@ extension Authoring {
             known.add(name: name, email: email, linkedin: url, company: companyName, as: contactPath)
 
             if withLeads {
-                let role = position.isEmpty ? "Connection" : position
-                let (leadID, leadPath) = names.allocate(
-                    .lead, stem: nonEmpty(Slug.make((companyName.isEmpty ? name : companyName) + " " + role), "lead"))
-                let leadFields: [(key: String, yaml: String)] = [
-                    ("role", YAMLText.scalar(role)),
-                    (
-                        "company",
-                        companyID.map(YAMLText.link) ?? YAMLText.scalar(companyName.isEmpty ? name : companyName)
-                    ),
-                    ("source", "LINKEDIN"), ("temperature", "COLD"), ("status", pipeline.firstStage),
-                    ("created", workspace.asOf.description), ("contact", YAMLText.link(contactID)),
-                    (
-                        "history",
-                        YAMLText.blockList([[("status", pipeline.firstStage), ("date", workspace.asOf.description)]])
-                    ),
-                ]
-                leads.append(.create(leadPath, YAMLText.record(.lead, leadFields), "new lead \(leadID)"))
+                leads.append(
+                    newLinkedInLead(
+                        contact: contactID, companyID: companyID, companyName: companyName, name: name,
+                        position: position, pipeline: pipeline, names: &names, in: workspace))
             }
         }
         // Companies first, then the contacts that link them, then the leads that link both.
         plan.changes = newCompanies + contacts + leads
         return plan
+    }
+
+    /// A connection's lead: source LINKEDIN, COLD, in the first stage, its contact linked.
+    static func newLinkedInLead(
+        contact: String, companyID: String?, companyName: String, name: String, position: String, pipeline: Pipeline,
+        names: inout IDAllocator, in workspace: Workspace
+    ) -> FileChange {
+        let role = position.isEmpty ? "Connection" : position
+        let (leadID, leadPath) = names.allocate(
+            .lead, stem: nonEmpty(Slug.make((companyName.isEmpty ? name : companyName) + " " + role), "lead"))
+        let leadFields: [(key: String, yaml: String)] = [
+            ("role", YAMLText.scalar(role)),
+            ("company", companyID.map(YAMLText.link) ?? YAMLText.scalar(companyName.isEmpty ? name : companyName)),
+            ("source", "LINKEDIN"), ("temperature", "COLD"), ("status", pipeline.firstStage),
+            ("created", workspace.asOf.description), ("contact", YAMLText.link(contact)),
+            ("history", YAMLText.blockList([[("status", pipeline.firstStage), ("date", workspace.asOf.description)]])),
+        ]
+        return .create(leadPath, YAMLText.record(.lead, leadFields), "new lead \(leadID)")
+    }
+
+    /// The contact at `path` when this importer made it (its notes start "Connected on LinkedIn") and
+    /// no lead names it yet: what an import killed between its writes leaves.
+    static func importedContactWithoutLead(at path: String, in workspace: Workspace) -> Contact? {
+        guard
+            let contact = workspace.records.contacts.first(where: { path.hasSuffix($0.header.relativePath) }),
+            contact.header.body.hasPrefix("Connected on LinkedIn on "),
+            !workspace.records.leads.contains(where: { $0.contact?.value.target == contact.id })
+        else { return nil }
+        return contact
     }
 
     /// `15 Mar 2023` (LinkedIn's format) as `2023-03-15`.
