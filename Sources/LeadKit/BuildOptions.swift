@@ -14,12 +14,14 @@ public struct BuildOptions: Sendable, Equatable {
     /// Where the report is published (e.g. `https://crm.example/report`), for the calendar's links to
     /// its pages; nil leaves them out.
     public var baseURL: String?
+    /// Build only this owner's leads and what they link to (`--owner`); nil for the whole team.
+    public var owner: String?
     /// Names the program, as `BuildReuse.engine` does, so that a build keeps the pages of the report
     /// it replaces; nil renders every page anew.
     public var engine: String?
 
     public init(
-        content: String, templates: String?, output: String, asOf: Day, baseURL: String? = nil,
+        content: String, templates: String?, output: String, asOf: Day, baseURL: String? = nil, owner: String? = nil,
         engine: String? = nil
     ) {
         self.content = content
@@ -27,6 +29,7 @@ public struct BuildOptions: Sendable, Equatable {
         self.output = output
         self.asOf = asOf
         self.baseURL = baseURL
+        self.owner = owner
         self.engine = engine
     }
 
@@ -44,6 +47,7 @@ extension Leads {
     public static func build(_ options: BuildOptions, startedAt: Int64) throws -> BuildSummary {
         try build(
             content: options.content, templates: options.templates, output: options.output, asOf: options.asOf,
-            baseURL: options.baseURL, reuse: options.engine.map { BuildReuse(startedAt: startedAt, engine: $0) })
+            baseURL: options.baseURL, owner: options.owner,
+            reuse: options.engine.map { BuildReuse(startedAt: startedAt, engine: $0) })
     }
 }

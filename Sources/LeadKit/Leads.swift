@@ -29,7 +29,7 @@ extension Leads {
     /// renders only the pages whose view model changed.
     public static func build(
         content root: String, templates: String?, output: String, asOf: Day, displayRoot: String? = nil,
-        baseURL: String? = nil, reuse: BuildReuse? = nil
+        baseURL: String? = nil, owner: String? = nil, reuse: BuildReuse? = nil
     ) throws -> BuildSummary {
         let loader = ContentLoader(root: root, displayRoot: displayRoot)
         let listing = try loader.list()
@@ -38,10 +38,11 @@ extension Leads {
             output: output,
             inputs: BuildInputs(
                 listing: listing, templates: templateSet.fingerprint, asOf: asOf, displayRoot: loader.displayRoot,
-                baseURL: baseURL, engine: reuse?.engine ?? ""),
+                baseURL: baseURL, owner: owner, engine: reuse?.engine ?? ""),
             reuse: reuse)
         if let previous = incremental.upToDate(listing) { return BuildSummary(upToDate: previous) }
-        let checked = check(loader.read(listing), asOf: asOf)
+        let whole = check(loader.read(listing), asOf: asOf)
+        let checked = owner.map { OwnerScope.narrow(whole, to: $0) } ?? whole
         let report = ReportAnalyzer(content: checked, asOf: asOf).analyze()
         let site = SiteRenderer(
             report: report, templates: templateSet, keeping: incremental.keeping, baseURL: baseURL

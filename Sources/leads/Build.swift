@@ -27,6 +27,9 @@ struct Build: ParsableCommand {
         name: .customLong("base-url"), help: "Where the report is published, for the calendar's links to its pages.")
     var baseURL: String?
 
+    @Option(help: "Build only this owner's leads and what they link to (to publish one person's view).")
+    var owner: String?
+
     /// The templates folder to use: the one given (which must exist), else `templates` when it exists.
     static func templatesFolder(_ templates: String?) throws -> String? {
         var isFolder: ObjCBool = false
@@ -43,7 +46,7 @@ struct Build: ParsableCommand {
     func buildOptions() throws -> BuildOptions {
         BuildOptions(
             content: options.content, templates: try Self.templatesFolder(templates), output: output,
-            asOf: try options.asOfDay(), baseURL: baseURL, engine: clean ? nil : Self.engine())
+            asOf: try options.asOfDay(), baseURL: baseURL, owner: owner, engine: clean ? nil : Self.engine())
     }
 
     func run() throws {
@@ -63,6 +66,9 @@ struct Build: ParsableCommand {
         } catch let error as WriteError {
             printError("error: \(error.description)")
             throw ExitCode(1)
+        }
+        if let owner, checked.fileCount == 0 {
+            printError("warning: no lead is owned by '\(owner)'; the report is empty")
         }
         for diagnostic in checked.diagnostics { print(diagnostic.formatted) }
         print(

@@ -68,4 +68,23 @@ import Testing
             #expect(dashboard.contains("<a href=\"owners/carol.html\">Carol</a>"))
         }
     }
+
+    /// `leads build --owner carol`: Carol's leads and what they link to, nobody else's.
+    @Test func aReportOfOneOwnersLeads() throws {
+        let files = Self.files.merging([
+            "contacts/zed.md": "---\nname: Zed\n---\n",
+            "leads/c.md": Self.lead("Clerk", owner: "Alice").replacingOccurrences(
+                of: "owner: Alice", with: "owner: Alice\ncontact: \"[[zed]]\""),
+        ]) { _, new in new }
+        try ContentFolder(files).withFolder { root in
+            let output = root + "-report"
+            defer { try? FileManager.default.removeItem(atPath: output) }
+            let summary = try Leads.build(
+                content: root, templates: nil, output: output, asOf: ContentFolder.asOf, owner: " CAROL")
+            #expect(summary.fileCount == 2)
+            let leads = try FileManager.default.contentsOfDirectory(atPath: output + "/leads").sorted()
+            #expect(leads == ["a.html", "b.html"])
+            #expect(!FileManager.default.fileExists(atPath: output + "/contacts/zed.html"))
+        }
+    }
 }

@@ -6,6 +6,8 @@ struct BuildInputs {
     let asOf: Day
     let displayRoot: String
     let baseURL: String?
+    /// `--owner`: a report of one owner's leads is made from the same files but is another report.
+    var owner: String? = nil
     let engine: String
 
     /// nil when a file could not be examined: then nothing can be assumed unchanged.
@@ -15,6 +17,7 @@ struct BuildInputs {
         fingerprint.combine(engine)
         fingerprint.combine(displayRoot)
         fingerprint.combine(baseURL ?? "")
+        fingerprint.combine(owner.map { "owner:" + Owner.key($0) } ?? "")
         fingerprint.combine(asOf.description)
         fingerprint.combine(templates.value)
         // Links not followed and stray files are reported from the listing alone.
