@@ -9,7 +9,8 @@ struct LeadsCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Check.self, Build.self, Init.self, New.self, Log.self, Move.self, Convert.self, MilestoneCommand.self,
-            Close.self, ClaimCommand.self, Assign.self, Release.self, Merge.self, Import.self, Export.self, Serve.self,
+            Close.self, ClaimCommand.self, Assign.self, Release.self, Merge.self, MergeFile.self, GitSetup.self,
+            Import.self, Export.self, Serve.self,
         ]
     )
 

@@ -86,4 +86,116 @@ struct GitMergeTests {
         let check = try LeadsProcess.run(["check"] + asOf, in: bob)
         #expect(check.stdout == "0 errors, 0 warnings in 4 files\n", "\(check.stdout)")
     }
+
+    static let job = """
+        ---
+        lead: "[[acme]]"
+        title: Platform Engineer
+        opened: 2026-11-10
+        milestones:
+          - {name: CVS_RECEIVED, date: 2026-11-12}
+        ---
+        Shortlist of three.
+
+        """
+
+    /// Two clones of a repository set up with `leads git-setup`, the driver pointing at this build.
+    func clones() throws -> (origin: ScratchFolder, alice: URL, bob: URL) {
+        let lead = """
+            ---
+            role: Platform Engineer
+            company: Acme
+            source: OTHER
+            temperature: WARM
+            pipeline: recruiting
+            status: JOB_ORDER
+            created: 2026-11-01
+            contact: "[[ada]]"
+            job: "[[acme]]"
+            history:
+              - {status: IDENTIFIED, date: 2026-11-01}
+              - {status: JOB_ORDER, date: 2026-11-10}
+            ---
+
+            """
+        let origin = try ScratchFolder([
+            "leads/acme.md": lead, "jobs/acme.md": Self.job,
+            "contacts/ada.md": "---\nname: Ada\nemail: ada@acme.example\n---\n",
+            "interactions/2026-11-02-acme-call.md":
+                "---\nlead: \"[[acme]]\"\ndate: 2026-11-02\ntype: PHONE_CALL\nsummary: Intro\n---\n",
+        ])
+        try git(["init", "-q", "-b", "main"], in: origin.url)
+        #expect(try LeadsProcess.run(["git-setup", "--content", "content"], in: origin.url).status == 0)
+        try git(["add", "-A"], in: origin.url)
+        try git(["commit", "-q", "-m", "start"], in: origin.url)
+        let alice = FileManager.default.temporaryDirectory.appendingPathComponent("leads-alice-\(UUID().uuidString)")
+        let bob = FileManager.default.temporaryDirectory.appendingPathComponent("leads-bob-\(UUID().uuidString)")
+        let driver = try LeadsProcess.executable().path + " merge-file %O %A %B %P"
+        for clone in [alice, bob] {
+            try git(["clone", "-q", origin.url.path, clone.path], in: origin.url)
+            try git(["config", "merge.leads.driver", driver], in: clone)
+        }
+        return (origin, alice, bob)
+    }
+
+    @Test func milestonesRecordedOnTwoClonesAreUnitedByDate() throws {
+        let (origin, alice, bob) = try clones()
+        defer {
+            origin.remove()
+            try? FileManager.default.removeItem(at: alice)
+            try? FileManager.default.removeItem(at: bob)
+        }
+        let asOf = ["--content", "content", "--as-of", "2026-11-23"]
+        #expect(
+            try LeadsProcess.run(
+                ["milestone", "acme", "Interviews arranged", "--date", "2026-11-20"] + asOf, in: alice
+            ).status == 0)
+        try git(["commit", "-q", "-am", "arranged"], in: alice)
+        try git(["push", "-q", "origin", "HEAD:alice"], in: alice)
+        #expect(
+            try LeadsProcess.run(["milestone", "acme", "Interviews booked", "--date", "2026-11-15"] + asOf, in: bob)
+                .status == 0)
+        try git(["commit", "-q", "-am", "booked"], in: bob)
+        try git(["fetch", "-q", "origin", "alice"], in: bob)
+        let merge = try git(["merge", "--no-edit", "FETCH_HEAD"], in: bob)
+        #expect(merge.status == 0, "git merge: \(merge.output)")
+        let job = try String(contentsOf: bob.appendingPathComponent("content/jobs/acme.md"), encoding: .utf8)
+        #expect(
+            job
+                == Self.job.replacingOccurrences(
+                    of: "  - {name: CVS_RECEIVED, date: 2026-11-12}\n",
+                    with:
+                        "  - {name: CVS_RECEIVED, date: 2026-11-12}\n  - {name: INTERVIEWS_BOOKED, date: 2026-11-15}\n"
+                        + "  - {name: INTERVIEWS_ARRANGED, date: 2026-11-20}\n"))
+        let check = try LeadsProcess.run(["check"] + asOf, in: bob)
+        #expect(check.status == 0, "\(check.stdout)")
+    }
+
+    @Test func aValueBothSidesChangedIsARealConflict() throws {
+        let (origin, alice, bob) = try clones()
+        defer {
+            origin.remove()
+            try? FileManager.default.removeItem(at: alice)
+            try? FileManager.default.removeItem(at: bob)
+        }
+        let asOf = ["--content", "content", "--as-of", "2026-11-23"]
+        for (clone, title) in [(alice, "Staff Platform Engineer"), (bob, "Principal Platform Engineer")] {
+            let path = clone.appendingPathComponent("content/jobs/acme.md")
+            let text = try String(contentsOf: path, encoding: .utf8)
+            try Data(text.replacingOccurrences(of: "title: Platform Engineer", with: "title: \(title)").utf8).write(
+                to: path)
+            try git(["commit", "-q", "-am", title], in: clone)
+        }
+        try git(["push", "-q", "origin", "HEAD:alice"], in: alice)
+        try git(["fetch", "-q", "origin", "alice"], in: bob)
+        let merge = try git(["merge", "--no-edit", "FETCH_HEAD"], in: bob)
+        #expect(merge.status != 0)
+        let job = try String(contentsOf: bob.appendingPathComponent("content/jobs/acme.md"), encoding: .utf8)
+        #expect(
+            job.contains(
+                "<<<<<<< ours\ntitle: Principal Platform Engineer\n=======\ntitle: Staff Platform Engineer\n>>>>>>> theirs\n"
+            ))
+        let check = try LeadsProcess.run(["check"] + asOf, in: bob)
+        #expect(check.stdout.contains("[merge-conflict]"), "\(check.stdout)")
+    }
 }

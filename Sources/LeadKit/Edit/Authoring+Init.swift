@@ -71,6 +71,8 @@ extension Authoring {
             ], body: "Applied through Jonas' referral.")
         return [
             .create("config.yml", config), .create(".gitignore", "# The report leads build writes.\noutput/\n"),
+            // Git merges lead files with `leads merge-file` once `leads git-setup` has named the driver.
+            .create(".gitattributes", "*.md merge=leads\n"),
             .create("companies/northwind-logistics.md", company), .create("contacts/jonas-weber.md", contact),
             .create("leads/northwind-logistics-staff-backend-engineer.md", lead),
             .create("interactions/\(lastWeek)-northwind-logistics-staff-backend-engineer-coffee.md", interaction),

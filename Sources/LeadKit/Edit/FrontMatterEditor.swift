@@ -17,7 +17,7 @@ public struct EditError: Error, CustomStringConvertible, Equatable {
 /// describe the current text.
 public struct FrontMatterEditor {
     /// The file's text after a byte-order mark.
-    public private(set) var text: String
+    public internal(set) var text: String
     private let byteOrderMark: Bool
     /// The file's own line break, used for every line added.
     public let lineBreak: String
@@ -285,7 +285,7 @@ public struct FrontMatterEditor {
     }
 
     /// The start of the line `position` is on.
-    private func lineStart(before position: String.Index) -> String.Index {
+    func lineStart(before position: String.Index) -> String.Index {
         var cursor = position
         let scalars = text.unicodeScalars
         while cursor > text.startIndex {
