@@ -25,8 +25,9 @@ public final class ContentLock: @unchecked Sendable {
     /// Takes the lock, waiting up to `timeout` for a command holding it; `waiting` is called once
     /// when it has to wait (to say so). Throws `EditError` when the folder cannot be locked or the
     /// wait runs out. A folder that does not exist is not locked (the command reports it).
+    /// `content: false` locks any folder (the one a report is written beside) without cleaning it.
     public static func acquire(
-        root: String, timeout: Duration = .seconds(60), waiting: () -> Void = {}
+        root: String, content: Bool = true, timeout: Duration = .seconds(60), waiting: () -> Void = {}
     ) throws(EditError) -> ContentLock? {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isFolder), isFolder.boolValue else {
@@ -52,7 +53,7 @@ public final class ContentLock: @unchecked Sendable {
             usleep(20_000)
         }
         let lock = ContentLock(descriptor: descriptor)
-        lock.removeTemporaryFiles(in: root)
+        if content { lock.removeTemporaryFiles(in: root) }
         return lock
     }
 

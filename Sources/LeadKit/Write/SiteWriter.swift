@@ -39,12 +39,21 @@ public struct SiteWriter: Sendable {
     /// were written anew and how many kept.
     @discardableResult
     public func write(_ site: RenderedSite, manifest: ReportManifest) throws -> (written: Int, kept: Int) {
+        // Two builds of one report (or a build and `serve`'s rebuild) take turns: they share the
+        // staging folder's name. The lock is on the folder the report sits in; it lasts this call.
+        let lock: ContentLock?
+        do {
+            lock = try ContentLock.acquire(root: place.parent, content: false, timeout: .seconds(600))
+        } catch {
+            throw WriteError.failed(output, error.description)
+        }
+        defer { withExtendedLifetime(lock) {} }
         var existing = stat()
         let outputExists = lstat(output, &existing) == 0
         if outputExists, !isReplaceable(existing) { throw WriteError.notAReport(output) }
 
         let staging = sibling("staging")
-        try? remove(staging)
+        try removeLeftover(staging)
         try makeFolder(staging)
         var counts = (written: 0, kept: 0)
         do {
@@ -75,7 +84,7 @@ public struct SiteWriter: Sendable {
             _ = try writeFile(staging + "/" + ReportManifest.fileName, try manifest.encoded())
             if outputExists {
                 let retired = sibling("old")
-                try? remove(retired)
+                try removeLeftover(retired)
                 guard rename(output, retired) == 0 else { throw failure(output) }
                 guard rename(staging, output) == 0 else {
                     _ = rename(retired, output)
@@ -99,11 +108,17 @@ public struct SiteWriter: Sendable {
         return DirectoryEntries.read(output)?.isEmpty ?? false
     }
 
+    /// The folder the report sits in (`.` for a bare name, `/` at the root) and the report's name.
+    var place: (parent: String, name: String) {
+        guard let slash = output.lastIndex(of: "/") else { return (".", output) }
+        let parent = String(output[..<slash])
+        return (parent.isEmpty ? "/" : parent, String(output[output.index(after: slash)...]))
+    }
+
+    /// A hidden folder beside the report, e.g. `.output.leads-staging`.
     func sibling(_ role: String) -> String {
-        let slash = output.lastIndex(of: "/")
-        let parent = slash.map { String(output[..<$0]) } ?? "."
-        let name = slash.map { String(output[output.index(after: $0)...]) } ?? output
-        return (parent.isEmpty ? "" : parent + "/") + ".\(name).leads-\(role)"
+        let (parent, name) = place
+        return (parent == "." ? "" : parent == "/" ? "/" : parent + "/") + ".\(name).leads-\(role)"
     }
 
     func makeFolder(_ path: String) throws {
@@ -135,11 +150,26 @@ public struct SiteWriter: Sendable {
         .failed(path, String(cString: strerror(errno)))
     }
 
-    /// Removes a folder tree this writer created.
+    /// A staging or retired folder a failed or killed build left: this build owns it and removes it,
+    /// or says which folder is in the way.
+    func removeLeftover(_ path: String) throws {
+        do {
+            try remove(path)
+        } catch {
+            throw WriteError.failed(
+                path, "a previous build left this folder and it cannot be removed (\(error)); remove it by hand")
+        }
+    }
+
+    /// Removes a folder tree this writer created, making its folders writable first (a report folder
+    /// someone made read-only is still ours to replace).
     func remove(_ path: String) throws {
         var info = stat()
         guard lstat(path, &info) == 0 else { return }
         if (info.st_mode & S_IFMT) == S_IFDIR {
+            if info.st_mode & S_IWUSR == 0 || info.st_mode & S_IXUSR == 0 {
+                chmod(path, (info.st_mode & 0o7777) | S_IRWXU)
+            }
             guard let entries = DirectoryEntries.read(path) else { throw failure(path) }
             for (name, _) in entries { try remove(path + "/" + name) }
             guard rmdir(path) == 0 else { throw failure(path) }
