@@ -304,10 +304,10 @@ struct Close: ParsableCommand {
 
 struct Merge: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Merge a duplicate contact into another and point every link at the one kept.")
+        abstract: "Merge a duplicate contact (or lead) into another and point every link at the one kept.")
 
     @OptionGroup var options: ContentOptions
-    @Argument(help: "The contact kept.") var keep: String
+    @Argument(help: "The contact (or lead) kept.") var keep: String
     @Argument(help: "The duplicate, deleted once merged.") var duplicate: String
     @Flag(name: .customLong("dry-run"), help: "Print the changes as a diff; write nothing.") var dryRun = false
 

@@ -42,3 +42,78 @@ import Testing
             messageContains: ["looks like a sync tool's conflicted copy of content/leads/acme.md"])
     }
 }
+
+/// `leads merge KEPT DUPLICATE` on two leads: one lead with both histories, the duplicate's
+/// interactions pointed at it, nothing left of the duplicate.
+@Suite struct LeadMergeCommandTests {
+    static let kept = """
+        ---
+        role: Platform Engineer
+        company: Acme
+        source: REFERRAL
+        temperature: WARM
+        status: WAKING_UP
+        created: 2026-11-01
+        history:
+          - {status: DISCOVERY, date: 2026-11-01}
+          - {status: WAKING_UP, date: 2026-11-10}
+        ---
+        Met at the meetup.
+
+        """
+
+    static let duplicate = """
+        ---
+        role: Platform Engineer
+        company: Acme
+        source: LINKEDIN
+        temperature: HOT
+        status: WARM_LEAD
+        created: 2026-11-05
+        owner: Maya
+        history:
+          - {status: DISCOVERY, date: 2026-11-05}
+          - {status: WARM_LEAD, date: 2026-11-20}
+        ---
+        Sam's copy.
+
+        """
+
+    @Test func twoLeadsBecomeOne() throws {
+        let folder = try ScratchFolder([
+            "leads/acme.md": Self.kept, "leads/acme (1).md": Self.duplicate,
+            "interactions/call.md":
+                "---\nlead: \"[[acme (1)]]\"\ndate: 2026-11-20\ntype: PHONE_CALL\nsummary: Call\n---\n",
+        ])
+        defer { folder.remove() }
+        let run = try folder.leads(["merge", "acme", "acme (1)"], asOf: "2026-11-23")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(!folder.exists("leads/acme (1).md"))
+        #expect(try folder.read("interactions/call.md").contains("lead: \"[[acme]]\""))
+        #expect(
+            try folder.read("leads/acme.md") == """
+                ---
+                role: Platform Engineer
+                company: Acme
+                source: REFERRAL
+                temperature: WARM
+                status: WARM_LEAD
+                created: 2026-11-01
+                owner: Maya
+                history:
+                  - {status: DISCOVERY, date: 2026-11-01}
+                  - {status: DISCOVERY, date: 2026-11-05}
+                  - {status: WAKING_UP, date: 2026-11-10}
+                  - {status: WARM_LEAD, date: 2026-11-20}
+                ---
+                Met at the meetup.
+
+                ## Merged from acme (1)
+
+                Sam's copy.
+
+                """)
+        let check = try folder.check(asOf: "2026-11-23")
+        #expect(check.stdout == "0 errors, 0 warnings in 2 files\n", "\(check.stdout)")
+    }
+}

@@ -1,7 +1,7 @@
 /// `duplicate-lead`: two leads for the same role at the same company (compared ignoring case,
 /// spacing and punctuation) with the same contact or without one, or a lead file a sync tool copied in a conflict (`acme (conflicted copy
 /// 2026-11-20).md`, `acme.sync-conflict-20261120-101010-ABCD.md`, `acme (1).md`), which would count
-/// twice in the funnel, the agenda and the calendar. Both files are named.
+/// twice in the funnel, the agenda and the calendar. Both files are named; `leads merge` joins them.
 public struct DuplicateLead: RecordRule {
     public static let code = DiagnosticCode.duplicateLead
     public static let severity = Severity.warning
@@ -38,7 +38,7 @@ public struct DuplicateLead: RecordRule {
                 diagnostics.append(
                     Self.diagnostic(
                         at: lead.role?.location ?? lead.header.start,
-                        "\(lead.header.file) and \(earlier.header.file) are the same lead (\(role) at \(company)); merge them into one file"
+                        "\(lead.header.file) and \(earlier.header.file) are the same lead (\(role) at \(company)); merge them with `leads merge \(earlier.id) \(lead.id)`"
                     ))
             }
             groups[key, default: []].append(lead)
