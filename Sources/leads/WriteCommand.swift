@@ -45,7 +45,9 @@ enum WriteCommand {
             }
             // Only the tests set this: it stops the process between two writes, as a crash would.
             let interrupt = ProcessInfo.processInfo.environment["LEADS_INTERRUPT_AFTER_WRITES"].flatMap { Int($0) }
-            try ContentWriter(root: options.content).apply(changes, stamps: workspace.stamps, interruptAfter: interrupt)
+            let failure = ProcessInfo.processInfo.environment["LEADS_FAIL_AFTER_WRITES"].flatMap { Int($0) }
+            try ContentWriter(root: options.content).apply(
+                changes, stamps: workspace.stamps, interruptAfter: interrupt, failAfter: failure)
         } catch {
             printError("error: \(error.description)")
             throw ExitCode(1)

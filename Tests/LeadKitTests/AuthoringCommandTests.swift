@@ -467,6 +467,20 @@ import Testing
         #expect(leftovers == ["acme-platform.md"], "no temporary file is left behind")
     }
 
+    /// A command that fails between its writes (a full disk) undoes what it wrote: no interaction file
+    /// is left without the follow-up it came with, and it says it wrote nothing.
+    @Test func aFailedLogLeavesNothingOfItsOwnBehind() throws {
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        try writeSample()
+        let before = try snapshot()
+        let run = try leads(
+            ["log", "acme-platform", "--type", "EMAIL", "--summary", "Sent", "--follow-up", "2026-11-30"],
+            environment: ["LEADS_FAIL_AFTER_WRITES": "1"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("No space left on device"))
+        #expect(try snapshot() == before)
+    }
+
     /// Run again after the kill, the conversion completes: it adopts the application it had written,
     /// and the folder is the one an uninterrupted run makes.
     @Test func anInterruptedConversionCompletesWhenRunAgain() throws {
@@ -488,23 +502,30 @@ import Testing
 
     // MARK: merge
 
-    /// A merge killed before it deleted the duplicate completes when run again, without appending the
-    /// duplicate's notes twice.
+    /// A merge killed after any of its writes completes when run again, to the folder an
+    /// uninterrupted merge makes — without appending the duplicate's notes twice.
     @Test func anInterruptedMergeCompletesWhenRunAgain() throws {
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let duplicate = "---\nname: Ada L.\nemail: ada@acme.example\nrole: CTO\n---\nMet at PyCon.\n"
+        let files = [
+            "contacts/ada.md": "---\nname: Ada L.\nemail: ada@acme.example\nrole: CTO\n---\nMet at PyCon.\n",
+            "interactions/2026-11-05-acme-platform-first-call.md": Self.interaction.replacingOccurrences(
+                of: "summary: First call\n", with: "summary: First call\ncontact: \"[[ada]]\"\n"),
+        ]
         try writeSample()
-        try write(["contacts/ada.md": duplicate])
+        try write(files)
         #expect(try leads(["merge", "ada-lovelace", "ada"]).status == 0)
         let uninterrupted = try snapshot()
-        try FileManager.default.removeItem(at: scratch)
-
-        try writeSample()
-        try write(["contacts/ada.md": duplicate])
-        let killed = try leads(["merge", "ada-lovelace", "ada"], environment: ["LEADS_INTERRUPT_AFTER_WRITES": "1"])
-        #expect(killed.status == 75)
-        #expect(try leads(["merge", "ada-lovelace", "ada"]).status == 0)
-        #expect(try snapshot() == uninterrupted)
+        // Three writes: the interaction re-pointed, the kept contact, the duplicate deleted.
+        for point in 1...2 {
+            try FileManager.default.removeItem(at: scratch)
+            try writeSample()
+            try write(files)
+            let killed = try leads(
+                ["merge", "ada-lovelace", "ada"], environment: ["LEADS_INTERRUPT_AFTER_WRITES": String(point)])
+            #expect(killed.status == 75)
+            #expect(try leads(["merge", "ada-lovelace", "ada"]).status == 0, "killed after \(point)")
+            #expect(try snapshot() == uninterrupted, "killed after \(point) write(s)")
+        }
     }
 
     @Test func mergeFillsRewritesLinksAndDeletesTheDuplicate() throws {

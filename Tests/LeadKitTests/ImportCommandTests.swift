@@ -41,25 +41,39 @@ import Testing
         return (profiles.count, companies)
     }
 
-    /// An import killed after it made the contacts and before their leads completes when run again:
-    /// the same leads as an uninterrupted run, none twice.
+    /// Every file of the content folder by path, for comparing two runs.
+    func contents() throws -> [String: String] {
+        let root = scratch.appendingPathComponent("content")
+        var files: [String: String] = [:]
+        for kind in ["companies", "contacts", "leads"] {
+            for name in names(kind) {
+                files[kind + "/" + name] = try String(
+                    contentsOf: root.appendingPathComponent(kind + "/" + name), encoding: .utf8)
+            }
+        }
+        return files
+    }
+
+    /// An import killed after any of its writes (companies, then contacts, then leads) completes when
+    /// run again, to the folder an uninterrupted import makes: the missing leads of contacts it had
+    /// already made are made, none twice.
     @Test func anInterruptedLinkedInImportCompletesWhenRunAgain() throws {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let (people, companies) = try expected()
-        let killed = try leads(
-            ["import", "linkedin", Self.connections.path, "--leads"],
-            environment: ["LEADS_INTERRUPT_AFTER_WRITES": String(companies.count + people + 3)])
-        #expect(killed.status == 75)
-        #expect(names("contacts").count == people)
-        #expect(names("leads").count == 3)
-        let resumed = try leads(["import", "linkedin", Self.connections.path, "--leads"])
-        #expect(resumed.status == 0, "\(resumed.stderr)")
-        #expect(names("leads").count == people)
-        let again = try leads(["import", "linkedin", Self.connections.path, "--leads"])
-        #expect(
-            again.stdout.components(separatedBy: "\n").filter { $0.hasPrefix("created ") }.isEmpty, "\(again.stdout)")
-        let check = try leads(["check"])
-        #expect(check.stdout.hasPrefix("0 errors, 0 warnings"), "\(check.stdout)")
+        let arguments = ["import", "linkedin", Self.connections.path, "--leads"]
+        #expect(try leads(arguments).status == 0)
+        let uninterrupted = try contents()
+        let writes = companies.count + people * 2
+        for point in [1, companies.count, companies.count + 1, companies.count + people, writes - 1] {
+            let content = scratch.appendingPathComponent("content")
+            try FileManager.default.removeItem(at: content)
+            try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
+            let killed = try leads(arguments, environment: ["LEADS_INTERRUPT_AFTER_WRITES": String(point)])
+            #expect(killed.status == 75)
+            let resumed = try leads(arguments)
+            #expect(resumed.status == 0, "killed after \(point): \(resumed.stderr)")
+            #expect(try contents() == uninterrupted, "killed after \(point) writes")
+        }
     }
 
     @Test func aLinkedInExportImportsCleanlyAndOnlyOnce() throws {

@@ -56,13 +56,38 @@ public struct ContentWriter: Sendable {
     /// `stamps`: the stamps the files had when they were read (`Workspace.stamps`); a file whose stamp
     /// is known is compared by stamp, without reading it again, others by their bytes.
     /// `interruptAfter` stops the process after that many writes: the tests' way to pull the plug.
-    public func apply(_ changes: [FileChange], stamps: [String: FileStamp] = [:], interruptAfter: Int? = nil)
-        throws(EditError)
-    {
+    /// `failAfter` makes the write after that many fail, as a full disk would: the tests' way to see
+    /// the roll-back.
+    public func apply(
+        _ changes: [FileChange], stamps: [String: FileStamp] = [:], interruptAfter: Int? = nil, failAfter: Int? = nil
+    ) throws(EditError) {
         for change in changes { try verify(change, stamp: stamps[change.path]) }
         for (done, change) in changes.enumerated() {
             if let interruptAfter, done == interruptAfter { exit(75) }
-            try write(change)
+            do throws(EditError) {
+                if let failAfter, done == failAfter {
+                    throw EditError("cannot write \(change.path): No space left on device")
+                }
+                try write(change)
+            } catch {
+                // A command that fails leaves nothing of its own behind: what it wrote is undone.
+                rollBack(changes[..<done])
+                throw error
+            }
+        }
+    }
+
+    /// Undoes written changes, last first: a new file is removed, a changed or deleted one gets its
+    /// old bytes back. Best effort: the error that stopped the command is what is reported.
+    func rollBack(_ written: ArraySlice<FileChange>) {
+        for change in written.reversed() {
+            switch change.kind {
+            case .create:
+                unlink(ContentLoader(root: root).pathOnDisk(change.path))
+            case .update, .delete:
+                guard let before = change.before else { continue }
+                try? write(FileChange(kind: .update, path: change.path, before: nil, after: before, summary: ""))
+            }
         }
     }
 
