@@ -351,6 +351,31 @@ def test_leads_filters_are_read_from_and_kept_in_the_address(browser, sample_rep
     assert "outcome=filled" in address and "from=2026-10-01" in address, address
 
 
+OWNED = """
+return Array.from(document.querySelectorAll('main [data-owner]')).map(function (item) {
+  return {owner: item.getAttribute('data-owner'), rendered: item.getClientRects().length > 0};
+});
+"""
+
+
+@pytest.mark.parametrize("page", ["agenda.html", "stale.html"])
+def test_agenda_and_stale_pages_filter_by_owner_from_the_address(browser, sample_report, page):
+    # Maya's bookmark of the agenda or the stale report shows her leads (and her leads' milestones)
+    # only, with her name selected, and clearing the owner shows everyone's again.
+    assert not severe(open_page(browser, sample_report.url(page) + "?owner=maya"))
+    items = browser.execute_script(OWNED)
+    shown = [item for item in items if item["rendered"]]
+    assert shown and len(shown) < len(items), f"owner=maya should narrow {len(items)} items, shows {len(shown)}"
+    assert {item["owner"] for item in shown} == {"maya"}
+    select = Select(browser.find_element(By.CSS_SELECTOR, '#filter select[data-filter="owner"]'))
+    assert select.first_selected_option.get_attribute("value") == "maya"
+    assert "Maya" in browser.find_element(By.CSS_SELECTOR, "main").text
+
+    select.select_by_value("")
+    assert all(item["rendered"] for item in browser.execute_script(OWNED))
+    assert "owner=" not in browser.execute_script("return location.search + location.hash")
+
+
 def test_closed_stages_on_the_board_link_to_their_leads(browser, sample_report):
     assert not severe(open_page(browser, sample_report.url("board.html")))
     link = browser.find_element(By.CSS_SELECTOR, "p.closed a.chip")

@@ -62,6 +62,11 @@ struct MilestoneLine: Encodable {
     var href: String
     var action: String?
     var reach: Reach?
+    /// Its lead's owner as written, and the filter script's keys (see `LeadCard`): a milestone
+    /// belongs to the owner of the lead its application or job came from.
+    var owner: String?
+    var searchText: String
+    var filterOwner: String
 }
 
 /// One interaction in a row or timeline.

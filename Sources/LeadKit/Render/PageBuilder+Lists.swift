@@ -5,8 +5,13 @@ extension PageBuilder {
 
     func agendaPage() -> AgendaPage {
         let groups = agendaGroups()
+        let cards = groups.flatMap(\.rows)
         return AgendaPage(
-            page: frame("Follow-up agenda", "agenda.html"), agendaGroups: groups, hasAgenda: !groups.isEmpty)
+            page: frame("Follow-up agenda", "agenda.html"), agendaGroups: groups, hasAgenda: !groups.isEmpty,
+            filter: groups.isEmpty
+                ? nil
+                : filterOptions(
+                    cards, openOnly: true, otherOwners: groups.flatMap { $0.milestones.compactMap(\.owner) }))
     }
 
     func boardPage() -> BoardPage {
@@ -57,6 +62,7 @@ extension PageBuilder {
         let kinds = report.trackBoards.map(\.kind)
         return StalePage(
             page: frame("Stale leads", "stale.html"), rows: rows, count: rows.count,
+            filter: rows.isEmpty ? nil : filterOptions(rows, openOnly: true),
             caption: Format.plural(rows.count, "stale lead"), isEmpty: rows.isEmpty,
             thresholds: "Open leads are stale without an interaction for more than: "
                 + thresholds.joined(separator: ", ")

@@ -157,10 +157,16 @@ struct PageBuilder {
     /// A milestone due, as the agenda lists it.
     func milestoneLine(_ due: MilestoneDue, depth: Int) -> MilestoneLine {
         let record = report.trackedRecord(report.track(due.kind, due.index))
+        let owner = due.lead.flatMap {
+            records.leads[$0].owner.map { report.content.configuration.owner(named: $0.value).name }
+        }
+        let title = record.title?.value ?? record.id
         return MilestoneLine(
             date: Format.day(due.date), relative: Format.relative(due.date, asOf: report.asOf), label: due.step.label,
-            title: record.title?.value ?? record.id, href: href(due.kind, record.id, depth: depth), action: due.action,
-            reach: due.lead.flatMap { reach(records.leads[$0], depth: depth) })
+            title: title, href: href(due.kind, record.id, depth: depth), action: due.action,
+            reach: due.lead.flatMap { reach(records.leads[$0], depth: depth) }, owner: owner,
+            searchText: [title, due.step.label, owner ?? ""].joined(separator: " ").lowercased(),
+            filterOwner: owner.map(Owner.key) ?? "")
     }
 
     /// An interaction as a row or timeline entry; `showLead: false` on the lead's own page.
@@ -185,7 +191,7 @@ struct PageBuilder {
             problems: problems, hasProblems: !problems.isEmpty)
     }
 
-    func filterOptions(_ cards: [LeadCard]) -> FilterOptions {
+    func filterOptions(_ cards: [LeadCard], openOnly: Bool = false, otherOwners: [String] = []) -> FilterOptions {
         func choices(_ values: [String], label: (String) -> String = { $0 }) -> [FilterOptions.Choice] {
             var seen = Set<String>()
             return values.filter { !$0.isEmpty && seen.insert($0.lowercased()).inserted }
@@ -196,14 +202,14 @@ struct PageBuilder {
         let stages = report.content.configuration.pipelines.flatMap(\.allStatuses).filter {
             used.contains($0.lowercased())
         }
-        let outcomes = ["open", "won", "filled", "completed", "lost"]
+        let outcomes = openOnly ? [] : ["open", "won", "filled", "completed", "lost"]
         return FilterOptions(
             stages: choices(stages, label: Format.label),
             outcomes: outcomes.map {
                 FilterOptions.Choice(value: $0, label: $0.prefix(1).uppercased() + $0.dropFirst())
-            },
+            }, hasOutcomes: !outcomes.isEmpty,
             temperatures: choices(Temperature.allCases.map(\.rawValue), label: Format.label),
-            owners: choices(cards.compactMap(\.owner).sorted { Owner.key($0) < Owner.key($1) }),
+            owners: choices((cards.compactMap(\.owner) + otherOwners).sorted { Owner.key($0) < Owner.key($1) }),
             tags: choices(cards.flatMap(\.tags).sorted()))
     }
 }

@@ -89,7 +89,9 @@ struct FilterOptions: Encodable {
     }
 
     var stages: [Choice]
+    /// Empty where every lead listed is open (the agenda, the stale leads): the field is left out.
     var outcomes: [Choice]
+    var hasOutcomes: Bool
     var temperatures: [Choice]
     var owners: [Choice]
     var tags: [Choice]
@@ -150,6 +152,8 @@ struct StalePage: Encodable {
     var page: PageFrame
     var rows: [LeadCard]
     var count: Int
+    /// Text, stage, temperature, owner and tag, kept in the URL like the board's.
+    var filter: FilterOptions?
     /// "1 stale lead", "4 stale leads".
     var caption: String
     var isEmpty: Bool
@@ -212,6 +216,8 @@ struct AgendaPage: Encodable {
     var page: PageFrame
     var agendaGroups: [AgendaGroup]
     var hasAgenda: Bool
+    /// Text, stage, temperature, owner and tag, kept in the URL like the board's.
+    var filter: FilterOptions?
 }
 
 struct FunnelPage: Encodable {
