@@ -110,6 +110,38 @@ import Testing
         #expect((try site.reportJSON()["outcomes"] as? [Any])?.count == 0, "a client has no milestones to track")
     }
 
+    /// A sales conversion killed after it made or marked the client, before the lead linked it,
+    /// completes when run again with the same arguments — into that client, not proposing it with
+    /// `--into` nor making another — to the folder an uninterrupted run makes. Three cases: a new
+    /// company, an existing company made a client, and `--new-client` beside an existing client.
+    @Test(arguments: [
+        (companies: [String: String](), arguments: [String]()),
+        (["companies/initech.md": "---\nname: Initech\n---\n"], []),
+        (["companies/initech.md": existingClient], ["--new-client"]),
+    ])
+    func anInterruptedSalesConversionCompletesWhenRunAgain(companies: [String: String], arguments: [String]) throws {
+        let files = [
+            "contacts/bill-lumbergh.md": Self.contact,
+            "leads/initech-support.md": Self.lead("Support contract", status: "QUALIFIED"),
+            "interactions/2026-11-10-initech-support-call.md": Self.call("initech-support"),
+        ].merging(companies) { first, _ in first }
+        let command = ["convert", "initech-support"] + arguments
+        let whole = try ScratchFolder(files)
+        defer { whole.remove() }
+        #expect(try whole.leads(command, asOf: Self.asOf).status == 0)
+        let uninterrupted = try whole.contents()
+
+        let folder = try ScratchFolder(files)
+        defer { folder.remove() }
+        let killed = try folder.leads(command, asOf: Self.asOf, environment: ["LEADS_INTERRUPT_AFTER_WRITES": "1"])
+        #expect(killed.status == 75)
+        #expect(try folder.contents() != uninterrupted, "the kill left the conversion half-done")
+        let resumed = try folder.leads(command, asOf: Self.asOf)
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(try folder.contents() == uninterrupted)
+        try Self.expectClean(folder, files: 4 + (arguments.isEmpty ? 0 : 1))
+    }
+
     @Test func intoWinsTheLeadIntoAnExistingClient() throws {
         let folder = try ScratchFolder([
             "companies/initech.md": Self.existingClient,

@@ -15,7 +15,9 @@ extension Authoring {
         // A client made now has `client_since` from the start; an existing record has it added below.
         let since = [(key: "client_since", yaml: workspace.asOf.description)]
         let client: (id: String, header: RecordHeader?, isClient: Bool)
-        if let into = conversion.into {
+        // A conversion killed after it made (or marked) the client and before the lead linked it
+        // left a client from today that no lead links: running it again wins the lead into that one.
+        if let into = conversion.into ?? interruptedClient(of: lead, in: workspace) {
             client = try existingClient(into, in: workspace)
             // The lead named the company as text: it is this client's company, so link it.
             if let company = lead.company?.value, !company.isBracketed, client.header?.kind == .company {
@@ -77,6 +79,32 @@ extension Authoring {
 
     /// An existing client the lead looks like, and why: the same company name (written as text), or
     /// the same email or phone as the lead or its contact.
+    /// The client an interrupted conversion of `lead` left behind: a company named as the lead's
+    /// text `company`, or a contact named as its `contact_name` or linked as its `contact`, that
+    /// became a client on the as-of day and that no lead links as its `client`; the last made when
+    /// there are several (a `--new-client` conversion makes `acme-2` beside `acme`). Nil otherwise.
+    static func interruptedClient(of lead: Lead, in workspace: Workspace) -> String? {
+        let records = workspace.records
+        let linked = Set(records.leads.compactMap { $0.client?.value.target.lowercased() })
+        func fresh(_ id: String, _ since: Located<Day>?) -> Bool {
+            since?.value == workspace.asOf && !linked.contains(id.lowercased())
+        }
+        if let company = lead.company?.value, !company.isBracketed,
+            let match = records.companies.last(where: {
+                fresh($0.id, $0.clientSince) && $0.name?.value.lowercased() == company.target.lowercased()
+            })
+        {
+            return match.id
+        }
+        let linkedContact = lead.contact?.value.target.lowercased()
+        let contactName = lead.contactName?.value.lowercased()
+        return records.contacts.last(where: {
+            fresh($0.id, $0.clientSince)
+                && ($0.id.lowercased() == linkedContact
+                    || (contactName != nil && $0.name?.value.lowercased() == contactName))
+        })?.id
+    }
+
     static func matchingClient(_ lead: Lead, in workspace: Workspace) -> (id: String, why: String)? {
         let records = workspace.records
         if let company = lead.company?.value, !company.isBracketed,

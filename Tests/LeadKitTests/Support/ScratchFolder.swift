@@ -34,9 +34,28 @@ struct ScratchFolder {
         FileManager.default.fileExists(atPath: url.appendingPathComponent("content/" + path).path)
     }
 
-    /// `leads ARGUMENTS --content content --as-of AS_OF`, run in the folder.
-    func leads(_ arguments: [String], asOf: String) throws -> LeadsProcess.Output {
-        try LeadsProcess.run(arguments + ["--content", "content", "--as-of", asOf], in: url)
+    /// `leads ARGUMENTS --content content --as-of AS_OF`, run in the folder with `environment` added.
+    func leads(_ arguments: [String], asOf: String, environment: [String: String] = [:]) throws
+        -> LeadsProcess.Output
+    {
+        try LeadsProcess.run(
+            arguments + ["--content", "content", "--as-of", asOf], in: url, environment: environment)
+    }
+
+    /// Every file below `content/` by path, for comparing two runs.
+    func contents() throws -> [String: String] {
+        let root = url.appendingPathComponent("content")
+        var files: [String: String] = [:]
+        for case let path as String in FileManager.default.enumerator(atPath: root.path) ?? .init()
+        where !path.hasPrefix(".") {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path, isDirectory: &isFolder),
+                !isFolder.boolValue
+            {
+                files[path] = try read(path)
+            }
+        }
+        return files
     }
 
     /// `leads check`'s summary line and any diagnostics, with its exit status.
