@@ -87,20 +87,33 @@ struct GitSetup: ParsableCommand {
             try Data(text.utf8).write(to: attributes)
             print("updated \(attributes.relativePath): \(line)")
         }
-        for (key, value) in [
-            ("merge.leads.name", "leads: lead files merged by meaning"),
-            ("merge.leads.driver", "leads merge-file %O %A %B %P"),
-        ] {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["git", "-C", content, "config", key, value]
-            try process.run()
-            process.waitUntilExit()
-            guard process.terminationStatus == 0 else {
-                printError("error: git config \(key) failed in \(content): is it inside a git repository?")
-                throw ExitCode(1)
-            }
+        guard Self.registerDriver(in: content) else {
+            printError("error: git config failed in \(content): is it inside a git repository?")
+            throw ExitCode(1)
         }
         print("git now merges \(content)/**/*.md with `leads merge-file` (leads must be on the PATH)")
+    }
+
+    /// Runs `git -C folder ARGUMENTS` quietly; true when git ran and exited 0.
+    static func git(_ arguments: [String], in folder: String) -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-C", folder] + arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }
+
+    /// Whether `folder` is inside a git work tree (false when git is missing).
+    static func isInsideWorkTree(_ folder: String) -> Bool {
+        git(["rev-parse", "--is-inside-work-tree"], in: folder)
+    }
+
+    /// Names the `leads` merge driver in the repository's config; false when git config failed.
+    static func registerDriver(in folder: String) -> Bool {
+        git(["config", "merge.leads.name", "leads: lead files merged by meaning"], in: folder)
+            && git(["config", "merge.leads.driver", "leads merge-file %O %A %B %P"], in: folder)
     }
 }

@@ -110,6 +110,12 @@ struct Init: ParsableCommand {
             printError("error: \(error)")
             throw ExitCode(1)
         }
+        // In a git clone the merge driver is registered now; elsewhere `leads git-setup` does it later.
+        if GitSetup.isInsideWorkTree(folder), GitSetup.registerDriver(in: folder) {
+            print("git now merges \(folder)/**/*.md with `leads merge-file` (leads must be on the PATH)")
+        } else {
+            print("once \(folder) is in a git repository, run `leads git-setup --content \(folder)` in each clone")
+        }
         print("next: leads check --content \(folder), then leads build --content \(folder)")
     }
 }

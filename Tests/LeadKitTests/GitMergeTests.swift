@@ -198,4 +198,64 @@ struct GitMergeTests {
         let check = try LeadsProcess.run(["check"] + asOf, in: bob)
         #expect(check.stdout.contains("[merge-conflict]"), "\(check.stdout)")
     }
+
+    /// Alice archives the lead while Bob moves it on: which move stands is theirs to say, so the
+    /// merge stops with the status as a conflict (both moves kept in the history) instead of a
+    /// clean merge decided by dates — or by who pulled first on a tie.
+    @Test func twoClonesMovingALeadToDifferentStagesConflictOnTheStatus() throws {
+        let origin = try ScratchFolder([
+            "leads/acme.md": Self.lead, "contacts/ada.md": "---\nname: Ada\nemail: ada@acme.example\n---\n",
+        ])
+        defer { origin.remove() }
+        try git(["init", "-q", "-b", "main"], in: origin.url)
+        #expect(try LeadsProcess.run(["git-setup", "--content", "content"], in: origin.url).status == 0)
+        try git(["add", "-A"], in: origin.url)
+        try git(["commit", "-q", "-m", "start"], in: origin.url)
+        let alice = FileManager.default.temporaryDirectory.appendingPathComponent("leads-alice-\(UUID().uuidString)")
+        let bob = FileManager.default.temporaryDirectory.appendingPathComponent("leads-bob-\(UUID().uuidString)")
+        defer {
+            try? FileManager.default.removeItem(at: alice)
+            try? FileManager.default.removeItem(at: bob)
+        }
+        let driver = try LeadsProcess.executable().path + " merge-file %O %A %B %P"
+        for clone in [alice, bob] {
+            try git(["clone", "-q", origin.url.path, clone.path], in: origin.url)
+            try git(["config", "merge.leads.driver", driver], in: clone)
+        }
+        let asOf = ["--content", "content", "--as-of", "2026-11-23"]
+        #expect(
+            try LeadsProcess.run(["move", "acme", "ARCHIVED", "--reason", "went quiet"] + asOf, in: alice).status == 0)
+        try git(["commit", "-q", "-am", "archive"], in: alice)
+        try git(["push", "-q", "origin", "HEAD:alice"], in: alice)
+        #expect(try LeadsProcess.run(["move", "acme", "WARM_LEAD"] + asOf, in: bob).status == 0)
+        try git(["commit", "-q", "-am", "move on"], in: bob)
+        try git(["fetch", "-q", "origin", "alice"], in: bob)
+        let merge = try git(["merge", "--no-edit", "FETCH_HEAD"], in: bob)
+        #expect(merge.status != 0, "\(merge.output)")
+        let merged = try String(contentsOf: bob.appendingPathComponent("content/leads/acme.md"), encoding: .utf8)
+        #expect(
+            merged.contains("<<<<<<< ours\nstatus: WARM_LEAD\n=======\nstatus: ARCHIVED\n>>>>>>> theirs\n"), "\(merged)"
+        )
+        #expect(merged.contains("  - {status: WARM_LEAD, date: 2026-11-23}\n"))
+        #expect(merged.contains("  - {status: ARCHIVED, date: 2026-11-23}\n"))
+        #expect(merged.contains("lost_reason: went quiet\n"))
+        let check = try LeadsProcess.run(["check"] + asOf, in: bob)
+        #expect(check.stdout.contains("[merge-conflict]"), "\(check.stdout)")
+    }
+
+    /// `leads init` in a git clone registers the merge driver as `leads git-setup` would.
+    @Test func initInAGitCloneRegistersTheMergeDriver() throws {
+        let folder = try ScratchFolder()
+        defer { folder.remove() }
+        try git(["init", "-q", "-b", "main"], in: folder.url)
+        let initialized = try LeadsProcess.run(["init", "team", "--as-of", "2026-11-23"], in: folder.url)
+        #expect(initialized.status == 0, "\(initialized.stderr)")
+        #expect(initialized.stdout.contains("git now merges team/**/*.md with `leads merge-file`"))
+        #expect(
+            try git(["config", "--get", "merge.leads.driver"], in: folder.url).output
+                == "leads merge-file %O %A %B %P\n")
+        #expect(
+            try String(contentsOf: folder.url.appendingPathComponent("team/.gitattributes"), encoding: .utf8)
+                == "*.md merge=leads\n")
+    }
 }

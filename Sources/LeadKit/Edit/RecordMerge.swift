@@ -3,9 +3,10 @@
 ///
 /// Front-matter: the result starts from "ours" (so its formatting and comments stay) and takes
 /// "theirs"' changes surgically. `history` and `milestones` become the union of both sides' entries,
-/// ordered by date; `status` follows the merged history's last entry. Any other value changed on
-/// one side only is taken from that side; changed on both sides to different values, it is a real
-/// conflict, written with git's markers. The body is merged line by line by `mergeLines` (git's own
+/// ordered by date; `status` follows the merged history's last entry, unless both sides moved the
+/// lead to different stages: then `status` is a conflict and the history keeps both moves. Any other
+/// value changed on one side only is taken from that side; changed on both sides to different
+/// values, it is a real conflict, written with git's markers. The body is merged line by line by `mergeLines` (git's own
 /// `merge-file`, given by the caller).
 public enum RecordMerge {
     /// The merged file's bytes, and whether a conflict is left in them.
@@ -49,7 +50,13 @@ public enum RecordMerge {
         }
         try a.sortList("history", by: "date")
         try a.sortList("milestones", by: "date")
-        if let last = try a.lastItemValue(of: "history", field: "status") {
+        let (oldStatus, myStatus, theirStatus) = (baseValues["status"], oursValues["status"], theirsValues["status"])
+        if myStatus != oldStatus, theirStatus != oldStatus, myStatus != theirStatus {
+            // Both sides moved the lead, to different stages: which move stands is the team's call,
+            // not the dates' (a tie would go to whoever merges, and a win then an archive would
+            // break the lifecycle). Both moves stay in the history; the status is left as a conflict.
+            conflicts.append(("status", myStatus ?? "", theirStatus ?? ""))
+        } else if let last = try a.lastItemValue(of: "history", field: "status") {
             try a.set("status", to: last)
         } else if let their = theirsValues["status"], their != baseValues["status"] {
             if oursValues["status"] == baseValues["status"] {
