@@ -550,7 +550,7 @@ import Testing
         #expect(
             run.stdout == """
                 updated content/interactions/2026-11-05-acme-platform-first-call.md: [[ada]] → [[ada-lovelace]]
-                updated content/contacts/ada-lovelace.md: filled phone, role from ada; notes of ada appended
+                updated content/contacts/ada-lovelace.md: filled phone, role from ada; notes of ada appended; kept name (ada's in the notes)
                 deleted content/contacts/ada.md: merged into ada-lovelace
 
                 """)
@@ -567,6 +567,10 @@ import Testing
                 ## Merged from Ada L.
 
                 Met at PyCon.
+
+                Its values that differ from this contact's (this contact's were kept):
+
+                - name: Ada L.
 
                 """)
         #expect(!exists("contacts/ada.md"))

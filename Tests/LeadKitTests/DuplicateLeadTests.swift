@@ -112,6 +112,12 @@ import Testing
 
                 Sam's copy.
 
+                Its values that differ from this lead's (this lead's were kept):
+
+                - source: LINKEDIN
+                - temperature: HOT
+                - created: 2026-11-05
+
                 """)
         let check = try folder.check(asOf: "2026-11-23")
         #expect(check.stdout == "0 errors, 0 warnings in 2 files\n", "\(check.stdout)")

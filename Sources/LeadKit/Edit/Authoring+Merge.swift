@@ -30,7 +30,8 @@ extension Authoring {
             try keepEditor.set(key, to: yaml)
             filled.append(key)
         }
-        let notes = other.header.body.trimmingCharacters(in: .whitespacesAndNewlines)
+        let (notes, differing) = mergedNotes(
+            of: other.header, keep: keepEditor, other: otherEditor, fields: Contact.schema.fields, kind: "contact")
         // A merge killed before its last write already gave the kept contact these notes.
         if !notes.isEmpty, !keep.header.body.contains(notes) {
             keepEditor.appendToBody("## Merged from \(other.name?.value ?? other.id)\n\n" + notes)
@@ -39,6 +40,9 @@ extension Authoring {
         var changes = try repointed(from: other.header, to: keep.header, field: "contact", in: workspace)
         var summary = filled.isEmpty ? [] : ["filled \(filled.joined(separator: ", ")) from \(other.id)"]
         if !notes.isEmpty { summary.append("notes of \(other.id) appended") }
+        if !differing.isEmpty {
+            summary.append("kept \(differing.joined(separator: ", ")) (\(other.id)'s in the notes)")
+        }
         if keepEditor.bytes != keepBefore {
             changes.append(
                 .update(
@@ -47,6 +51,35 @@ extension Authoring {
         // Deleted last: until then every link still resolves, to one contact or the other.
         changes.append(.delete(other.header.relativePath, was: otherBefore, "merged into \(keep.id)"))
         return changes
+    }
+
+    /// What is appended under "Merged from" so that nothing of the duplicate is lost: its body, then
+    /// its one-line values that differ from the kept record's (which stay), as `- key: value` lines.
+    /// Returns that text (empty when there is nothing) and the keys of the differing values.
+    static func mergedNotes<Record>(
+        of other: RecordHeader, keep: FrontMatterEditor, other otherEditor: FrontMatterEditor, fields: [Field<Record>],
+        kind: String
+    ) -> (notes: String, differing: [String]) {
+        var lines: [String] = []
+        var keys: [String] = []
+        for field in fields {
+            if case .entries = field.type { continue }
+            if case .list = field.type { continue }
+            guard let mine = keep.scalar(field.key), let theirs = otherEditor.scalar(field.key),
+                !mine.trimmingSpaces.isEmpty, !theirs.trimmingSpaces.isEmpty, mine != theirs
+            else { continue }
+            keys.append(field.key)
+            lines.append("- \(field.key): \(theirs)")
+        }
+        var parts: [String] = []
+        let body = other.body.trimmingCharacters(in: .whitespacesAndNewlines)
+        if !body.isEmpty { parts.append(body) }
+        if !lines.isEmpty {
+            parts.append(
+                "Its values that differ from this \(kind)'s (this \(kind)'s were kept):\n\n"
+                    + lines.joined(separator: "\n"))
+        }
+        return (parts.joined(separator: "\n\n"), keys)
     }
 
     /// Every other file that links the duplicate, in path order, rewritten to link the record kept.
@@ -111,17 +144,21 @@ extension Authoring {
         if let last = try keepEditor.lastItemValue(of: "history", field: "status") {
             try keepEditor.set("status", to: last)
         }
-        let notes = other.header.body.trimmingCharacters(in: .whitespacesAndNewlines)
+        let (notes, differing) = mergedNotes(
+            of: other.header, keep: keepEditor, other: otherEditor,
+            fields: Lead.schema.fields.filter { $0.key != "status" }, kind: "lead")
         if !notes.isEmpty, !keep.header.body.contains(notes) {
             keepEditor.appendToBody("## Merged from \(other.id)\n\n" + notes)
         }
         var changes = try repointed(from: other.header, to: keep.header, field: "lead", in: workspace)
         if keepEditor.bytes != keepBefore {
             let filled = done.isEmpty ? "" : "filled \(done.joined(separator: ", ")); "
+            let kept =
+                differing.isEmpty ? "" : "; kept \(differing.joined(separator: ", ")) (\(other.id)'s in the notes)"
             changes.append(
                 .update(
                     keep.header.relativePath, from: keepBefore, to: keepEditor.bytes,
-                    filled + "history and notes of \(other.id) united"))
+                    filled + "history and notes of \(other.id) united" + kept))
         }
         changes.append(.delete(other.header.relativePath, was: otherBefore, "merged into \(keep.id)"))
         return changes
