@@ -31,6 +31,7 @@ enum WriteCommand {
         let changes: [FileChange]
         let planned: CheckedContent
         do {
+            try workspace.refuseConflictedConfiguration()
             changes = try plan(workspace)
             planned = try workspace.checkPlanned(changes)
             if dryRun {

@@ -100,4 +100,29 @@ import Testing
         )
         #expect(try folder.read("leads/acme.md") == Self.lead)
     }
+
+    /// A conflicted `config.yml` is read from its first side by `leads check`, but nothing is written
+    /// from half a configuration: every write command refuses until it is resolved.
+    @Test func writeCommandsRefuseWhileTheConfigIsConflicted() throws {
+        let config = "<<<<<<< HEAD\nowners: [Alice]\n=======\nowners: [Bob]\n>>>>>>> theirs\n"
+        let lead =
+            "---\nrole: Engineer\ncompany: Acme\nsource: OTHER\ntemperature: WARM\nstatus: DISCOVERY\ncreated: 2026-11-01\n---\n"
+        let folder = try ScratchFolder(["config.yml": config, "leads/acme.md": lead])
+        defer { folder.remove() }
+        for arguments in [
+            ["move", "acme", "WAKING_UP"], ["log", "acme", "--type", "EMAIL", "--summary", "Hello"],
+            ["new", "lead", "--role", "Designer", "--company", "Initech"],
+        ] {
+            let run = try folder.leads(arguments, asOf: "2026-11-23")
+            #expect(run.status == 1, "\(arguments)")
+            #expect(
+                run.stderr.hasPrefix(
+                    "error: refusing to write: content/config.yml:1:1: unresolved merge conflict between 'HEAD' and 'theirs'"
+                ),
+                "\(run.stderr)")
+        }
+        #expect(try folder.read("leads/acme.md") == lead)
+        #expect(!folder.exists("interactions"))
+        #expect(try folder.contents().count == 2)
+    }
 }

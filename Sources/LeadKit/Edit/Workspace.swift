@@ -75,6 +75,20 @@ public struct Workspace: Sendable {
         return planned
     }
 
+    /// Refuses to write while `config.yml` holds merge-conflict markers: `leads check` reads its first
+    /// side so nothing cascades, but a change planned from half a configuration (one side's stages,
+    /// owners or milestone tracks) could be wrong, so it waits until the conflict is resolved.
+    public func refuseConflictedConfiguration() throws(EditError) {
+        guard let config = loaded.config,
+            let conflict = content.diagnostics.first(where: {
+                $0.code == .mergeConflict && $0.location.file == config.displayPath
+            })
+        else { return }
+        throw EditError(
+            "refusing to write: \(config.displayPath):\(conflict.location.line):1: \(conflict.message); resolve it first"
+        )
+    }
+
     /// An editor for a record's file; a file with errors is refused, since rewriting it could make
     /// them worse or hide them.
     func editor(for header: RecordHeader) throws(EditError) -> (before: [UInt8], editor: FrontMatterEditor) {
