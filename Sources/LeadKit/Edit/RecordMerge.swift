@@ -6,8 +6,8 @@
 /// ordered by date; `status` follows the merged history's last entry, unless both sides moved the
 /// lead to different stages: then `status` is a conflict and the history keeps both moves. Any other
 /// value changed on one side only is taken from that side; changed on both sides to different
-/// values, it is a real conflict, written with git's markers. The body is merged line by line by `mergeLines` (git's own
-/// `merge-file`, given by the caller).
+/// values, it is a real conflict, written with git's markers. The body is merged line by line by
+/// `mergeLines` (git's own `merge-file`, given by the caller).
 public enum RecordMerge {
     /// The merged file's bytes, and whether a conflict is left in them.
     public struct Outcome: Sendable {

@@ -62,7 +62,7 @@ struct MilestoneLine: Encodable {
     var href: String
     var action: String?
     var reach: Reach?
-    /// Its lead's owner as written, and the filter script's keys (see `LeadCard`): a milestone
+    /// Its lead's owner as `config.yml` spells it, and the filter script's keys (see `LeadCard`): a milestone
     /// belongs to the owner of the lead its application or job came from.
     var owner: String?
     var searchText: String
