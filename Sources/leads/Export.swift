@@ -14,6 +14,12 @@ struct Export: ParsableCommand {
     @Argument(help: "csv or json.") var format: Format
     @Option(help: "For csv: lead, interaction, contact, company, application or job.") var kind: String?
     @Option(help: "The file to write (default: standard output).") var output: String?
+    @Flag(help: "For csv: start with a UTF-8 byte order mark, which Excel needs to read UTF-8.") var bom = false
+    @Flag(
+        help:
+            "For csv: write cells as they are. By default a cell starting with = + - @ tab or CR gets a leading ' so a spreadsheet never runs it as a formula."
+    )
+    var raw = false
 
     func run() throws {
         let asOf = try options.asOfDay()
@@ -27,14 +33,20 @@ struct Export: ParsableCommand {
         let bytes: [UInt8]
         switch format {
         case .json:
+            if bom || raw { throw ValidationError("--bom and --raw are for csv") }
             bytes = export.json()
         case .csv:
-            guard let name = kind, let kind = RecordExport.Kind(rawValue: name.lowercased()) else {
+            // The kind by name or by folder: `job` or `jobs`.
+            guard let name = kind?.lowercased(),
+                let kind = RecordExport.Kind.allCases.first(where: {
+                    $0.rawValue == name || $0.recordKind.folder == name
+                })
+            else {
                 throw ValidationError(
                     "csv needs --kind, one of "
                         + RecordExport.Kind.allCases.map(\.rawValue).joined(separator: ", "))
             }
-            bytes = Array(export.csv(kind).utf8)
+            bytes = (bom ? [0xEF, 0xBB, 0xBF] : []) + Array(export.csv(kind, neutralised: !raw).utf8)
         }
         for diagnostic in checked.diagnostics where diagnostic.severity == .error {
             printError(diagnostic.formatted)

@@ -57,7 +57,8 @@ extension Authoring {
         for (number, (line, values)) in table.rows.enumerated() {
             var record: [String: String] = [:]
             for (position, field) in columns where position < values.count {
-                let value = values[position].trimmingSpaces
+                // `leads export csv` wrote `'=…` for a cell starting `=…`, to keep spreadsheets safe.
+                let value = RecordExport.unneutralised(values[position].trimmingSpaces)
                 if !value.isEmpty { record[field] = value }
             }
             let stem = Slug.make(record["id"] ?? defaultName(kind, record, asOf: workspace.asOf))

@@ -10,7 +10,8 @@ public struct RecordExport: Sendable {
     public enum Kind: String, Sendable, CaseIterable {
         case lead, interaction, contact, company, application, job
 
-        var recordKind: RecordKind { RecordKind(rawValue: rawValue)! }
+        /// The record kind of the same name (its folder is the plural: `jobs`).
+        public var recordKind: RecordKind { RecordKind(rawValue: rawValue)! }
     }
 
     /// One cell: text (enum values and dates as written in files), a count, a number or a list.
@@ -66,10 +67,38 @@ public struct RecordExport: Sendable {
     // MARK: CSV
 
     /// RFC 4180: a header row, then a row per record in file order; CRLF line ends.
-    public func csv(_ kind: Kind) -> String {
+    /// `neutralised` (the default) makes the file safe to open in a spreadsheet: a text cell that
+    /// would start a formula gets a leading `'` (`neutralised(_:)`); numbers are left as numbers.
+    public func csv(_ kind: Kind, neutralised: Bool = true) -> String {
         let table = table(kind)
-        let lines = [table.columns] + table.rows.map { $0.map { $0?.csv ?? "" } }
-        return lines.map { $0.map(Self.csvField).joined(separator: ",") + "\r\n" }.joined()
+        let rows = table.rows.map { row in
+            row.map { value -> String in
+                guard let value else { return "" }
+                switch value {
+                case .text, .list: return neutralised ? Self.neutralised(value.csv) : value.csv
+                case .integer, .number: return value.csv
+                }
+            }
+        }
+        return ([table.columns] + rows).map { $0.map(Self.csvField).joined(separator: ",") + "\r\n" }.joined()
+    }
+
+    /// The characters that make a spreadsheet read a cell as a formula (OWASP's CSV injection list).
+    public static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
+
+    /// `'=HYPERLINK(…)'` for `=HYPERLINK(…)`: a cell starting with one of `formulaStarts` gets a
+    /// leading `'`, which spreadsheets show as text and `leads import csv` removes again.
+    public static func neutralised(_ cell: String) -> String {
+        guard let first = cell.first, formulaStarts.contains(first) else { return cell }
+        return "'" + cell
+    }
+
+    /// The inverse of `neutralised(_:)`: a `'` followed by a formula character is dropped.
+    public static func unneutralised(_ cell: String) -> String {
+        guard cell.hasPrefix("'"), let second = cell.dropFirst().first, formulaStarts.contains(second) else {
+            return cell
+        }
+        return String(cell.dropFirst())
     }
 
     static func csvField(_ value: String) -> String {
