@@ -100,10 +100,10 @@ import Testing
             let csv = export.csv(.application).split(separator: "\r\n").map(String.init)
             #expect(
                 csv[0]
-                    == "id,lead_id,title,company_id,company,url,applied,milestones,outcome,closed,reason,next_milestone,state,candidate,fee,start,portal,file"
+                    == "id,lead_id,title,company_id,company,url,applied,milestones,outcome,closed,reason,next_milestone,state,notes,candidate,fee,start,portal,file"
             )
-            #expect(csv[1].contains(",,,,CV_RECEIVED,open,Ada Byron,12500.5,2027-01-11,https://ats.example/req/17,"))
-            #expect(export.csv(.lead).split(separator: "\r\n")[0].hasSuffix(",stale_reasons,deal_value,file"))
+            #expect(csv[1].contains(",,,,CV_RECEIVED,open,,Ada Byron,12500.5,2027-01-11,https://ats.example/req/17,"))
+            #expect(export.csv(.lead).split(separator: "\r\n")[0].hasSuffix(",stale_reasons,notes,deal_value,file"))
 
             let json = try #require(
                 try JSONSerialization.jsonObject(with: Data(export.json())) as? [String: Any])

@@ -16,7 +16,7 @@ import Testing
 
         """
 
-    static let header = "id,name,email,phone,company_id,company,role,linkedin,client_since,file\r\n"
+    static let header = "id,name,email,phone,company_id,company,role,linkedin,client_since,notes,file\r\n"
 
     @Test func formulaCellsAreNeutralisedAndRawKeepsThem() throws {
         let folder = try ScratchFolder(["contacts/mallory.md": Self.contact])
@@ -25,12 +25,12 @@ import Testing
         #expect(safe.status == 0, "\(safe.stderr)")
         #expect(
             safe.stdout == Self.header
-                + "mallory,'@mallory,m@example.com,'+49 30 1234567,,,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",,,contacts/mallory.md\r\n"
+                + "mallory,'@mallory,m@example.com,'+49 30 1234567,,,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",,,,contacts/mallory.md\r\n"
         )
         let raw = try folder.leads(["export", "csv", "--kind", "contact", "--raw"], asOf: "2026-11-23")
         #expect(
             raw.stdout == Self.header
-                + "mallory,@mallory,m@example.com,+49 30 1234567,,,\"=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",,,contacts/mallory.md\r\n"
+                + "mallory,@mallory,m@example.com,+49 30 1234567,,,\"=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",,,,contacts/mallory.md\r\n"
         )
     }
 
@@ -71,9 +71,11 @@ import Testing
         #expect(json.stderr.contains("--bom and --raw are for csv"))
     }
 
-    /// Exported with the `'` guards, imported into an empty folder: the values are the originals.
+    /// Exported with the `'` guards, imported into an empty folder: the values and the notes are the
+    /// originals.
     @Test func importTakesTheGuardOffAgain() throws {
-        let folder = try ScratchFolder(["contacts/mallory.md": Self.contact])
+        let noted = "---\nname: Trent\n---\n- met at the meetup, \"Q3\" budget\n\n=2+2 is not a formula here\n"
+        let folder = try ScratchFolder(["contacts/mallory.md": Self.contact, "contacts/trent.md": noted])
         defer { folder.remove() }
         let file = folder.url.appendingPathComponent("contacts.csv")
         #expect(
@@ -91,5 +93,8 @@ import Testing
         let again = try copy.leads(["export", "csv", "--kind", "contact", "--raw"], asOf: "2026-11-23")
         #expect(again.stdout == original.stdout)
         #expect(again.stdout.contains(",@mallory,") && again.stdout.contains(",+49 30 1234567,"))
+        #expect(
+            try copy.read("contacts/trent.md").hasSuffix(
+                "---\n- met at the meetup, \"Q3\" budget\n\n=2+2 is not a formula here\n"))
     }
 }

@@ -41,7 +41,7 @@ extension Lead {
             .text("phone", \.phone, .phone, label: "Phone", column: "phone"),
             .entries(
                 "history", \.history, itemSubject: "history entry", example: "{status: WARM_LEAD, date: 2026-03-14}",
-                label: "Status history", column: nil,
+                label: "Status history", column: "history",
                 item: { entry in
                     let status = entry.text("status", required: true).map {
                         Located($0.value.uppercased(), at: $0.location)

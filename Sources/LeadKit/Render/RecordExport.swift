@@ -163,9 +163,7 @@ public struct RecordExport: Sendable {
                 ]
             }
         case .interaction:
-            return table(Interaction.schema, records.interactions, computed: ["notes"]) { _, interaction in
-                ["notes": .text(interaction.header.body.trimmingCharacters(in: .whitespacesAndNewlines))]
-            }
+            return table(Interaction.schema, records.interactions)
         case .contact:
             return table(Contact.schema, records.contacts)
         case .company:
@@ -188,8 +186,9 @@ public struct RecordExport: Sendable {
         }
     }
 
-    /// `id`, the schema's columns, the `computed` columns, the custom fields, `file`; `derived` gives
-    /// the computed values of a record and may override a schema column.
+    /// `id`, the schema's columns, the `computed` columns, `notes` (the Markdown body, trimmed), the
+    /// custom fields, `file`; `derived` gives the computed values of a record and may override a
+    /// schema column.
     private func table<Record: ContentRecord>(
         _ schema: RecordSchema<Record>, _ all: [Record], computed: [String] = [],
         derived: (Int, Record) -> [String: ExportValue?] = { _, _ in [:] }
@@ -200,7 +199,7 @@ public struct RecordExport: Sendable {
             if let column = field.column { columns.append(column) }
             if let name = field.nameColumn { columns.append(name) }
         }
-        columns += computed + custom.map(\.key) + ["file"]
+        columns += computed + ["notes"] + custom.map(\.key) + ["file"]
         let rows = all.enumerated().map { position, record in
             let values = derived(position, record)
             var row: [ExportValue?] = [.text(record.header.id)]
@@ -214,6 +213,8 @@ public struct RecordExport: Sendable {
                 }
             }
             row += computed.map { values[$0] ?? nil }
+            let notes = record.header.body.trimmingCharacters(in: .whitespacesAndNewlines)
+            row.append(notes.isEmpty ? nil : .text(notes))
             row += custom.map { field in
                 record.header.custom.first { $0.field == field }.map { typed($0.value) }
             }
