@@ -88,4 +88,6 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case unknownOwner = "unknown-owner"
     case milestoneOrder = "milestone-order"
     case strayFile = "stray-file"
+    case emptyListItem = "empty-list-item"
+    case commaSeparatedList = "comma-separated-list"
 }

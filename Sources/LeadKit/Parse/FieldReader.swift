@@ -130,12 +130,25 @@ struct FieldReader {
     }
 
     mutating func textList(of value: YAMLNode, key: String) -> [Located<String>] {
-        if value.scalar != nil { return text(of: value, key: key).map { [$0] } ?? [] }
+        if value.scalar != nil {
+            guard let one = text(of: value, key: key) else { return [] }
+            // Tags are words: a comma in one means a list was meant. Other lists hold sentences.
+            if key == "tags", value.scalar?.isPlain == true, one.value.contains(",") {
+                diagnostics.append(CommaSeparatedList.oneItem(one, key: key))
+            }
+            return [one]
+        }
         guard let items = value.items else {
             invalid(value, "'\(key)' must be a list, not a \(value.kindName)")
             return []
         }
-        return items.compactMap { text(of: $0, key: key) }
+        return items.compactMap { item in
+            if item.scalar?.isNull == true {
+                diagnostics.append(EmptyListItem.empty(in: key, at: block.location(of: item)))
+                return nil
+            }
+            return text(of: item, key: key)
+        }
     }
 
     /// A list of mappings, each read by `read` with its own reader.
