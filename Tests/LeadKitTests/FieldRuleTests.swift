@@ -196,7 +196,7 @@ import Testing
         ])
         expectDiagnostic(
             .invalidDate, at: "leads/acme-platform.md", line: 7, column: 10, in: diagnostics,
-            messageContains: ["invalid date '2026-02-30' for 'created'; expected YYYY-MM-DD"])
+            messageContains: ["invalid date '2026-02-30' for 'created'; it is not a real date"])
     }
 
     @Test func aTimeOfDayMustBeWrittenWithTwoDigitHours() throws {

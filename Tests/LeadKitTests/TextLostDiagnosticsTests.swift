@@ -41,4 +41,28 @@ import Testing
         #expect(try diagnostics(["leads/acme.md": Self.lead(tags: "tags: [backend, go]")]).isEmpty)
         #expect(try diagnostics(["leads/acme.md": Self.lead(tags: "tags: backend")]).isEmpty)
     }
+
+    /// A date in the right form that is not on the calendar says so; a time with seconds or a zone
+    /// says which form is accepted, with the value rewritten in it.
+    @Test(arguments: [
+        ("created: 2026-02-29", "7:10", "invalid date '2026-02-29' for 'created'; it is not a real date"),
+        ("created: 2026-13-01", "7:10", "invalid date '2026-13-01' for 'created'; it is not a real date"),
+        (
+            "created: 1 March 2026", "7:10",
+            "invalid date '1 March 2026' for 'created'; expected YYYY-MM-DD, e.g. 2026-03-14"
+        ),
+        (
+            "created: 2026-11-01\nnext_follow_up: 2026-12-01T10:00:00", "8:17",
+            "invalid date '2026-12-01T10:00:00' for 'next_follow_up'; times are kept to the minute: write 2026-12-01T10:00"
+        ),
+        (
+            "created: 2026-11-01\nnext_follow_up: 2026-12-01T10:00+01:00", "8:17",
+            "invalid date '2026-12-01T10:00+01:00' for 'next_follow_up'; times are local, without a time zone: write 2026-12-01T10:00"
+        ),
+    ])
+    func aDateSaysWhatIsWrongWithIt(lines: String, position: String, message: String) throws {
+        let lead = Self.lead(tags: "").replacingOccurrences(of: "created: 2026-11-01\n\n", with: lines + "\n")
+        let found = try diagnostics(["leads/acme.md": lead])
+        #expect(found.map(\.formatted) == ["content/leads/acme.md:\(position): error: \(message) [invalid-date]"])
+    }
 }
