@@ -2,6 +2,23 @@ import ArgumentParser
 import Foundation
 import LeadKit
 
+extension ImportText.Encoding: ExpressibleByArgument {}
+
+/// The file's text in `encoding`; a file that is not valid in it is reported at its first bad byte
+/// (`path:line:column: error: … [invalid-encoding]`) and the command exits 1 without importing.
+func importText(_ file: String, encoding: ImportText.Encoding) throws -> String {
+    guard let data = FileManager.default.contents(atPath: file) else {
+        throw ValidationError("cannot read \(file)")
+    }
+    switch ImportText.decode(Array(data), file: file, encoding: encoding) {
+    case .text(let text):
+        return text
+    case .refused(let diagnostic):
+        printError(diagnostic.formatted)
+        throw ExitCode(1)
+    }
+}
+
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Create records from contacts and spreadsheets people already have.",
@@ -17,12 +34,13 @@ struct ImportLinkedIn: ParsableCommand {
     @Argument(help: "The Connections.csv of a LinkedIn data export.") var file: String
     @Flag(help: "Also create a lead (source LINKEDIN, first stage) per new contact.") var leads = false
     @Flag(name: .customLong("dry-run"), help: "List what would be created; write nothing.") var dryRun = false
+    @Option(
+        help:
+            "The file's encoding: utf-8 (the default), windows-1252 (Excel's \"CSV (Comma delimited)\") or iso-8859-1.")
+    var encoding: ImportText.Encoding = .utf8
 
     func run() throws {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw ValidationError("cannot read \(file)")
-        }
-        let text = String(decoding: data, as: UTF8.self)
+        let text = try importText(file, encoding: encoding)
         var plan = Authoring.ImportPlan()
         try WriteCommand.run(options, dryRun: dryRun, listOnly: true) { workspace throws(EditError) in
             plan = try Authoring.importLinkedIn(text, withLeads: leads, in: workspace)
@@ -43,11 +61,12 @@ struct ImportCSV: ParsableCommand {
     var mappings: [String] = []
     @Flag(name: .customLong("skip-invalid"), help: "Import the valid rows and list the others.") var skipInvalid = false
     @Flag(name: .customLong("dry-run"), help: "List what would be created; write nothing.") var dryRun = false
+    @Option(
+        help:
+            "The file's encoding: utf-8 (the default), windows-1252 (Excel's \"CSV (Comma delimited)\") or iso-8859-1.")
+    var encoding: ImportText.Encoding = .utf8
 
     func run() throws {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw ValidationError("cannot read \(file)")
-        }
         guard let kind = RecordKind(rawValue: kind.lowercased()), kind != .application else {
             throw ValidationError("--kind must be lead, contact, company or interaction, not '\(self.kind)'")
         }
@@ -57,7 +76,7 @@ struct ImportCSV: ParsableCommand {
             guard parts.count == 2 else { throw ValidationError("--map takes column=field, not '\(mapping)'") }
             map[parts[0]] = parts[1]
         }
-        let text = String(decoding: data, as: UTF8.self)
+        let text = try importText(file, encoding: encoding)
         var plan = Authoring.ImportPlan()
         try WriteCommand.run(options, dryRun: dryRun, listOnly: true) { workspace throws(EditError) in
             plan = try Authoring.importCSV(text, kind: kind, map: map, skipInvalid: skipInvalid, in: workspace)
