@@ -66,6 +66,9 @@ struct ImportCSV: ParsableCommand {
             "The file's encoding: utf-8 (the default), windows-1252 (Excel's \"CSV (Comma delimited)\") or iso-8859-1.")
     var encoding: ImportText.Encoding = .utf8
 
+    @Option(help: "The field separator: , ; or tab (default: the one the header line uses most).")
+    var delimiter: String?
+
     func run() throws {
         guard let kind = RecordKind(rawValue: kind.lowercased()), kind != .application else {
             throw ValidationError("--kind must be lead, contact, company or interaction, not '\(self.kind)'")
@@ -76,10 +79,18 @@ struct ImportCSV: ParsableCommand {
             guard parts.count == 2 else { throw ValidationError("--map takes column=field, not '\(mapping)'") }
             map[parts[0]] = parts[1]
         }
+        let separator: Unicode.Scalar?
+        switch delimiter {
+        case nil: separator = nil
+        case ",", ";": separator = delimiter!.unicodeScalars.first
+        case "tab", "\t", "\\t": separator = "\t"
+        default: throw ValidationError("--delimiter is one of , ; tab, not '\(delimiter!)'")
+        }
         let text = try importText(file, encoding: encoding)
         var plan = Authoring.ImportPlan()
         try WriteCommand.run(options, dryRun: dryRun, listOnly: true) { workspace throws(EditError) in
-            plan = try Authoring.importCSV(text, kind: kind, map: map, skipInvalid: skipInvalid, in: workspace)
+            plan = try Authoring.importCSV(
+                text, kind: kind, map: map, skipInvalid: skipInvalid, delimiter: separator, in: workspace)
             return plan.changes
         }
         for note in plan.notes { print(note) }

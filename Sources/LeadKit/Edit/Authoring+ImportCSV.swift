@@ -25,15 +25,17 @@ extension Authoring {
     /// header (`Next follow-up` is `next_follow_up`) or by `map` (`Full name=name`), and every row is
     /// checked exactly as `leads check` would check the file it becomes. With a bad row nothing is
     /// imported, unless `skipInvalid`, which leaves the bad rows out.
+    /// `delimiter`: the field separator; nil detects it from the header line (`,` `;` or tab).
     public static func importCSV(
-        _ text: String, kind: RecordKind, map: [String: String], skipInvalid: Bool, in workspace: Workspace
+        _ text: String, kind: RecordKind, map: [String: String], skipInvalid: Bool, delimiter: Unicode.Scalar? = nil,
+        in workspace: Workspace
     ) throws(EditError) -> ImportPlan {
         guard let typed = importableFields(kind, workspace.configuration) else {
             throw EditError("csv import makes leads, contacts, companies or interactions, not \(kind.folder)")
         }
         let fields = typed.map(\.key)
         let types = Dictionary(typed, uniquingKeysWith: { first, _ in first })
-        let table = try CSVTable(text: text)
+        let table = try CSVTable(text: text, delimiter: delimiter)
         var columns: [Int: String] = [:]
         var ignored: [String] = []
         for (position, header) in table.header.enumerated() {
@@ -50,6 +52,10 @@ extension Authoring {
                     + (fields + ["notes", "id"]).joined(separator: ", "))
         }
         var plan = ImportPlan()
+        if delimiter == nil, table.delimiter != "," {
+            plan.notes.append(
+                "read as " + (table.delimiter == ";" ? "semicolon" : "tab") + "-separated (--delimiter to change)")
+        }
         if !ignored.isEmpty { plan.notes.append("columns not imported: " + ignored.joined(separator: ", ")) }
 
         var names = IDAllocator(workspace: workspace)

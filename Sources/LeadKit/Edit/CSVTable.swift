@@ -5,10 +5,17 @@ public struct CSVTable: Sendable {
     /// Each row with the 1-based line of the file it starts on.
     public var rows: [(line: Int, fields: [String])]
 
+    /// The field separator used, `,` unless detected or given otherwise.
+    public var delimiter: Unicode.Scalar = ","
+
     /// Reads `text`, taking as the header the first line whose first field is `headerStart` (when
-    /// given: LinkedIn puts notes above its header), else the first line.
-    public init(text: String, headerStart: String? = nil) throws(EditError) {
-        var records = try Self.records(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
+    /// given: LinkedIn puts notes above its header), else the first line. Fields are separated by
+    /// `delimiter`; when nil, by whichever of `,` `;` and tab the header line holds most of (Excel
+    /// writes `;` in most European locales). Rows with nothing but separators are skipped.
+    public init(text: String, headerStart: String? = nil, delimiter: Unicode.Scalar? = ",") throws(EditError) {
+        let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        self.delimiter = delimiter ?? Self.detectDelimiter(body)
+        var records = try Self.records(body, delimiter: self.delimiter)
         if let headerStart {
             guard let position = records.firstIndex(where: { $0.fields.first?.trimmingSpaces == headerStart }) else {
                 throw EditError("no header line starting with '\(headerStart)' found")
@@ -17,7 +24,23 @@ public struct CSVTable: Sendable {
         }
         guard let first = records.first else { throw EditError("the file is empty") }
         header = first.fields.map(\.trimmingSpaces)
-        rows = records.dropFirst().filter { !($0.fields.count == 1 && $0.fields[0].isEmpty) }
+        // A row of nothing but separators (`,,,` or, in a `;` file, `,,`) is a spreadsheet's blank row.
+        rows = records.dropFirst().filter { row in
+            !row.fields.allSatisfy { $0.unicodeScalars.allSatisfy { [",", ";", "\t", " "].contains($0) } }
+        }
+    }
+
+    /// The separator the first line uses most, outside quotes: `,`, `;` or tab (`,` on a tie).
+    static func detectDelimiter(_ text: String) -> Unicode.Scalar {
+        var counts: [Unicode.Scalar: Int] = [",": 0, ";": 0, "\t": 0]
+        var quoted = false
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" && !quoted { break }
+            if scalar == "\"" { quoted.toggle() }
+            if !quoted, counts[scalar] != nil { counts[scalar]! += 1 }
+        }
+        let best = [Unicode.Scalar(","), ";", "\t"].max { counts[$0]! < counts[$1]! }!
+        return counts[best]! > counts[","]! ? best : ","
     }
 
     /// The value of a column in a row, trimmed; "" when the row is short.
@@ -26,7 +49,9 @@ public struct CSVTable: Sendable {
         return fields[index].trimmingSpaces
     }
 
-    static func records(_ text: String) throws(EditError) -> [(line: Int, fields: [String])] {
+    static func records(_ text: String, delimiter: Unicode.Scalar = ",") throws(EditError) -> [(
+        line: Int, fields: [String]
+    )] {
         var records: [(line: Int, fields: [String])] = []
         var fields: [String] = []
         var field = ""
@@ -66,7 +91,7 @@ public struct CSVTable: Sendable {
             switch scalar {
             case "\"" where field.isEmpty && !afterQuote:
                 quoted = true
-            case ",":
+            case delimiter:
                 fields.append(field)
                 field = ""
                 afterQuote = false

@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+@testable import LeadKit
+
+/// `import csv` reads the spreadsheets Excel writes outside the English locales (`;`-separated) and
+/// skips the blank rows spreadsheets leave (`,,,`), instead of failing every row.
+@Suite struct ImportDelimiterTests {
+    func importing(_ text: String, _ extra: [String] = []) throws -> (ScratchFolder, LeadsProcess.Output) {
+        let folder = try ScratchFolder()
+        try FileManager.default.createDirectory(
+            at: folder.url.appendingPathComponent("content"), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: folder.url.appendingPathComponent("people.csv"))
+        let run = try folder.leads(["import", "csv", "people.csv", "--kind", "contact"] + extra, asOf: "2026-11-23")
+        return (folder, run)
+    }
+
+    @Test func aSemicolonFileIsDetectedAndItsCommasStayInTheValues() throws {
+        let (folder, run) = try importing(
+            "name;company;role\r\nAnna Schmidt;Beispiel GmbH;CTO, Platform\r\n;;\r\nJonas Weber;Nordwind AG;Engineer\r\n"
+        )
+        defer { folder.remove() }
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("read as semicolon-separated (--delimiter to change)\n"))
+        #expect(
+            try folder.read("contacts/anna-schmidt.md")
+                == "---\nname: Anna Schmidt\ncompany: Beispiel GmbH\nrole: CTO, Platform\n---\n")
+        #expect(folder.exists("contacts/jonas-weber.md"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path + "/content/contacts").count == 2)
+    }
+
+    @Test func tabsAndAGivenDelimiterWork() throws {
+        let (tabs, run) = try importing("name\tcompany\nAnna Schmidt\tBeispiel, Inc.\n")
+        defer { tabs.remove() }
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try tabs.read("contacts/anna-schmidt.md").contains("company: Beispiel, Inc.\n"))
+
+        // One column holding `;`: forced to commas, the `;` stays in the value.
+        let (forced, given) = try importing("name,company\nAnna;Schmidt,Beispiel\n", ["--delimiter", ","])
+        defer { forced.remove() }
+        #expect(given.status == 0, "\(given.stderr)")
+        #expect(try forced.read("contacts/anna-schmidt.md").contains("name: Anna;Schmidt\n"))
+        let (unused, bad) = try importing("name\nA\n", ["--delimiter", "x"])
+        defer { unused.remove() }
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("--delimiter is one of , ; tab, not 'x'"))
+    }
+
+    @Test func blankSpreadsheetRowsAreSkipped() throws {
+        let (folder, run) = try importing(
+            "name,company,role\r\n,,\r\nAnna Schmidt,Beispiel GmbH,CTO\r\n,,\r\n\r\n , ,\r\n")
+        defer { folder.remove() }
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.url.path + "/content/contacts") == [
+                "anna-schmidt.md"
+            ])
+    }
+}
