@@ -4,7 +4,8 @@ import Testing
 @testable import LeadKit
 
 /// `import csv` reads the spreadsheets Excel writes outside the English locales (`;`-separated) and
-/// skips the blank rows spreadsheets leave (`,,,`), instead of failing every row.
+/// skips the blank rows spreadsheets leave (`,,,`), instead of failing every row; when rows do
+/// fail, it says which columns it left out and which `--map` would fix it.
 @Suite struct ImportDelimiterTests {
     func importing(_ text: String, _ extra: [String] = []) throws -> (ScratchFolder, LeadsProcess.Output) {
         let folder = try ScratchFolder()
@@ -55,5 +56,26 @@ import Testing
             try FileManager.default.contentsOfDirectory(atPath: folder.url.path + "/content/contacts") == [
                 "anna-schmidt.md"
             ])
+    }
+
+    /// A company sheet headed `Company` fails every row for want of a `name`: the error lists the
+    /// columns left out and proposes the `--map` that fixes it.
+    @Test func aFailedImportListsTheColumnsLeftOutAndSuggestsAMap() throws {
+        let folder = try ScratchFolder()
+        defer { folder.remove() }
+        try FileManager.default.createDirectory(
+            at: folder.url.appendingPathComponent("content"), withIntermediateDirectories: true)
+        try Data("Company,Website\r\nAcme Inc,acme.example\r\n".utf8).write(
+            to: folder.url.appendingPathComponent("companies.csv"))
+        let run = try folder.leads(["import", "csv", "companies.csv", "--kind", "company"], asOf: "2026-11-23")
+        #expect(run.status == 1)
+        #expect(
+            run.stderr.hasSuffix(
+                "row 1 (line 2): company is missing required field 'name' [missing-field]\ncolumns not imported: Company\nno column is 'name': did you mean --map 'Company=name'?\n"
+            ), "\(run.stderr)")
+        let fixed = try folder.leads(
+            ["import", "csv", "companies.csv", "--kind", "company", "--map", "Company=name"], asOf: "2026-11-23")
+        #expect(fixed.status == 0, "\(fixed.stderr)")
+        #expect(try folder.read("companies/acme-inc.md").hasPrefix("---\nname: Acme Inc\n"))
     }
 }

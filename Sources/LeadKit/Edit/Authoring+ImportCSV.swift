@@ -101,13 +101,57 @@ extension Authoring {
             }
         }
         if !bad.isEmpty, !skipInvalid {
+            var help: [String] = []
+            if !ignored.isEmpty { help.append("columns not imported: " + ignored.joined(separator: ", ")) }
+            let covered = Set(columns.values)
+            for key in requiredKeys(kind) where !covered.contains(key) && defaultValue(kind, key, [:], workspace) == nil
+            {
+                if let column = nearColumn(for: key, among: ignored) {
+                    help.append("no column is '\(key)': did you mean --map '\(column)=\(key)'?")
+                }
+            }
             throw EditError(
                 "\(bad.count == 1 ? "a row is" : "rows are") not valid; nothing was imported "
-                    + "(fix the file, or pass --skip-invalid to import the other rows):\n" + bad.joined(separator: "\n")
-            )
+                    + "(fix the file, or pass --skip-invalid to import the other rows):\n"
+                    + (bad + help).joined(separator: "\n"))
         }
         plan.skipped += bad.map { "invalid \($0)" }
         return plan
+    }
+
+    /// The keys a record of `kind` must have (the schema's required fields).
+    static func requiredKeys(_ kind: RecordKind) -> [String] {
+        func keys<Record>(_ schema: RecordSchema<Record>) -> [String] {
+            schema.fields.filter { $0.requirement == .required }.map(\.key)
+        }
+        switch kind {
+        case .lead: return keys(Lead.schema)
+        case .contact: return keys(Contact.schema)
+        case .company: return keys(Company.schema)
+        case .interaction: return keys(Interaction.schema)
+        case .application, .job: return []
+        }
+    }
+
+    /// The words spreadsheets use for a field: `Company` or `Account` for a company's `name`,
+    /// `Title` or `Position` for a lead's `role`.
+    static let columnSynonyms: [String: [String]] = [
+        "name": ["full_name", "company", "account", "organisation", "organization", "contact", "person"],
+        "role": ["title", "job_title", "position"],
+        "summary": ["subject", "title", "note"],
+        "company": ["account", "organisation", "organization", "employer"],
+    ]
+
+    /// The not-imported column that most likely holds `key`: a known synonym, a header containing
+    /// the key (or contained in it), else the nearest by spelling.
+    static func nearColumn(for key: String, among headers: [String]) -> String? {
+        let synonyms = columnSynonyms[key] ?? []
+        if let match = headers.first(where: { synonyms.contains(normalized($0)) }) { return match }
+        if let match = headers.first(where: { normalized($0).contains(key) || key.contains(normalized($0)) }) {
+            return match
+        }
+        guard let near = Suggestion.closest(to: key, in: headers.map(normalized)) else { return nil }
+        return headers.first { normalized($0) == near }
     }
 
     /// `Next follow-up` → `next_follow_up`.
