@@ -79,3 +79,44 @@ import Testing
         #expect(try folder.read("companies/acme-inc.md").hasPrefix("---\nname: Acme Inc\n"))
     }
 }
+
+/// `import csv` of the same sheet twice adds nothing the second time: a record already there (by id,
+/// email, LinkedIn address, name and company, a lead's company and role) is skipped and listed,
+/// and a row repeating an earlier one is skipped too.
+@Suite struct ImportCSVAgainTests {
+    @Test func importingTheSameSheetTwiceSkipsWhatIsThere() throws {
+        let folder = try ScratchFolder()
+        defer { folder.remove() }
+        try FileManager.default.createDirectory(
+            at: folder.url.appendingPathComponent("content"), withIntermediateDirectories: true)
+        let sheet =
+            "name,email,company\r\nAnna Schmidt,anna@x.example,Beispiel GmbH\r\n"
+            + "Anna Schmidt,ANNA@x.example,Beispiel GmbH\r\nJonas Weber,,Nordwind\r\n"
+        try Data(sheet.utf8).write(to: folder.url.appendingPathComponent("people.csv"))
+        let first = try folder.leads(["import", "csv", "people.csv", "--kind", "contact"], asOf: "2026-11-23")
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(
+            first.stdout == """
+                created content/contacts/anna-schmidt.md: row 1
+                created content/contacts/jonas-weber.md: row 3
+                skipped row 2 (line 3): the same as row 1
+
+                """)
+        let again = try folder.leads(["import", "csv", "people.csv", "--kind", "contact"], asOf: "2026-11-23")
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(
+            again.stdout == """
+                skipped row 1 (line 2): already contacts/anna-schmidt.md
+                skipped row 2 (line 3): already contacts/anna-schmidt.md
+                skipped row 3 (line 4): already contacts/jonas-weber.md
+
+                """)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path + "/content/contacts").count == 2)
+
+        let leads = "company,role,source,temperature\r\nAcme,Platform Engineer,OTHER,WARM\r\n"
+        try Data(leads.utf8).write(to: folder.url.appendingPathComponent("leads.csv"))
+        #expect(try folder.leads(["import", "csv", "leads.csv", "--kind", "lead"], asOf: "2026-11-23").status == 0)
+        let leadsAgain = try folder.leads(["import", "csv", "leads.csv", "--kind", "lead"], asOf: "2026-11-23")
+        #expect(leadsAgain.stdout == "skipped row 1 (line 2): already leads/acme-platform-engineer.md\n")
+    }
+}

@@ -60,6 +60,8 @@ extension Authoring {
 
         var names = IDAllocator(workspace: workspace)
         var rows: [(row: Int, line: Int, change: FileChange)] = []
+        let known = existingKeys(kind, in: workspace)
+        var planned: [String: Int] = [:]
         for (number, (line, values)) in table.rows.enumerated() {
             var record: [String: String] = [:]
             for (position, field) in columns where position < values.count {
@@ -67,6 +69,17 @@ extension Authoring {
                 let value = RecordExport.unneutralised(values[position].trimmingSpaces)
                 if !value.isEmpty { record[field] = value }
             }
+            // Importing the same sheet again adds nothing: a record already there is skipped.
+            let keys = identityKeys(kind, record)
+            if let path = keys.lazy.compactMap({ known[$0] }).first {
+                plan.skipped.append("row \(number + 1) (line \(line)): already \(path)")
+                continue
+            }
+            if let earlier = keys.lazy.compactMap({ planned[$0] }).first {
+                plan.skipped.append("row \(number + 1) (line \(line)): the same as row \(earlier)")
+                continue
+            }
+            for key in keys { planned[key] = number + 1 }
             let stem = Slug.make(record["id"] ?? defaultName(kind, record, asOf: workspace.asOf))
             let (_, path) = names.allocate(kind, stem: stem.isEmpty ? kind.rawValue : stem)
             var yaml: [(key: String, yaml: String)] = []
@@ -117,6 +130,78 @@ extension Authoring {
         }
         plan.skipped += bad.map { "invalid \($0)" }
         return plan
+    }
+
+    /// The ways a row names a record that may already exist, as comparable keys: its `id`; for a
+    /// contact its email, its LinkedIn address, and its name with its company; a company's name; a
+    /// lead's company with its role; an interaction's lead, day and summary. Case and spacing are
+    /// ignored, and a company or lead is compared by the id its name makes (`Acme, Inc.` is `acme-inc`).
+    static func identityKeys(_ kind: RecordKind, _ record: [String: String]) -> [String] {
+        func plain(_ text: String?) -> String {
+            (text ?? "").lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+        }
+        // A company or lead named by id or by name: `[[acme-inc]]` and `Acme, Inc.` are one.
+        func target(_ text: String?) -> String { Slug.make(text.map { Link(parsing: $0).target } ?? "") }
+        var keys: [String] = []
+        if let id = record["id"] { keys.append("id:" + plain(id)) }
+        switch kind {
+        case .contact:
+            if let email = record["email"] { keys.append("email:" + plain(email)) }
+            if let profile = record["linkedin"] { keys.append("linkedin:" + plain(profile)) }
+            if let name = record["name"] { keys.append("name:" + plain(name) + "|" + target(record["company"])) }
+        case .company:
+            if let name = record["name"] { keys.append("name:" + target(name)) }
+        case .lead:
+            if let role = record["role"] { keys.append("lead:" + target(record["company"]) + "|" + plain(role)) }
+        case .interaction:
+            if let summary = record["summary"] {
+                let day = String((record["date"] ?? "").prefix(10))
+                keys.append("interaction:" + target(record["lead"]) + "|" + day + "|" + plain(summary))
+            }
+        case .application, .job:
+            break
+        }
+        return keys
+    }
+
+    /// The identity keys of the records of `kind` already in the folder, each with its path.
+    static func existingKeys(_ kind: RecordKind, in workspace: Workspace) -> [String: String] {
+        let records = workspace.records
+        var keys: [String: String] = [:]
+        func add(_ header: RecordHeader, _ fields: [String: String?]) {
+            var record = fields.compactMapValues { $0 }
+            record["id"] = header.id
+            for key in identityKeys(kind, record) where keys[key] == nil { keys[key] = header.relativePath }
+        }
+        switch kind {
+        case .contact:
+            for contact in records.contacts {
+                add(
+                    contact.header,
+                    [
+                        "email": contact.email?.value, "linkedin": contact.linkedin?.value,
+                        "name": contact.name?.value, "company": contact.company?.value.target,
+                    ])
+            }
+        case .company:
+            for company in records.companies { add(company.header, ["name": company.name?.value]) }
+        case .lead:
+            for lead in records.leads {
+                add(lead.header, ["role": lead.role?.value, "company": lead.company?.value.target])
+            }
+        case .interaction:
+            for interaction in records.interactions {
+                add(
+                    interaction.header,
+                    [
+                        "summary": interaction.summary?.value, "lead": interaction.lead?.value.target,
+                        "date": interaction.date?.value.description,
+                    ])
+            }
+        case .application, .job:
+            break
+        }
+        return keys
     }
 
     /// The keys a record of `kind` must have (the schema's required fields).
