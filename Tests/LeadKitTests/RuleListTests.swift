@@ -51,7 +51,7 @@ import Testing
                 "InvalidValue", "BrokenLink", "DuplicateID", "IllegalTransition", "HistoryMismatch", "HistoryOrder",
                 "WonWithoutApplication", "ReferralWithoutContact", "SalesLeadUnreachable", "NoInteractions",
                 "InteractionBeforeLead", "FutureInteraction", "DuplicateContact", "DuplicateLead", "MilestoneOrder",
-                "UnknownOwner",
+                "UnknownOwner", "CouldLink",
             ])
     }
 

@@ -65,4 +65,23 @@ import Testing
         let found = try diagnostics(["leads/acme.md": lead])
         #expect(found.map(\.formatted) == ["content/leads/acme.md:\(position): error: \(message) [invalid-date]"])
     }
+
+    /// A company or contact written as text that names an existing record — case, spacing,
+    /// punctuation and a legal suffix ignored — is a `could-link` warning with the `[[id]]` to write;
+    /// a different name (`Northwind` for `Northwind Logistics`) is not.
+    @Test func textNamingAnExistingRecordCouldLink() throws {
+        let found = try diagnostics([
+            "companies/northwind-logistics.md": "---\nname: Northwind Logistics GmbH\n---\n",
+            "contacts/ada.md": "---\nname: Ada Lovelace\ncompany: northwind  logistics, inc.\n---\n",
+            "leads/acme.md": Self.lead(tags: "contact_name: ada lovelace").replacingOccurrences(
+                of: "company: Acme", with: "company: Northwind Logistics"),
+            "leads/other.md": Self.lead(tags: "").replacingOccurrences(of: "company: Acme", with: "company: Northwind"),
+        ])
+        #expect(
+            found.map(\.formatted) == [
+                "content/contacts/ada.md:3:10: warning: 'northwind  logistics, inc.' is the company Northwind Logistics GmbH; write company: \"[[northwind-logistics]]\" to link it [could-link]",
+                "content/leads/acme.md:3:10: warning: 'Northwind Logistics' is the company Northwind Logistics GmbH; write company: \"[[northwind-logistics]]\" to link it [could-link]",
+                "content/leads/acme.md:8:15: warning: 'ada lovelace' is the contact Ada Lovelace; write contact: \"[[ada]]\" to link it [could-link]",
+            ])
+    }
 }

@@ -90,4 +90,5 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case strayFile = "stray-file"
     case emptyListItem = "empty-list-item"
     case commaSeparatedList = "comma-separated-list"
+    case couldLink = "could-link"
 }

@@ -34,7 +34,7 @@ public enum Rules {
         WonWithoutApplication.self, ReferralWithoutContact.self, SalesLeadUnreachable.self, UnreadableFile.self,
         UnknownField.self, NoInteractions.self, InteractionBeforeLead.self, FutureInteraction.self,
         DuplicateContact.self, DuplicateLead.self, MilestoneOrder.self, UnknownOwner.self, StrayFile.self,
-        EmptyListItem.self, CommaSeparatedList.self,
+        EmptyListItem.self, CommaSeparatedList.self, CouldLink.self,
     ]
 
     /// The rules the validate stage runs, in list order.

@@ -11,7 +11,8 @@ import Testing
 
 /// Hostile folders: links, loops, unreadable files, odd file names, colliding ids and path-like links.
 @Suite struct HostileFileTests {
-    static let company = "---\nname: Acme\n---\n"
+    /// A company record whose name is not the leads' text company, so no test here also meets `could-link`.
+    static let company = "---\nname: Acme Holdings\n---\n"
 
     /// The ids of the leads `checked` read, sorted.
     func leadIDs(_ checked: CheckedContent) -> [String] {
