@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import LeadKit
@@ -83,5 +84,30 @@ import Testing
                 "content/leads/acme.md:3:10: warning: 'Northwind Logistics' is the company Northwind Logistics GmbH; write company: \"[[northwind-logistics]]\" to link it [could-link]",
                 "content/leads/acme.md:8:15: warning: 'ada lovelace' is the contact Ada Lovelace; write contact: \"[[ada]]\" to link it [could-link]",
             ])
+    }
+
+    /// An id over 150 bytes (counted in UTF-8: 76 `é` are 152) or with a control character is an
+    /// `invalid-id` error at check time and the record is left out, so the build does not fail on
+    /// "File name too long"; 150 bytes are fine.
+    @Test func anUnportableIdIsAnErrorAtCheckTimeAndTheBuildStillRuns() throws {
+        let lead = Self.lead(tags: "")
+        let long = String(repeating: "é", count: 76)
+        let found = try diagnostics([
+            "leads/\(long).md": lead, "leads/\(String(repeating: "a", count: 150)).md": lead,
+            "leads/bell\u{7}.md": lead,
+        ])
+        #expect(
+            found.map(\.formatted)
+                == [
+                    "content/leads/\(long).md:1:1: error: the file name makes an id of 152 bytes; ids are at most 150 (its page's file name adds to it); rename the file, the record is left out until then [invalid-id]",
+                    "content/leads/bell\u{7}.md:1:1: error: the file name holds a control character, so it makes no usable id; rename the file [invalid-id]",
+                ].sorted())
+
+        let folder = try ScratchFolder(["leads/\(String(repeating: "a", count: 252)).md": lead, "leads/ok.md": lead])
+        defer { folder.remove() }
+        let build = try folder.leads(["build", "--output", "out"], asOf: "2026-11-23")
+        #expect(build.stdout.contains("wrote report to out/index.html"), "\(build.stdout)\(build.stderr)")
+        #expect(build.stdout.contains("1 error"))
+        #expect(FileManager.default.fileExists(atPath: folder.url.path + "/out/leads/ok.html"))
     }
 }

@@ -78,6 +78,7 @@ public enum DiagnosticCode: String, Sendable, CaseIterable, Codable {
     case referralWithoutContact = "referral-without-contact"
     case salesLeadUnreachable = "sales-lead-unreachable"
     case unreadableFile = "unreadable-file"
+    case invalidID = "invalid-id"
     // Warnings
     case unknownField = "unknown-field"
     case noInteractions = "no-interactions"

@@ -18,6 +18,7 @@ public enum RecordParser {
         record: ParsedRecord?, diagnostics: [Diagnostic]
     ) {
         var diagnostics: [Diagnostic] = []
+        if let invalid = InvalidID.check(file.stem, file: file.displayPath) { return (nil, [invalid]) }
         guard let kind = file.kind,
             let decoded = SourceText.decode(file.bytes, file: file.displayPath, diagnostics: &diagnostics)
         else { return (nil, diagnostics) }

@@ -32,6 +32,7 @@ public enum Rules {
         InvalidDate.self,
         BrokenLink.self, DuplicateID.self, IllegalTransition.self, HistoryMismatch.self, HistoryOrder.self,
         WonWithoutApplication.self, ReferralWithoutContact.self, SalesLeadUnreachable.self, UnreadableFile.self,
+        InvalidID.self,
         UnknownField.self, NoInteractions.self, InteractionBeforeLead.self, FutureInteraction.self,
         DuplicateContact.self, DuplicateLead.self, MilestoneOrder.self, UnknownOwner.self, StrayFile.self,
         EmptyListItem.self, CommaSeparatedList.self, CouldLink.self,
