@@ -26,18 +26,17 @@ public struct CouldLink: RecordRule {
 
     func check(_ context: ValidationContext) -> [Diagnostic] {
         let records = context.records
-        var companies: [String: (id: String, name: String)] = [:]
-        for company in records.companies {
-            guard let name = company.name?.value else { continue }
-            let key = Self.comparable(name)
-            if !key.isEmpty, companies[key] == nil { companies[key] = (company.id, name) }
+        /// The first record of each comparable name, with its id and the name as written.
+        func byName(_ named: [(id: String, name: String?)]) -> [String: (id: String, name: String)] {
+            var table: [String: (id: String, name: String)] = [:]
+            for (id, name) in named {
+                guard let name, case let key = Self.comparable(name), !key.isEmpty, table[key] == nil else { continue }
+                table[key] = (id, name)
+            }
+            return table
         }
-        var contacts: [String: (id: String, name: String)] = [:]
-        for contact in records.contacts {
-            guard let name = contact.name?.value else { continue }
-            let key = Self.comparable(name)
-            if !key.isEmpty, contacts[key] == nil { contacts[key] = (contact.id, name) }
-        }
+        let companies = byName(records.companies.map { ($0.id, $0.name?.value) })
+        let contacts = byName(records.contacts.map { ($0.id, $0.name?.value) })
         var diagnostics: [Diagnostic] = []
         func check(
             _ written: Located<Link>?, field: String, in table: [String: (id: String, name: String)], kind: String
