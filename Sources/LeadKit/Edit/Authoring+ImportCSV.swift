@@ -146,9 +146,10 @@ extension Authoring {
         if let id = record["id"] { keys.append("id:" + plain(id)) }
         switch kind {
         case .contact:
-            if let email = record["email"] { keys.append("email:" + plain(email)) }
-            if let profile = record["linkedin"] { keys.append("linkedin:" + plain(profile)) }
-            if let name = record["name"] { keys.append("name:" + plain(name) + "|" + target(record["company"])) }
+            // The same recognition as `import linkedin`'s, the company compared by the id it makes.
+            keys += KnownPeople.keys(
+                name: plain(record["name"]), email: plain(record["email"]), linkedin: plain(record["linkedin"]),
+                company: target(record["company"]))
         case .company:
             if let name = record["name"] { keys.append("name:" + target(name)) }
         case .lead:
