@@ -423,7 +423,7 @@ import Testing
 
                 From [[2026-11-05-acme-platform-first-call]]
 
-                - They run Kubernetes.
+                > - They run Kubernetes.
 
                 """)
         let lead = try read("leads/acme-platform.md")

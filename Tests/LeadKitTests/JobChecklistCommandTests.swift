@@ -115,7 +115,7 @@ import Testing
 
             From [[2026-11-05-globex-head-of-data-call]]
 
-            - Reports to the CFO.
+            > - Reports to the CFO.
 
             """
         #expect(try folder.read("jobs/globex-head-of-data.md") == opened)

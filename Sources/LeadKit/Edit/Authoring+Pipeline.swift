@@ -248,8 +248,16 @@ extension Authoring {
             facts.append("From [[\(interaction.id)]]")
             text += facts.joined(separator: " · ") + "\n"
             let notes = interaction.header.body.trimmingCharacters(in: .whitespacesAndNewlines)
-            if !notes.isEmpty { text += "\n" + notes.replacingOccurrences(of: "\r\n", with: "\n") + "\n" }
+            if !notes.isEmpty { text += "\n" + quoted(notes) }
         }
         return text
+    }
+
+    /// A note copied into a generated file as a block quote, every line kept as typed after the `> `:
+    /// whatever the note leaves open (a code fence, a list, an HTML block) closes with the quote, so
+    /// it cannot change how the next entry renders.
+    static func quoted(_ notes: String) -> String {
+        notes.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.isEmpty ? ">\n" : "> \($0)\n" }.joined()
     }
 }

@@ -16,6 +16,24 @@ extension CheckedContent {
         }
     }
 
+    /// The record a `[[id]]` in a note's body names, whatever its kind: a contact, company, lead,
+    /// application, job or interaction, tried in that order when ids repeat across kinds. The name
+    /// is the one its page shows (a lead's role and company).
+    public func resolveNoteLink(_ target: String) -> (kind: RecordKind, id: String, name: String)? {
+        let kinds: [RecordKind] = [.contact, .company, .lead, .application, .job, .interaction]
+        for kind in kinds {
+            guard let record = resolve(target, kind) else { continue }
+            switch kind {
+            case .lead: return (kind, record.id, index.leads[target].map { leadTitle(records.leads[$0]) } ?? record.id)
+            case .interaction:
+                let summary = index.interactions[target].flatMap { records.interactions[$0].summary?.value }
+                return (kind, record.id, summary ?? record.id)
+            default: return (kind, record.id, record.name)
+            }
+        }
+        return nil
+    }
+
     /// The client a link names: a company, else a contact (a person as a client).
     public func resolveClient(_ target: String) -> (id: String, name: String, kind: RecordKind)? {
         if let company = resolve(target, .company) { return (company.id, company.name, .company) }

@@ -42,7 +42,7 @@ extension PageBuilder {
             applications.append(
                 FieldRow(label: "Client", value: client.name, href: href(client.kind, client.id, depth: 1)))
         }
-        let notes = Markdown.html(lead.header.body)
+        let notes = notes(lead.header, headingLevel: 2, depth: 1)
         let history = lead.history.map {
             LeadPage.HistoryRow(
                 status: Format.label($0.status.value), date: $0.date.map { Format.day($0.value) } ?? "–")
@@ -62,7 +62,7 @@ extension PageBuilder {
         _ header: RecordHeader, heading: String, fields: [FieldRow], leads: [Int] = [], people: [FieldRow] = [],
         timeline: [Int] = [], milestones: [MilestoneRow] = [], nextMilestone: String? = nil
     ) -> RecordPage {
-        let notes = Markdown.html(header.body)
+        let notes = notes(header, headingLevel: 2, depth: 1)
         let problems = problems(header.file, depth: 1)
         let cards = leads.map { card($0, depth: 1) }
         let lines = timeline.reversed().map { interaction($0, depth: 1, withNotes: true) }

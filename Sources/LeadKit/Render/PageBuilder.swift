@@ -24,6 +24,16 @@ struct PageBuilder {
         String(repeating: "../", count: depth) + kind.folder + "/" + Format.pathComponent(id) + ".html"
     }
 
+    /// A note's body as HTML for a page `depth` folders down, its headings below `headingLevel`
+    /// and its `[[links]]` pointing to the records' pages.
+    func notes(_ header: RecordHeader, headingLevel: Int, depth: Int) -> String {
+        let content = report.content
+        let style = Markdown.NoteStyle(headingLevel: headingLevel) { target in
+            content.resolveNoteLink(target).map { (self.href($0.kind, $0.id, depth: depth), $0.name) }
+        }
+        return Markdown.html(header.body, style: style)
+    }
+
     /// Whether a record has its own page: only the first of duplicate ids does.
     func hasPage(_ header: RecordHeader) -> Bool {
         switch header.kind {
@@ -174,7 +184,8 @@ struct PageBuilder {
         let interaction = records.interactions[position]
         let leadPosition = showLead ? interaction.lead.flatMap { index.leads[$0.value.target] } : nil
         let contact = contact(interaction.contact, depth: depth)
-        let notes = withNotes ? Markdown.html(interaction.header.body) : ""
+        // The interaction's summary is an <h3>.
+        let notes = withNotes ? notes(interaction.header, headingLevel: 3, depth: depth) : ""
         let problems = withNotes ? problems(interaction.header.file, depth: depth) : []
         return InteractionLine(
             date: interaction.date.map { Format.dayTime($0.value) } ?? "undated",

@@ -143,7 +143,9 @@ struct NestingCase: Sendable {
         defer { folder.remove() }
         try folder.write("leads/bomb.md", Hostile.lead(body: bomb.body + "\n"))
         let checked = underWatchdog("\(bomb.name) (Leads.build)") { try folder.build() }
-        #expect(checked?.diagnostics == [], "\(Hostile.listing(checked?.diagnostics ?? []))")
+        // `[[[…x…]]]` holds a `[[x]]` naming no record: that warning is right; nothing else may fire.
+        let diagnostics = checked?.diagnostics.filter { $0.code != .brokenLink || $0.severity != .warning }
+        #expect(diagnostics == [], "\(Hostile.listing(checked?.diagnostics ?? []))")
         guard checked != nil else { return }
         guard let page = folder.outputText("leads/bomb.html") else {
             Issue.record("\(bomb.name): the build wrote no leads/bomb.html")

@@ -1,9 +1,12 @@
-/// `broken-link`: a link field (a schema entry of type `.link`) naming no record of its kind.
+/// `broken-link`: a link field (a schema entry of type `.link`) naming no record of its kind; and,
+/// as a warning, a `[[id]]` in a note's body naming no record at all (the note is still shown,
+/// with the link as written).
 public struct BrokenLink: RecordRule {
     public static let code = DiagnosticCode.brokenLink
     public static let severity = Severity.error
     public static let summary =
-        "a link to no record of the expected kind, or to something that is not an id (`[[../x]]`)"
+        "a link to no record of the expected kind, or to something that is not an id (`[[../x]]`);"
+        + " a `[[id]]` in a note naming no record is a warning at its position"
 
     public init() {}
 
@@ -14,6 +17,68 @@ public struct BrokenLink: RecordRule {
             + links(Company.schema, context.records.companies, context)
             + links(Application.schema, context.records.applications, context)
             + links(Job.schema, context.records.jobs, context)
+            + context.records.headers.flatMap { noteLinks($0, context) }
+    }
+
+    /// The `[[id]]`s of a note's body, outside code blocks and code spans, that name no record.
+    private func noteLinks(_ header: RecordHeader, _ context: ValidationContext) -> [Diagnostic] {
+        guard header.body.contains("[[") else { return [] }
+        let kinds: [RecordKind] = [.contact, .company, .lead, .application, .job, .interaction]
+        let codeLines = Markdown.codeBlockLines(header.body)
+        var diagnostics: [Diagnostic] = []
+        for (number, line) in header.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        where line.contains("[[") && !codeLines.contains(number + 1) {
+            let spans = Self.codeSpans(line)
+            for link in NoteLink.scan(line) where !spans.contains(where: { $0.contains(link.offset) }) {
+                if kinds.contains(where: { context.index.contains(link.target, kind: $0) }) { continue }
+                let location = SourceLocation(
+                    file: header.file, line: header.bodyLine + number, column: link.offset + 1)
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, Self.code, at: location,
+                        "the note links to '[[\(link.target)]]', but no record has the id '\(link.target)'"
+                            + Suggestion.didYouMean(link.target, in: kinds.flatMap { context.ids(of: $0) })))
+            }
+        }
+        return diagnostics
+    }
+
+    /// The code spans of one line (`` `x` ``), in Unicode scalar offsets: a backtick run up to the
+    /// next run of the same length.
+    static func codeSpans(_ line: Substring) -> [Range<Int>] {
+        let scalars = Array(line.unicodeScalars)
+        var spans: [Range<Int>] = []
+        var position = 0
+        func run(at start: Int) -> Int {
+            var end = start
+            while end < scalars.count, scalars[end] == "`" { end += 1 }
+            return end - start
+        }
+        while position < scalars.count {
+            guard scalars[position] == "`" else {
+                position += 1
+                continue
+            }
+            let length = run(at: position)
+            var search = position + length
+            var closed = false
+            while search < scalars.count {
+                if scalars[search] == "`" {
+                    let other = run(at: search)
+                    if other == length {
+                        spans.append(position..<(search + other))
+                        position = search + other
+                        closed = true
+                        break
+                    }
+                    search += other
+                } else {
+                    search += 1
+                }
+            }
+            if !closed { position += length }
+        }
+        return spans
     }
 
     private func links<Record>(_ schema: RecordSchema<Record>, _ records: [Record], _ context: ValidationContext)
