@@ -52,11 +52,19 @@ struct ImportLinkedIn: ParsableCommand {
 
 struct ImportCSV: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "csv", abstract: "Import a spreadsheet (CSV with a header row): a record per row.")
+        commandName: "csv",
+        abstract: "Import spreadsheets (CSV with a header row): a record per row.",
+        discussion: """
+            Several files are imported together, so a lead may link to a company another file brings: \
+            `leads import csv export/*.csv` reads back what `leads export csv` wrote. Without --kind, \
+            each file's kind is its name: leads.csv, contacts.csv, companies.csv, interactions.csv, \
+            applications.csv, jobs.csv (or the singular).
+            """)
 
     @OptionGroup var options: ContentOptions
-    @Argument(help: "The CSV file.") var file: String
-    @Option(help: "lead, contact, company or interaction.") var kind: String
+    @Argument(help: "The CSV files.") var files: [String]
+    @Option(help: "lead, contact, company, interaction, application or job (default: from each file's name).")
+    var kind: String?
     @Option(name: .customLong("map"), help: "A column to a field, e.g. \"Full name=name\" (repeatable).")
     var mappings: [String] = []
     @Flag(name: .customLong("skip-invalid"), help: "Import the valid rows and list the others.") var skipInvalid = false
@@ -69,9 +77,36 @@ struct ImportCSV: ParsableCommand {
     @Option(help: "The field separator: , ; or tab (default: the one the header line uses most).")
     var delimiter: String?
 
+    /// A kind by its name or folder name, singular or plural: `job`, `jobs`, `Jobs`.
+    static func kind(named name: String) -> RecordKind? {
+        let name = name.lowercased()
+        return RecordKind.allCases.first { $0.rawValue == name || $0.folder == name }
+    }
+
     func run() throws {
-        guard let kind = RecordKind(rawValue: kind.lowercased()), kind != .application else {
-            throw ValidationError("--kind must be lead, contact, company or interaction, not '\(self.kind)'")
+        guard !files.isEmpty else { throw ValidationError("name the CSV file to import") }
+        let kinds = RecordKind.allCases.map(\.rawValue).joined(separator: ", ")
+        var sheets: [Authoring.CSVSheet] = []
+        for file in files {
+            let recordKind: RecordKind
+            if let kind {
+                guard let named = Self.kind(named: kind) else {
+                    throw ValidationError("--kind must be one of \(kinds), not '\(kind)'")
+                }
+                recordKind = named
+            } else {
+                let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+                guard let named = Self.kind(named: stem) else {
+                    throw ValidationError(
+                        "which kind of record are the rows of \(file)? Pass --kind (\(kinds)), or name the file after the kind, like leads.csv"
+                    )
+                }
+                recordKind = named
+            }
+            sheets.append(
+                Authoring.CSVSheet(
+                    name: files.count > 1 ? file : nil, text: try importText(file, encoding: encoding),
+                    kind: recordKind))
         }
         var map: [String: String] = [:]
         for mapping in mappings {
@@ -86,11 +121,10 @@ struct ImportCSV: ParsableCommand {
         case "tab", "\t", "\\t": separator = "\t"
         default: throw ValidationError("--delimiter is one of , ; tab, not '\(delimiter!)'")
         }
-        let text = try importText(file, encoding: encoding)
         var plan = Authoring.ImportPlan()
         try WriteCommand.run(options, dryRun: dryRun, listOnly: true) { workspace throws(EditError) in
             plan = try Authoring.importCSV(
-                text, kind: kind, map: map, skipInvalid: skipInvalid, delimiter: separator, in: workspace)
+                sheets, map: map, skipInvalid: skipInvalid, delimiter: separator, in: workspace)
             return plan.changes
         }
         for note in plan.notes { print(note) }

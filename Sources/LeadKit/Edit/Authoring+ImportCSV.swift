@@ -1,22 +1,47 @@
 extension Authoring {
-    /// The fields a spreadsheet column can fill, per kind, in the order new files list them: the
-    /// schema table's imported fields, then `config.yml`'s custom fields.
-    static func importableFields(_ kind: RecordKind, _ configuration: Configuration) -> [(
-        key: String, type: FieldType
-    )]? {
-        func fields<Record>(_ schema: RecordSchema<Record>) -> [(key: String, type: FieldType)] {
-            schema.fields.filter(\.isImported).map { ($0.key, $0.type) }
+    /// One spreadsheet to import: its text, the kind of record each row becomes, and its name in
+    /// messages (nil for a single file, whose rows are named `row 3 (line 4)`).
+    public struct CSVSheet: Sendable {
+        public var name: String?
+        public var text: String
+        public var kind: RecordKind
+
+        public init(name: String? = nil, text: String, kind: RecordKind) {
+            self.name = name
+            self.text = text
+            self.kind = kind
         }
-        let builtIn: [(key: String, type: FieldType)]
+    }
+
+    /// The kinds in the order their sheets are planned: a record is planned after those it links to
+    /// (a lead's application is known by its id from the start, so leads and applications can be
+    /// imported together).
+    static let importOrder: [RecordKind] = [.company, .contact, .lead, .interaction, .application, .job]
+
+    /// The fields a spreadsheet column can fill, per kind, in the order new files list them: every
+    /// field of the schema table, then `config.yml`'s custom fields.
+    static func importableFields(_ kind: RecordKind, _ configuration: Configuration) -> [(
+        key: String, type: FieldType, idColumn: String?
+    )] {
+        func fields<Record>(_ schema: RecordSchema<Record>) -> [(key: String, type: FieldType, idColumn: String?)] {
+            schema.fields.map { field in
+                // A link is exported as its id under `column` (`company_id`) and its name under the key.
+                let idColumn = field.nameColumn != nil || field.column != field.key ? field.column : nil
+                return (field.key, field.type, idColumn == field.key ? nil : idColumn)
+            }
+        }
+        let builtIn: [(key: String, type: FieldType, idColumn: String?)]
         switch kind {
         case .lead: builtIn = fields(Lead.schema)
         case .contact: builtIn = fields(Contact.schema)
         case .company: builtIn = fields(Company.schema)
         case .interaction: builtIn = fields(Interaction.schema)
-        case .application, .job: return nil
+        case .application: builtIn = fields(Application.schema)
+        case .job: builtIn = fields(Job.schema)
         }
-        let custom = (configuration.customFields[kind] ?? []).map { field -> (key: String, type: FieldType) in
-            (field.key, field.kind == .list ? .list(.text) : .text)
+        let custom = (configuration.customFields[kind] ?? []).map {
+            field -> (key: String, type: FieldType, idColumn: String?) in
+            (field.key, field.kind == .list ? .list(.text) : .text, nil)
         }
         return builtIn + custom
     }
@@ -30,68 +55,69 @@ extension Authoring {
         _ text: String, kind: RecordKind, map: [String: String], skipInvalid: Bool, delimiter: Unicode.Scalar? = nil,
         in workspace: Workspace
     ) throws(EditError) -> ImportPlan {
-        guard let typed = importableFields(kind, workspace.configuration) else {
-            throw EditError("csv import makes leads, contacts, companies or interactions, not \(kind.folder)")
-        }
-        let fields = typed.map(\.key)
-        let types = Dictionary(typed, uniquingKeysWith: { first, _ in first })
-        let table = try CSVTable(text: text, delimiter: delimiter)
-        var columns: [Int: String] = [:]
-        var ignored: [String] = []
-        for (position, header) in table.header.enumerated() {
-            let field = map[header] ?? map[normalized(header)] ?? normalized(header)
-            if field == "notes" || fields.contains(field) || field == "id" {
-                columns[position] = field
-            } else {
-                ignored.append(header)
-            }
-        }
-        for (column, field) in map where !fields.contains(field) && field != "notes" && field != "id" {
+        try importCSV(
+            [CSVSheet(text: text, kind: kind)], map: map, skipInvalid: skipInvalid, delimiter: delimiter,
+            in: workspace)
+    }
+
+    /// Several spreadsheets at once, e.g. every file `leads export csv` wrote: they are planned in
+    /// `importOrder` and checked together, so a record may link to one another sheet brings, and
+    /// `leads export csv` of each kind imported into an empty folder gives the same records back.
+    /// A link is taken from its id column (`company_id`, `lead_id`) when that names a record,
+    /// else from its name column (`company`), as a name or as text.
+    public static func importCSV(
+        _ sheets: [CSVSheet], map: [String: String], skipInvalid: Bool, delimiter: Unicode.Scalar? = nil,
+        in workspace: Workspace
+    ) throws(EditError) -> ImportPlan {
+        let ordered = importOrder.flatMap { kind in sheets.filter { $0.kind == kind } }
+        let allFields = Set(ordered.flatMap { importableFields($0.kind, workspace.configuration).map(\.key) })
+        for (column, field) in map where !allFields.contains(field) && field != "notes" && field != "id" {
+            let kinds = Set(ordered.map(\.kind))
+            let expected =
+                ordered.count == 1
+                ? importableFields(ordered[0].kind, workspace.configuration).map(\.key) : Array(allFields).sorted()
             throw EditError(
-                "--map \(column)=\(field): '\(field)' is not a field of a \(kind.rawValue); expected one of "
-                    + (fields + ["notes", "id"]).joined(separator: ", "))
+                "--map \(column)=\(field): '\(field)' is not a field of a "
+                    + kinds.map(\.rawValue).sorted().joined(separator: " or ") + "; expected one of "
+                    + (expected + ["notes", "id"]).joined(separator: ", "))
         }
         var plan = ImportPlan()
-        if delimiter == nil, table.delimiter != "," {
-            plan.notes.append(
-                "read as " + (table.delimiter == ";" ? "semicolon" : "tab") + "-separated (--delimiter to change)")
-        }
-        if !ignored.isEmpty { plan.notes.append("columns not imported: " + ignored.joined(separator: ", ")) }
-
         var names = IDAllocator(workspace: workspace)
-        var rows: [(row: Int, line: Int, change: FileChange)] = []
-        let known = existingKeys(kind, in: workspace)
-        var planned: [String: Int] = [:]
-        for (number, (line, values)) in table.rows.enumerated() {
-            var record: [String: String] = [:]
-            for (position, field) in columns where position < values.count {
-                // `leads export csv` wrote `'=…` for a cell starting `=…`, to keep spreadsheets safe.
-                let value = RecordExport.unneutralised(values[position].trimmingSpaces)
-                if !value.isEmpty { record[field] = value }
+        var rows: [PlannedRow] = []
+        var read: [ReadSheet] = []
+        for sheet in ordered {
+            let sheetRead = try readSheet(sheet, map: map, delimiter: delimiter, workspace: workspace)
+            let prefix = sheet.name.map { "\($0): " } ?? ""
+            if delimiter == nil, sheetRead.table.delimiter != "," {
+                plan.notes.append(
+                    prefix + "read as " + (sheetRead.table.delimiter == ";" ? "semicolon" : "tab")
+                        + "-separated (--delimiter to change)")
             }
-            // Importing the same sheet again adds nothing: a record already there is skipped.
-            let keys = identityKeys(kind, record)
-            if let path = keys.lazy.compactMap({ known[$0] }).first {
-                plan.skipped.append("row \(number + 1) (line \(line)): already \(path)")
-                continue
+            if !sheetRead.ignored.isEmpty {
+                plan.notes.append(prefix + "columns not imported: " + sheetRead.ignored.joined(separator: ", "))
             }
-            if let earlier = keys.lazy.compactMap({ planned[$0] }).first {
-                plan.skipped.append("row \(number + 1) (line \(line)): the same as row \(earlier)")
-                continue
-            }
-            for key in keys { planned[key] = number + 1 }
-            let stem = Slug.make(record["id"] ?? defaultName(kind, record, asOf: workspace.asOf))
-            let (_, path) = names.allocate(kind, stem: stem.isEmpty ? kind.rawValue : stem)
+            read.append(sheetRead)
+        }
+        for (sheet, sheetRead) in zip(ordered, read) {
+            rows += planRows(sheet, sheetRead, names: &names, plan: &plan, in: workspace)
+        }
+        let planned = PlannedRecords(rows)
+        for position in rows.indices {
+            let row = rows[position]
             var yaml: [(key: String, yaml: String)] = []
-            for field in fields {
-                guard let value = record[field] ?? defaultValue(kind, field, record, workspace) else { continue }
-                yaml.append((field, formatted(types[field]!, value, workspace)))
+            for field in importableFields(row.kind, workspace.configuration) {
+                if let id = row.idCells[field.key], let link = planned.link(id, field.type, workspace) {
+                    yaml.append((field.key, link))
+                    continue
+                }
+                guard let value = row.record[field.key] ?? defaultValue(row.kind, field.key, row.record, workspace)
+                else { continue }
+                // Exports name the pipeline every lead is counted in; the default one goes without saying.
+                if field.type == .pipeline, value == workspace.configuration.defaultPipeline.name { continue }
+                yaml.append((field.key, formatted(field.type, value, workspace, planned)))
             }
-            rows.append(
-                (
-                    number + 1, line,
-                    .create(path, YAMLText.record(kind, yaml, body: record["notes"] ?? ""), "row \(number + 1)")
-                ))
+            rows[position].change = .create(
+                row.path, YAMLText.record(row.kind, yaml, body: row.record["notes"] ?? ""), "row \(row.row)")
         }
 
         // Checked together with the whole folder, as leads check will see them once written.
@@ -99,28 +125,34 @@ extension Authoring {
         let loader = ContentLoader(root: workspace.root)
         loaded.files += rows.map { row in
             SourceFile(
-                kind: kind, relativePath: row.change.path, displayPath: loader.displayPath(row.change.path),
-                bytes: row.change.after ?? [])
+                kind: row.kind, relativePath: row.path, displayPath: loader.displayPath(row.path),
+                bytes: row.change?.after ?? [])
         }
         let checked = Leads.check(loaded, asOf: workspace.asOf)
         var bad: [String] = []
         for row in rows {
-            let file = loader.displayPath(row.change.path)
+            guard let change = row.change else { continue }
+            let file = loader.displayPath(row.path)
             let errors = checked.diagnostics.filter { $0.location.file == file && $0.severity == .error }
             if errors.isEmpty {
-                plan.changes.append(row.change)
+                plan.changes.append(change)
             } else {
-                bad += errors.map { "row \(row.row) (line \(row.line)): \($0.message) [\($0.code.rawValue)]" }
+                bad += errors.map { "\(row.name) (line \(row.line)): \($0.message) [\($0.code.rawValue)]" }
             }
         }
         if !bad.isEmpty, !skipInvalid {
             var help: [String] = []
-            if !ignored.isEmpty { help.append("columns not imported: " + ignored.joined(separator: ", ")) }
-            let covered = Set(columns.values)
-            for key in requiredKeys(kind) where !covered.contains(key) && defaultValue(kind, key, [:], workspace) == nil
-            {
-                if let column = nearColumn(for: key, among: ignored) {
-                    help.append("no column is '\(key)': did you mean --map '\(column)=\(key)'?")
+            for (sheet, sheetRead) in zip(ordered, read) {
+                let prefix = sheet.name.map { "\($0): " } ?? ""
+                if !sheetRead.ignored.isEmpty {
+                    help.append(prefix + "columns not imported: " + sheetRead.ignored.joined(separator: ", "))
+                }
+                let covered = Set(sheetRead.columns.values.map(\.field))
+                for key in requiredKeys(sheet.kind)
+                where !covered.contains(key) && defaultValue(sheet.kind, key, [:], workspace) == nil {
+                    if let column = nearColumn(for: key, among: sheetRead.ignored) {
+                        help.append(prefix + "no column is '\(key)': did you mean --map '\(column)=\(key)'?")
+                    }
                 }
             }
             throw EditError(
@@ -132,77 +164,136 @@ extension Authoring {
         return plan
     }
 
-    /// The ways a row names a record that may already exist, as comparable keys: its `id`; for a
-    /// contact its email, its LinkedIn address, and its name with its company; a company's name; a
-    /// lead's company with its role; an interaction's lead, day and summary. Case and spacing are
-    /// ignored, and a company or lead is compared by the id its name makes (`Acme, Inc.` is `acme-inc`).
-    static func identityKeys(_ kind: RecordKind, _ record: [String: String]) -> [String] {
-        func plain(_ text: String?) -> String {
-            (text ?? "").lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
-        }
-        // A company or lead named by id or by name: `[[acme-inc]]` and `Acme, Inc.` are one.
-        func target(_ text: String?) -> String { Slug.make(text.map { Link(parsing: $0).target } ?? "") }
-        var keys: [String] = []
-        if let id = record["id"] { keys.append("id:" + plain(id)) }
-        switch kind {
-        case .contact:
-            // The same recognition as `import linkedin`'s, the company compared by the id it makes.
-            keys += KnownPeople.keys(
-                name: plain(record["name"]), email: plain(record["email"]), linkedin: plain(record["linkedin"]),
-                company: target(record["company"]))
-        case .company:
-            if let name = record["name"] { keys.append("name:" + target(name)) }
-        case .lead:
-            if let role = record["role"] { keys.append("lead:" + target(record["company"]) + "|" + plain(role)) }
-        case .interaction:
-            if let summary = record["summary"] {
-                let day = String((record["date"] ?? "").prefix(10))
-                keys.append("interaction:" + target(record["lead"]) + "|" + day + "|" + plain(summary))
-            }
-        case .application, .job:
-            break
-        }
-        return keys
+    /// A sheet's table and which column fills which field: by its value (`company`), or by the id a
+    /// link names (`company_id`).
+    struct ReadSheet {
+        var table: CSVTable
+        var columns: [Int: (field: String, isID: Bool)]
+        var ignored: [String]
     }
 
-    /// The identity keys of the records of `kind` already in the folder, each with its path.
-    static func existingKeys(_ kind: RecordKind, in workspace: Workspace) -> [String: String] {
-        let records = workspace.records
-        var keys: [String: String] = [:]
-        func add(_ header: RecordHeader, _ fields: [String: String?]) {
-            var record = fields.compactMapValues { $0 }
-            record["id"] = header.id
-            for key in identityKeys(kind, record) where keys[key] == nil { keys[key] = header.relativePath }
+    static func readSheet(_ sheet: CSVSheet, map: [String: String], delimiter: Unicode.Scalar?, workspace: Workspace)
+        throws(EditError) -> ReadSheet
+    {
+        let fields = importableFields(sheet.kind, workspace.configuration)
+        let keys = Set(fields.map(\.key))
+        let table: CSVTable
+        do {
+            table = try CSVTable(text: sheet.text, delimiter: delimiter)
+        } catch {
+            throw EditError((sheet.name.map { "\($0): " } ?? "") + error.message)
         }
-        switch kind {
-        case .contact:
-            for contact in records.contacts {
-                add(
-                    contact.header,
-                    [
-                        "email": contact.email?.value, "linkedin": contact.linkedin?.value,
-                        "name": contact.name?.value, "company": contact.company?.value.target,
-                    ])
+        var columns: [Int: (field: String, isID: Bool)] = [:]
+        var ignored: [String] = []
+        for (position, header) in table.header.enumerated() {
+            let field = map[header] ?? map[normalized(header)] ?? normalized(header)
+            if field == "notes" || field == "id" || keys.contains(field) {
+                columns[position] = (field, false)
+            } else if let link = fields.first(where: { $0.idColumn == field }) {
+                columns[position] = (link.key, true)
+            } else {
+                ignored.append(header)
             }
-        case .company:
-            for company in records.companies { add(company.header, ["name": company.name?.value]) }
-        case .lead:
-            for lead in records.leads {
-                add(lead.header, ["role": lead.role?.value, "company": lead.company?.value.target])
-            }
-        case .interaction:
-            for interaction in records.interactions {
-                add(
-                    interaction.header,
-                    [
-                        "summary": interaction.summary?.value, "lead": interaction.lead?.value.target,
-                        "date": interaction.date?.value.description,
-                    ])
-            }
-        case .application, .job:
-            break
         }
-        return keys
+        return ReadSheet(table: table, columns: columns, ignored: ignored)
+    }
+
+    /// A row on its way to a file: its cells by field, its id and path, then the file it becomes.
+    struct PlannedRow {
+        var kind: RecordKind
+        /// `row 3`, or `leads.csv row 3` among several sheets.
+        var name: String
+        var row: Int
+        var line: Int
+        var id: String
+        var path: String
+        var record: [String: String]
+        /// The ids of the `…_id` columns, by field.
+        var idCells: [String: String]
+        var change: FileChange?
+    }
+
+    /// The rows of one sheet that become records, each with its id: a row naming a record already
+    /// in the folder, or one an earlier row names, is skipped and said so in `plan`.
+    static func planRows(
+        _ sheet: CSVSheet, _ read: ReadSheet, names: inout IDAllocator, plan: inout ImportPlan,
+        in workspace: Workspace
+    ) -> [PlannedRow] {
+        let kind = sheet.kind
+        let known = existingKeys(kind, in: workspace)
+        var planned: [String: Int] = [:]
+        var rows: [PlannedRow] = []
+        for (number, (line, values)) in read.table.rows.enumerated() {
+            let name = (sheet.name.map { "\($0) " } ?? "") + "row \(number + 1)"
+            var record: [String: String] = [:]
+            var idCells: [String: String] = [:]
+            for (position, column) in read.columns where position < values.count {
+                // `leads export csv` wrote `'=…` for a cell starting `=…`, to keep spreadsheets safe.
+                let value = RecordExport.unneutralised(values[position].trimmingSpaces)
+                guard !value.isEmpty else { continue }
+                if column.isID { idCells[column.field] = value } else { record[column.field] = value }
+            }
+            // Importing the same sheet again adds nothing: a record already there is skipped.
+            let keys = identityKeys(kind, record)
+            if let path = keys.lazy.compactMap({ known[$0] }).first {
+                plan.skipped.append("\(name) (line \(line)): already \(path)")
+                continue
+            }
+            if let earlier = keys.lazy.compactMap({ planned[$0] }).first {
+                plan.skipped.append("\(name) (line \(line)): the same as row \(earlier)")
+                continue
+            }
+            for key in keys { planned[key] = number + 1 }
+            // An id the sheet gives is kept as written when it can be a file name (an export's ids).
+            let stem: String
+            if let given = record["id"], RecordID.isValid(given) {
+                stem = given
+            } else {
+                stem = Slug.make(record["id"] ?? defaultName(kind, record, asOf: workspace.asOf))
+            }
+            let (id, path) = names.allocate(kind, stem: stem.isEmpty ? kind.rawValue : stem)
+            rows.append(
+                PlannedRow(
+                    kind: kind, name: name, row: number + 1, line: line, id: id, path: path, record: record,
+                    idCells: idCells, change: nil))
+        }
+        return rows
+    }
+
+    /// The records an import is about to write, by kind: their ids, and the names contacts and
+    /// companies are found by.
+    struct PlannedRecords {
+        var ids: [RecordKind: [String: String]] = [:]
+        var names: [RecordKind: [String: String]] = [:]
+
+        init(_ rows: [PlannedRow]) {
+            for row in rows {
+                ids[row.kind, default: [:]][row.id.lowercased()] = row.id
+                if let name = row.record["name"] { names[row.kind, default: [:]][name.lowercased()] = row.id }
+            }
+        }
+
+        /// The planned record of `kind` with this id or (for contacts and companies) name.
+        func find(_ reference: String, _ kind: RecordKind) -> String? {
+            let id = Link(parsing: reference).target.lowercased()
+            return ids[kind]?[id] ?? names[kind]?[reference.lowercased()]
+        }
+
+        /// `"[[id]]"` when `id` names a record of the link's kind, in the folder or planned; nil
+        /// otherwise (the name column then decides).
+        func link(_ id: String, _ type: FieldType, _ workspace: Workspace) -> String? {
+            let kinds: [RecordKind]
+            switch type {
+            case .link(let kind, _): kinds = [kind]
+            case .client: kinds = [.company, .contact]
+            default: return nil
+            }
+            for kind in kinds {
+                if let existing = workspace.content.resolve(id, kind) { return YAMLText.link(existing.id) }
+                if let planned = ids[kind]?[id.lowercased()] { return YAMLText.link(planned) }
+            }
+            return nil
+        }
     }
 
     /// The keys a record of `kind` must have (the schema's required fields).
@@ -215,7 +306,8 @@ extension Authoring {
         case .contact: return keys(Contact.schema)
         case .company: return keys(Company.schema)
         case .interaction: return keys(Interaction.schema)
-        case .application, .job: return []
+        case .application: return keys(Application.schema)
+        case .job: return keys(Job.schema)
         }
     }
 
@@ -251,7 +343,8 @@ extension Authoring {
         case .lead: "\(record["company"] ?? "") \(record["role"] ?? "")"
         case .interaction:
             "\(record["date"]?.prefix(10) ?? Substring(asOf.description)) \(record["lead"] ?? "") \(record["summary"] ?? "")"
-        default: record["name"] ?? ""
+        case .application, .job: "\(record["company"] ?? "") \(record["title"] ?? "")"
+        case .contact, .company: record["name"] ?? ""
         }
     }
 
@@ -267,14 +360,18 @@ extension Authoring {
         }
     }
 
-    /// A cell as YAML for a field of `type`: lists split on `;` or `,`, enum values upper-cased, phone
-    /// numbers quoted, links written `"[[id]]"` when they name a record by id or name.
-    static func formatted(_ type: FieldType, _ value: String, _ workspace: Workspace) -> String {
+    /// A cell as YAML for a field of `type`: lists split on `;` (or `,` when there is none), enum
+    /// values upper-cased, phone numbers quoted, links written `"[[id]]"` when they name a record by
+    /// id or name (in the folder or `planned`), entries (`WARM_LEAD 2026-03-14;…`) as a list of
+    /// mappings.
+    static func formatted(_ type: FieldType, _ value: String, _ workspace: Workspace, _ planned: PlannedRecords)
+        -> String
+    {
         switch type {
         case .list:
-            let tags = value.split(whereSeparator: { $0 == ";" || $0 == "," }).map { String($0).trimmingSpaces }
-            return "[" + tags.filter { !$0.isEmpty }.map { YAMLText.scalar($0, inFlow: true) }.joined(separator: ", ")
-                + "]"
+            return "[" + listItems(value).map { YAMLText.scalar($0, inFlow: true) }.joined(separator: ", ") + "]"
+        case .entries(_, let keys):
+            return listItems(value).map { "\n  - " + entry($0, keys: keys) }.joined()
         case .source, .stage, .choice:
             return YAMLText.scalar(value.uppercased().replacingOccurrences(of: " ", with: "_"))
         case .phone:
@@ -284,12 +381,43 @@ extension Authoring {
             switch kind {
             case .company: if let company = workspace.findCompany(value) { return YAMLText.link(company.id) }
             case .contact: if let contact = workspace.findContact(value) { return YAMLText.link(contact.id) }
-            default: if workspace.content.index.contains(id, kind: kind) { return YAMLText.link(id) }
+            default: if let found = workspace.content.resolve(id, kind) { return YAMLText.link(found.id) }
             }
+            if let found = planned.find(value, kind) { return YAMLText.link(found) }
             // A lead must link; a company may be text. Unknown links are reported by the check.
             return textAllowed ? YAMLText.scalar(value) : YAMLText.link(id)
+        case .client:
+            if let company = workspace.findCompany(value) { return YAMLText.link(company.id) }
+            if let contact = workspace.findContact(value) { return YAMLText.link(contact.id) }
+            if let found = planned.find(value, .company) ?? planned.find(value, .contact) {
+                return YAMLText.link(found)
+            }
+            return YAMLText.link(Link(parsing: value).target)
         default:
             return YAMLText.scalar(value)
         }
+    }
+
+    /// A list cell's items: `;`-separated as exports write them, else `,`-separated.
+    static func listItems(_ value: String) -> [String] {
+        let separator: Character = value.contains(";") ? ";" : ","
+        return value.split(separator: separator).map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+    }
+
+    /// `{status: WARM_LEAD, date: 2026-03-14}` for `WARM_LEAD 2026-03-14`: the words of an exported
+    /// entry under `keys` in order, the last key keeping the rest as written; a `date` key that is
+    /// not the last takes only a date, so `DECISION GO` is `{name: DECISION, outcome: GO}`.
+    static func entry(_ text: String, keys: [String]) -> String {
+        var words = text.split(separator: " ").map(String.init)[...]
+        var pairs: [String] = []
+        for (position, key) in keys.enumerated() {
+            guard let first = words.first else { break }
+            let isLast = position == keys.count - 1
+            if key == "date", !isLast, Day(parsing: first) == nil { continue }
+            let value = isLast ? words.joined(separator: " ") : first
+            pairs.append("\(key): " + YAMLText.scalar(value, inFlow: true))
+            words = isLast ? [] : words.dropFirst()
+        }
+        return "{" + pairs.joined(separator: ", ") + "}"
     }
 }

@@ -5,7 +5,7 @@ extension Field {
 
     private init(
         _ key: String, _ type: FieldType, _ requirement: Requirement, label: String, column: String?,
-        nameColumn: String? = nil, isImported: Bool = true,
+        nameColumn: String? = nil,
         read: @escaping @Sendable (inout FieldReader, inout Record) -> Void,
         value: @escaping @Sendable (Record) -> FieldValue?
     ) {
@@ -15,7 +15,6 @@ extension Field {
         self.label = label
         self.column = column
         self.nameColumn = nameColumn
-        self.isImported = isImported
         self.read = read
         self.value = value
     }
@@ -89,12 +88,11 @@ extension Field {
     /// A link to a record of `kind`; exported as its id in `column` and, with `nameColumn`, its name.
     static func link(
         _ key: String, _ path: Path<Located<Link>?>, to kind: RecordKind, textAllowed: Bool = false,
-        _ requirement: Requirement = .optional, label: String, column: String?, nameColumn: String? = nil,
-        imported: Bool = true
+        _ requirement: Requirement = .optional, label: String, column: String?, nameColumn: String? = nil
     ) -> Field {
         Field(
             key, .link(kind, textAllowed: textAllowed), requirement, label: label, column: column,
-            nameColumn: nameColumn, isImported: imported,
+            nameColumn: nameColumn,
             read: { reader, record in record[keyPath: path] = reader.link(key, required: requirement.isAlwaysRequired)
             },
             value: { $0[keyPath: path].map(FieldValue.link) })
@@ -119,14 +117,16 @@ extension Field {
             value: { record in record[keyPath: path].isEmpty ? nil : .list(record[keyPath: path]) })
     }
 
-    /// A list of mappings, each read by `item`; exported (when `column` is set) as `describe`'d text.
+    /// A list of mappings, each read by `item`; exported (when `column` is set) as `describe`'d text:
+    /// the values of `keys` in order, separated by spaces, which `leads import csv` reads back.
     static func entries<Item: Sendable>(
-        _ key: String, _ path: Path<[Item]>, itemSubject: String, example: String, label: String, column: String?,
+        _ key: String, _ path: Path<[Item]>, itemSubject: String, example: String, keys: [String], label: String,
+        column: String?,
         item: @escaping @Sendable (inout FieldReader) -> Item?,
         describe: @escaping @Sendable (Item) -> Located<String>
     ) -> Field {
         Field(
-            key, .entries(example), .optional, label: label, column: column, isImported: false,
+            key, .entries(example, keys: keys), .optional, label: label, column: column,
             read: { reader, record in
                 record[keyPath: path] = reader.mappingList(key, itemSubject: itemSubject, example: example, read: item)
             },

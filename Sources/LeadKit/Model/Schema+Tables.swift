@@ -21,14 +21,13 @@ extension Lead {
             .link(
                 "application", \.application, to: .application,
                 .when("the status is a won stage that converts into an application"),
-                label: "Application", column: "application_id", imported: false),
+                label: "Application", column: "application_id"),
             .client(
                 "client", \.client, .when("the status is a won stage that converts into a client"), label: "Client",
                 column: "client_id", nameColumn: "client"),
             .link(
                 "job", \.job, to: .job, .when("the status is a won stage that converts into a job"), label: "Job",
-                column: "job_id",
-                imported: false),
+                column: "job_id"),
             .text("owner", \.owner, label: "Owner", column: "owner"),
             .text("claimed_by", \.claimedBy, label: "Claimed by", column: "claimed_by"),
             .dayTime("claimed_at", \.claimedAt, label: "Claimed at", column: "claimed_at"),
@@ -41,7 +40,7 @@ extension Lead {
             .text("phone", \.phone, .phone, label: "Phone", column: "phone"),
             .entries(
                 "history", \.history, itemSubject: "history entry", example: "{status: WARM_LEAD, date: 2026-03-14}",
-                label: "Status history", column: "history",
+                keys: ["status", "date"], label: "Status history", column: "history",
                 item: { entry in
                     let status = entry.text("status", required: true).map {
                         Located($0.value.uppercased(), at: $0.location)
@@ -140,7 +139,7 @@ extension Field {
     static func milestones(_ path: Path<[MilestoneEntry]>, of kind: RecordKind) -> Field {
         .entries(
             "milestones", path, itemSubject: "milestone", example: "{name: CV_RECEIVED, date: 2026-03-14}",
-            label: "Milestones", column: "milestones",
+            keys: ["name", "date", "outcome"], label: "Milestones", column: "milestones",
             item: { entry in
                 let name = entry.milestone("name", of: kind)
                 let date = entry.day("date", required: true)

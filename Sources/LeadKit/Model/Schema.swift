@@ -29,8 +29,9 @@ public indirect enum FieldType: Sendable, Equatable {
     case client
     /// A list of values (a single value counts as a list of one).
     case list(FieldType)
-    /// A list of mappings, e.g. `history` entries `{status, date}`.
-    case entries(String)
+    /// A list of mappings, e.g. `history` entries `{status, date}`: an example entry, and the keys
+    /// an entry's values are exported under, in order (`WARM_LEAD 2026-03-14`).
+    case entries(String, keys: [String])
 }
 
 /// Whether a field must be written.
@@ -85,9 +86,6 @@ public struct Field<Record>: Sendable {
     public let column: String?
     /// For links: the column holding the linked record's name, e.g. `company`.
     public let nameColumn: String?
-    /// Whether `leads import csv` fills it from a column (not: fields only a command sets, such as
-    /// the application a conversion links, and lists of entries).
-    public let isImported: Bool
     /// Reads the field from `reader` into the record.
     let read: @Sendable (inout FieldReader, inout Record) -> Void
     /// The value the record holds; nil when absent.
