@@ -127,6 +127,50 @@ import Testing
             ))
     }
 
+    /// JSON carries values: enum values as in files, history and milestones as objects, links as ids
+    /// beside the linked record's name (a client's too).
+    @Test func theJSONExportCarriesValuesNotLabels() throws {
+        let source = Self.fixture.appendingPathComponent("content")
+        let run = try LeadsProcess.run(
+            ["export", "json", "--content", source.path, "--as-of", "2026-11-30"], in: Self.fixture)
+        let json = try #require(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let leads = try #require(json["leads"] as? [[String: Any]])
+        let lead = try #require(leads.first { $0["id"] as? String == "northwind-staff" })
+        #expect(lead["status"] as? String == "CONVERTED")
+        #expect(lead["company_id"] as? String == "northwind-logistics")
+        #expect(lead["company"] as? String == "Northwind Logistics, Inc.")
+        #expect(lead["value"] as? Double == 1500.5)
+        #expect(lead["tags"] as? [String] == ["#backend", "go"])
+        #expect(
+            lead["history"] as? [[String: String]] == [
+                ["status": "DISCOVERY", "date": "2026-10-01"], ["status": "WARM_LEAD", "date": "2026-10-10"],
+                ["status": "REFERRAL_SECURED", "date": "2026-10-20"], ["status": "CONVERTED", "date": "2026-11-02"],
+            ])
+        let job = try #require((json["jobs"] as? [[String: Any]])?.first)
+        #expect(
+            job["milestones"] as? [[String: String]] == [
+                ["name": "CVS_RECEIVED", "date": "2026-09-10"],
+                ["name": "DECISION_CONTENDER", "date": "2026-09-20", "outcome": "YES"],
+            ])
+        let interaction = try #require(
+            (json["interactions"] as? [[String: Any]])?.first {
+                $0["id"] as? String == "2026-11-01-northwind-staff-call"
+            })
+        #expect(interaction["type"] as? String == "PHONE_CALL")
+        #expect(interaction["sentiment"] as? String == "POSITIVE")
+        #expect(interaction["date"] as? String == "2026-11-01T10:15")
+
+        let sales = try LeadsProcess.run(
+            ["export", "csv", "--kind", "lead", "--content", "examples/sales-team", "--as-of", "2026-11-30"],
+            in: LeadsProcess.packageRoot)
+        let rows = sales.stdout.components(separatedBy: "\r\n").map { $0.components(separatedBy: ",") }
+        let columns = try #require(rows.first)
+        let client = try #require(rows.first { $0.first == "nordlicht-apotheke-api-audit" })
+        let id = try #require(columns.firstIndex(of: "client_id"))
+        #expect(client[id] == "nordlicht-apotheke")
+        #expect(client[id + 1] == "Nordlicht Apotheke")
+    }
+
     /// The sample and the three example folders come back whole too: the JSON export of the imported
     /// folder equals the original's.
     @Test(arguments: ["content", "examples/job-seeker", "examples/recruiter", "examples/sales-team"])

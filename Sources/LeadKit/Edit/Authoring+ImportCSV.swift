@@ -404,20 +404,9 @@ extension Authoring {
         return value.split(separator: separator).map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
     }
 
-    /// `{status: WARM_LEAD, date: 2026-03-14}` for `WARM_LEAD 2026-03-14`: the words of an exported
-    /// entry under `keys` in order, the last key keeping the rest as written; a `date` key that is
-    /// not the last takes only a date, so `DECISION GO` is `{name: DECISION, outcome: GO}`.
+    /// `{status: WARM_LEAD, date: 2026-03-14}` for `WARM_LEAD 2026-03-14` (`EntryText`).
     static func entry(_ text: String, keys: [String]) -> String {
-        var words = text.split(separator: " ").map(String.init)[...]
-        var pairs: [String] = []
-        for (position, key) in keys.enumerated() {
-            guard let first = words.first else { break }
-            let isLast = position == keys.count - 1
-            if key == "date", !isLast, Day(parsing: first) == nil { continue }
-            let value = isLast ? words.joined(separator: " ") : first
-            pairs.append("\(key): " + YAMLText.scalar(value, inFlow: true))
-            words = isLast ? [] : words.dropFirst()
-        }
-        return "{" + pairs.joined(separator: ", ") + "}"
+        let pairs = EntryText.values(of: text, keys: keys)
+        return "{" + pairs.map { "\($0.key): " + YAMLText.scalar($0.value, inFlow: true) }.joined(separator: ", ") + "}"
     }
 }

@@ -14,12 +14,14 @@ public struct RecordExport: Sendable {
         public var recordKind: RecordKind { RecordKind(rawValue: rawValue)! }
     }
 
-    /// One cell: text (enum values and dates as written in files), a count, a number or a list.
+    /// One cell: text (enum values and dates as written in files), a count, a number, a list, or
+    /// a list of entries (`history`, `milestones`) with their keys in order.
     public enum ExportValue: Sendable, Encodable {
         case text(String)
         case integer(Int)
         case number(Double)
         case list([String])
+        case entries(keys: [String], items: [[String: String]])
 
         /// As a CSV cell: lists `;`-separated.
         var csv: String {
@@ -28,6 +30,8 @@ public struct RecordExport: Sendable {
             case .integer(let count): String(count)
             case .number(let number): FieldValue.format(number)
             case .list(let items): items.joined(separator: ";")
+            case .entries(let keys, let items):
+                items.map { item in keys.compactMap { item[$0] }.joined(separator: " ") }.joined(separator: ";")
             }
         }
 
@@ -35,6 +39,7 @@ public struct RecordExport: Sendable {
             switch self {
             case .text(let text): text.isEmpty
             case .list(let items): items.isEmpty
+            case .entries(_, let items): items.isEmpty
             case .integer, .number: false
             }
         }
@@ -46,6 +51,7 @@ public struct RecordExport: Sendable {
             case .integer(let count): try container.encode(count)
             case .number(let number): try container.encode(number)
             case .list(let items): try container.encode(items)
+            case .entries(_, let items): try container.encode(items)
             }
         }
     }
@@ -75,7 +81,7 @@ public struct RecordExport: Sendable {
             row.map { value -> String in
                 guard let value else { return "" }
                 switch value {
-                case .text, .list: return neutralised ? Self.neutralised(value.csv) : value.csv
+                case .text, .list, .entries: return neutralised ? Self.neutralised(value.csv) : value.csv
                 case .integer, .number: return value.csv
                 }
             }
@@ -229,6 +235,14 @@ public struct RecordExport: Sendable {
     private func cell<Record>(_ value: FieldValue?, field: Field<Record>) -> ExportValue? {
         guard let value else { return nil }
         if field.nameColumn != nil, let target = linkTarget(value) { return .text(resolved(target, field).id) }
+        // Entries are objects in JSON (`{"status": "WARM_LEAD", "date": "2026-03-14"}`).
+        if case .entries(_, let keys) = field.type, case .list(let items) = value {
+            return .entries(
+                keys: keys,
+                items: items.map { item in
+                    Dictionary(EntryText.values(of: item.value, keys: keys), uniquingKeysWith: { first, _ in first })
+                })
+        }
         return typed(value)
     }
 
@@ -245,9 +259,13 @@ public struct RecordExport: Sendable {
         return nil
     }
 
-    /// A link's target id (empty when it names no record of the kind) and the name to show.
+    /// A link's target id (empty when it names no record of the kind) and the name to show; a
+    /// client is a company or a contact.
     private func resolved<Record>(_ target: String, _ field: Field<Record>) -> (id: String, name: String) {
-        guard case .link(let kind, _) = field.type else { return ("", target) }
-        return report.content.resolve(target, kind) ?? ("", target)
+        switch field.type {
+        case .link(let kind, _): return report.content.resolve(target, kind) ?? ("", target)
+        case .client: return report.content.resolveClient(target).map { ($0.id, $0.name) } ?? ("", target)
+        default: return ("", target)
+        }
     }
 }
