@@ -110,4 +110,18 @@ import Testing
         #expect(build.stdout.contains("1 error"))
         #expect(FileManager.default.fileExists(atPath: folder.url.path + "/out/leads/ok.html"))
     }
+
+    /// `tags: [#backend]` is a comment to YAML, so the list never closes and libyaml reports the
+    /// line after; the error is at the `#`, saying to quote it.
+    @Test(arguments: [
+        ("tags: [#backend]", "8:8", "#backend"), ("tags: [backend, #go]", "8:17", "#go"),
+        ("tags: [\"#ok\", #go] # note", "8:15", "#go"), ("tags: {a: #b}", "8:11", "#b"),
+    ])
+    func aHashInsideBracketsIsReportedWhereItIs(_ line: String, _ position: String, _ word: String) throws {
+        let found = try diagnostics(["leads/acme.md": Self.lead(tags: line + "\nowner: x")])
+        #expect(
+            found.map(\.formatted) == [
+                "content/leads/acme.md:\(position): error: '\(word)' inside [ ] or { } starts a YAML comment, so the rest of the line is ignored and the list is never closed; quote it: '\(word)' [invalid-front-matter]"
+            ])
+    }
 }

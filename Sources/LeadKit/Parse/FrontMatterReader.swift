@@ -95,6 +95,14 @@ enum FrontMatterReader {
                 at: at(line, column),
                 "front-matter holds a second YAML document here; keep one block of 'key: value' lines")
         case .syntax(let problem, let line, let column, let context, let contextLine):
+            // The usual cause in a list someone typed: `[#backend]` is a comment to YAML, and the
+            // list never closes; libyaml only notices lines later.
+            if let comment = commentInFlow(yaml, throughLine: line) {
+                return InvalidFrontMatter.diagnostic(
+                    at: at(comment.line, comment.column),
+                    "'\(comment.word)' inside [ ] or { } starts a YAML comment, so the rest of the line is "
+                        + "ignored and the list is never closed; quote it: '\(comment.word)'")
+            }
             var message = "YAML syntax error: \(problem)"
             if let context, !context.isEmpty, let contextLine {
                 message += " (\(context) started at line \(contextLine + block.lineOffset))"
@@ -108,5 +116,37 @@ enum FrontMatterReader {
             }
             return InvalidFrontMatter.diagnostic(at: location, "YAML cannot read this text: \(problem)")
         }
+    }
+
+    /// The first `#` at the start of a value inside an open `[` or `{` on lines 1 through `line`
+    /// (1-based), outside quotes: YAML reads it as a comment to the end of the line. Its line,
+    /// column (in Unicode scalars) and the word it starts.
+    static func commentInFlow(_ yaml: Substring, throughLine line: Int) -> (line: Int, column: Int, word: String)? {
+        for (number, text) in yaml.split(separator: "\n", omittingEmptySubsequences: false).prefix(line).enumerated() {
+            let scalars = Array(text.unicodeScalars)
+            var depth = 0
+            var quote: Unicode.Scalar?
+            var previous: Unicode.Scalar = " "
+            for (position, scalar) in scalars.enumerated() {
+                defer { previous = scalar }
+                if let open = quote {
+                    if scalar == open { quote = nil }
+                    continue
+                }
+                switch scalar {
+                case "\"", "'":
+                    if previous == " " || previous == "[" || previous == "{" || previous == "," { quote = scalar }
+                case "[", "{": depth += 1
+                case "]", "}": depth -= 1
+                case "#" where depth > 0 && [" ", "\t", "[", "{", ","].contains(previous):
+                    let word = scalars[position...].prefix { !["]", "}", ",", " ", "\t", "\r"].contains($0) }
+                    return (number + 1, position + 1, String(String.UnicodeScalarView(word)))
+                default: break
+                }
+                // A comment outside brackets ends the line for YAML too.
+                if scalar == "#", previous == " " || previous == "\t", depth == 0 { break }
+            }
+        }
+        return nil
     }
 }
