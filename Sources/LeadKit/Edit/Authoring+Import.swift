@@ -75,7 +75,10 @@ extension Authoring {
                 }
                 companies[companyName.lowercased()] = companyID
             }
-            let (contactID, contactPath) = names.allocate(.contact, stem: nonEmpty(Slug.make(name), "contact"))
+            // A name with no letters to spell the id with takes the profile's: /in/li-wei-4b2a/.
+            let profile = url.split(separator: "/").last { !$0.isEmpty }.map(String.init)
+            let (contactID, contactPath) = names.allocate(
+                .contact, stem: nonEmpty(Slug.make(name, fallback: profile), "contact"))
             var contactFields: [(key: String, yaml: String)] = [("name", YAMLText.scalar(name))]
             if !email.isEmpty { contactFields.append(("email", YAMLText.scalar(email))) }
             if let companyID { contactFields.append(("company", YAMLText.link(companyID))) }

@@ -247,7 +247,7 @@ extension Authoring {
             // An id the sheet gives is kept as written when it can be a file name (an export's ids).
             let stem: String
             if let given = record["id"], RecordID.isValid(given) {
-                stem = given
+                stem = RecordID.normalized(given)
             } else {
                 stem = Slug.make(record["id"] ?? defaultName(kind, record, asOf: workspace.asOf))
             }

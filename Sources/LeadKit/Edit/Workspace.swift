@@ -193,8 +193,30 @@ public struct Workspace: Sendable {
 }
 
 /// Ids made from names: `Northwind Logistics` → `northwind-logistics`.
+/// File-name ids made from names: lower-case ASCII letters and digits joined by `-`, at most 60.
 public enum Slug {
-    public static func make(_ text: String) -> String {
+    /// `Renée Müller` → `renee-muller`; names in other scripts are transliterated first (`李伟` →
+    /// `li-wei`, `Дмитрий` → `dmitrij`), and text with no letters at all is named by its
+    /// characters' Unicode names (`🙂` → `slightly-smiling-face`), so a new id is never a generic
+    /// word. Empty only for text with nothing in it.
+    /// `fallback` (a LinkedIn profile's `li-wei-4b2a` part) is used when `text` has no letters.
+    public static func make(_ text: String, fallback: String? = nil) -> String {
+        let slug = ascii(latin(text))
+        if !slug.isEmpty || text.trimmingSpaces.isEmpty { return slug }
+        if let fallback, case let other = ascii(latin(fallback)), !other.isEmpty { return other }
+        return ascii(text.unicodeScalars.compactMap(\.properties.name).joined(separator: " "))
+    }
+
+    /// The text in Latin letters: ICU's Any-Latin transform for anything outside Latin and ASCII.
+    private static func latin(_ text: String) -> String {
+        let needsTransform = text.unicodeScalars.contains { scalar in
+            scalar.value > 0x24F && scalar.properties.isAlphabetic
+        }
+        guard needsTransform else { return text }
+        return text.applyingTransform(.toLatin, reverse: false) ?? text
+    }
+
+    private static func ascii(_ text: String) -> String {
         let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
         var slug = ""
         for scalar in folded.unicodeScalars {

@@ -15,10 +15,10 @@ public struct SourceFile: Sendable {
         self.bytes = bytes
     }
 
-    /// The file stem: a record's id.
+    /// The file stem: a record's id, in NFC (`RecordID.normalized`).
     public var stem: String {
         let name = relativePath.split(separator: "/").last.map(String.init) ?? relativePath
-        return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+        return RecordID.normalized(name.hasSuffix(".md") ? String(name.dropLast(3)) : name)
     }
 }
 

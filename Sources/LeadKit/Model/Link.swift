@@ -1,3 +1,5 @@
+import Foundation
+
 /// A reference to another record: `[[id]]` (Obsidian style) or a bare id.
 public struct Link: Sendable, Hashable {
     /// The id the link names.
@@ -30,6 +32,12 @@ public struct Link: Sendable, Hashable {
 
 /// Rules for record ids, which become file names in the report.
 public enum RecordID {
+    /// The id in Unicode NFC: a file named on macOS (NFD, `e` + U+0301) and on Linux (`é`) makes the
+    /// same id, page path and calendar UID. ASCII ids are returned as they are.
+    public static func normalized(_ id: String) -> String {
+        id.utf8.allSatisfy { $0 < 0x80 } ? id : id.precomposedStringWithCanonicalMapping
+    }
+
     public static func isValid(_ id: String) -> Bool {
         guard !id.isEmpty, id != ".", id != "..", !id.hasPrefix(".") else { return false }
         return !id.unicodeScalars.contains { scalar in
