@@ -124,4 +124,25 @@ import Testing
                 "content/leads/acme.md:\(position): error: '\(word)' inside [ ] or { } starts a YAML comment, so the rest of the line is ignored and the list is never closed; quote it: '\(word)' [invalid-front-matter]"
             ])
     }
+
+    /// A folder of records that cannot be opened is an `unreadable-file` error naming it, never
+    /// skipped in silence. Root reads every folder, so as root the check runs as `nobody`.
+    @Test func anUnreadableFolderIsReported() throws {
+        let folder = try ScratchFolder(["leads/2025/old.md": Self.lead(tags: ""), "leads/new.md": Self.lead(tags: "")])
+        defer {
+            chmod(folder.url.path + "/content/leads/2025", 0o755)
+            folder.remove()
+        }
+        #expect(chmod(folder.url.path, 0o755) == 0)
+        #expect(chmod(folder.url.path + "/content/leads/2025", 0o000) == 0)
+        let launcher = getuid() == 0 ? ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : []
+        let run = try LeadsProcess.run(
+            ["check", "--content", "content", "--as-of", "2026-11-23"], in: folder.url, launcher: launcher)
+        #expect(
+            run.stdout == """
+                content/leads/2025:1:1: error: cannot read folder: Permission denied; the records in it are not checked or shown [unreadable-file]
+                1 error, 0 warnings in 1 file
+
+                """, "\(run.stderr)")
+    }
 }

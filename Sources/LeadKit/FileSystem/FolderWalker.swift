@@ -16,16 +16,26 @@ struct FolderWalker {
         var reason: String
     }
 
-    func walk() -> (files: [String], skipped: [SkippedLink]) {
-        guard let realRoot = Self.realPath(root) else { return ([], []) }
+    /// The files below the folder (sorted by bytes), the links not followed, and the folders that
+    /// could not be opened (with the system's reason), so none is skipped in silence.
+    func walk() -> (files: [String], skipped: [SkippedLink], unreadable: [SkippedLink]) {
+        guard let realRoot = Self.realPath(root) else { return ([], [], []) }
         var files: [String] = []
         var skipped: [SkippedLink] = []
+        var unreadable: [SkippedLink] = []
         var visited: Set<String> = [realRoot]
         // An explicit stack instead of recursion: folder depth is up to the user.
         var pending: [(path: String, relative: String)] = [(root, "")]
         while let (folder, relative) = pending.popLast() {
             var subfolders: [(path: String, relative: String)] = []
-            for (name, directType) in entries(of: folder) {
+            let listed: [(name: String, type: UInt8)]
+            switch entries(of: folder) {
+            case .success(let entries): listed = entries
+            case .failure(let failure):
+                unreadable.append(SkippedLink(relativePath: relative, reason: failure.reason))
+                continue
+            }
+            for (name, directType) in listed {
                 let path = folder + "/" + name
                 let childRelative = relative.isEmpty ? name : relative + "/" + name
                 var type = directType == UInt8(DT_UNKNOWN) ? fileType(path, following: false) : directType
@@ -60,21 +70,24 @@ struct FolderWalker {
         }
         files.sort(by: FolderWalker.bytesPrecede)
         skipped.sort { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
-        return (files, skipped)
+        unreadable.sort { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
+        return (files, skipped, unreadable)
     }
 
     /// The visible entries of a folder with their `DT_*` types: real folders before links, then by name,
     /// so which path reaches a linked folder does not depend on the order the file system lists them in.
     /// Only folders and links are sorted: the files are sorted once at the end, and a folder of a hundred
     /// thousand records would otherwise be sorted twice.
-    func entries(of folder: String) -> [(name: String, type: UInt8)] {
-        let entries = (DirectoryEntries.read(folder) ?? []).filter { !$0.name.hasPrefix(".") }
-        let files = entries.filter { $0.type == UInt8(DT_REG) }
-        return entries.filter { $0.type != UInt8(DT_REG) }.sorted { a, b in
-            let (linkA, linkB) = (a.type == UInt8(DT_LNK), b.type == UInt8(DT_LNK))
-            if linkA != linkB { return !linkA }
-            return a.name.utf8.lexicographicallyPrecedes(b.name.utf8)
-        } + files
+    func entries(of folder: String) -> Result<[(name: String, type: UInt8)], DirectoryEntries.Failure> {
+        DirectoryEntries.list(folder).map { all in
+            let entries = all.filter { !$0.name.hasPrefix(".") }
+            let files = entries.filter { $0.type == UInt8(DT_REG) }
+            return entries.filter { $0.type != UInt8(DT_REG) }.sorted { a, b in
+                let (linkA, linkB) = (a.type == UInt8(DT_LNK), b.type == UInt8(DT_LNK))
+                if linkA != linkB { return !linkA }
+                return a.name.utf8.lexicographicallyPrecedes(b.name.utf8)
+            } + files
+        }
     }
 
     /// Byte order, as `memcmp` sees it: fast, and independent of Unicode normalization.

@@ -32,6 +32,14 @@ public struct ContentLoader: Sendable {
         var config: ListedFile?
         var diagnostics: [Diagnostic] = []
         let listing = FolderWalker(root: root).walk()
+        for folder in listing.unreadable where folder.relativePath.isEmpty || isRecordPath(folder.relativePath) {
+            diagnostics.append(
+                UnreadableFile.folderNotRead(
+                    folder.reason,
+                    at: SourceLocation(
+                        file: folder.relativePath.isEmpty ? displayRoot : displayPath(folder.relativePath), line: 1,
+                        column: 1)))
+        }
         for link in listing.skipped where isRecordPath(link.relativePath) {
             diagnostics.append(
                 UnreadableFile.linkNotFollowed(

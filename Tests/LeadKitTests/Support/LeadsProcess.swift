@@ -48,9 +48,10 @@ struct LeadsProcess {
 
     /// Runs `leads` with `arguments` in `directory`; a run longer than `seconds` is killed and fails.
     /// Its standard input is `stdin` (never a terminal), its environment this one's plus `environment`.
+    /// `launcher` runs it through another program, e.g. `setpriv` to drop root.
     static func run(
         _ arguments: [String], in directory: URL, seconds: Double = 30, stdin: String = "",
-        environment: [String: String] = [:]
+        environment: [String: String] = [:], launcher: [String] = []
     ) throws -> Output {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("leads-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -71,8 +72,13 @@ struct LeadsProcess {
         }
 
         let process = Process()
-        process.executableURL = try executable()
-        process.arguments = arguments
+        if let program = launcher.first {
+            process.executableURL = URL(fileURLWithPath: program)
+            process.arguments = launcher.dropFirst() + [try executable().path] + arguments
+        } else {
+            process.executableURL = try executable()
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = directory
         process.standardOutput = stdout
         process.standardError = stderr
