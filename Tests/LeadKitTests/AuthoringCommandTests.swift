@@ -263,7 +263,7 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         #expect(
             run.stdout == """
-                created content/interactions/2026-11-23-acme-platform-coffee-with-ada.md: MEETING with acme-platform
+                created content/interactions/2026-11-23-acme-platform-coffee-with-ada.md: MEETING with acme-platform, with Ada Lovelace [[ada-lovelace]] (the lead's contact; --contact to change)
                 updated content/leads/acme-platform.md: next_follow_up 2026-11-30
                 content/leads/acme-platform.md:10:1: warning: unknown field 'custom_key' in lead [unknown-field]
 

@@ -116,20 +116,15 @@ extension Authoring {
         }
         let contact = lead.contact.flatMap { workspace.findContact($0.value.target) }
         let emails = Set([lead.email?.value, contact?.email?.value].compactMap { $0?.lowercased() })
-        let phones = Set(
-            [lead.phone?.value, contact?.phone?.value].compactMap { $0.map(digits) }.filter { $0.count >= 5 })
+        let phones = Set([lead.phone?.value, contact?.phone?.value].compactMap { $0.flatMap(PhoneNumber.comparable) })
         for candidate in records.contacts where candidate.clientSince != nil && candidate.id != contact?.id {
             if let email = candidate.email?.value.lowercased(), emails.contains(email) {
                 return (candidate.id, "email \(email)")
             }
-            if let phone = candidate.phone.map({ digits($0.value) }), phones.contains(phone) {
+            if let phone = candidate.phone.flatMap({ PhoneNumber.comparable($0.value) }), phones.contains(phone) {
                 return (candidate.id, "phone \(candidate.phone!.value)")
             }
         }
         return nil
-    }
-
-    private static func digits(_ text: String) -> String {
-        String(text.unicodeScalars.filter { ("0"..."9").contains($0) }.map(Character.init))
     }
 }

@@ -1,6 +1,7 @@
 extension Authoring {
     /// The ways a row names a record that may already exist, as comparable keys: its `id`; for a
-    /// contact its email, its LinkedIn address, and its name with its company; a company's name; a
+    /// contact its email, its LinkedIn address, its phone number (`PhoneNumber.comparable`) and its
+    /// name with its company; a company's name; a
     /// lead's company with its role; an interaction's lead, day and summary; an application's or job's
     /// lead and title. Case and spacing are ignored, and a company or lead is compared by the id its name makes (`Acme, Inc.` is `acme-inc`).
     static func identityKeys(_ kind: RecordKind, _ record: [String: String]) -> [String] {
@@ -17,6 +18,7 @@ extension Authoring {
             keys += KnownPeople.keys(
                 name: plain(record["name"]), email: plain(record["email"]), linkedin: plain(record["linkedin"]),
                 company: target(record["company"]))
+            if let phone = record["phone"].flatMap(PhoneNumber.comparable) { keys.append("phone:" + phone) }
         case .company:
             if let name = record["name"] { keys.append("name:" + target(name)) }
         case .lead:
@@ -49,6 +51,7 @@ extension Authoring {
                     [
                         "email": contact.email?.value, "linkedin": contact.linkedin?.value,
                         "name": contact.name?.value, "company": contact.company?.value.target,
+                        "phone": contact.phone?.value,
                     ])
             }
         case .company:

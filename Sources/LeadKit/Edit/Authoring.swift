@@ -57,7 +57,8 @@ public enum Authoring {
             new.source ?? (configuration.sources.contains("OTHER") ? "OTHER" : configuration.sources[0]), "source",
             in: configuration.sources)
         let temperature = try choice(new.temperature ?? "WARM", "temperature", in: Temperature.allCases.map(\.rawValue))
-        let company = workspace.findCompany(companyText)
+        let match = workspace.companyMatch(companyText)
+        let company = match.company
         let (id, path) = workspace.freePath(
             .lead, stem: nonEmpty(Slug.make((company?.name?.value ?? companyText) + " " + role), "lead"))
 
@@ -84,7 +85,11 @@ public enum Authoring {
         if let phone = new.phone { fields.append(("phone", YAMLText.quoted(phone))) }
         fields.append(
             ("history", YAMLText.blockList([[("status", pipeline.firstStage), ("date", workspace.asOf.description)]])))
-        return [.create(path, YAMLText.record(.lead, fields), "new lead \(id) (\(pipeline.firstStage))")]
+        return [
+            .create(
+                path, YAMLText.record(.lead, fields),
+                "new lead \(id) (\(pipeline.firstStage))" + linkedNote(companyText, match))
+        ]
     }
 
     /// `contacts/<name>.md`.
@@ -97,13 +102,30 @@ public enum Authoring {
         var fields: [(key: String, yaml: String)] = [("name", YAMLText.scalar(name))]
         if let email { fields.append(("email", YAMLText.scalar(email))) }
         if let phone { fields.append(("phone", YAMLText.quoted(phone))) }
+        let match = company.map { workspace.companyMatch($0) } ?? .none
         if let company {
-            fields.append(
-                ("company", workspace.findCompany(company).map { YAMLText.link($0.id) } ?? YAMLText.scalar(company)))
+            fields.append(("company", match.company.map { YAMLText.link($0.id) } ?? YAMLText.scalar(company)))
         }
         if let role { fields.append(("role", YAMLText.scalar(role))) }
         if let linkedin { fields.append(("linkedin", YAMLText.scalar(linkedin))) }
-        return [.create(path, YAMLText.record(.contact, fields), "new contact \(id)")]
+        return [
+            .create(
+                path, YAMLText.record(.contact, fields), "new contact \(id)" + linkedNote(company ?? "", match))
+        ]
+    }
+
+    /// `, company 'Northwind' linked to Northwind Logistics [[northwind-logistics]]` when the company
+    /// given was matched by a shortened or differently written name, or why it was kept as text when
+    /// it could be several; empty otherwise.
+    static func linkedNote(_ given: String, _ match: Workspace.CompanyMatch) -> String {
+        func named(_ company: Company) -> String { "\(company.name?.value ?? company.id) [[\(company.id)]]" }
+        switch match {
+        case .close(let company): return ", company '\(given)' linked to " + named(company)
+        case .several(let companies):
+            return ", company '\(given)' kept as text: it could be "
+                + companies.map(named).joined(separator: " or ") + "; give the id to link one"
+        case .exact, .none: return ""
+        }
     }
 
     /// `companies/<name>.md`.
@@ -161,13 +183,18 @@ public enum Authoring {
             fields.append(("sentiment", try choice(sentiment, "sentiment", in: Sentiment.allCases.map(\.rawValue))))
         }
         if let nextAction = new.nextAction { fields.append(("next_action", YAMLText.scalar(nextAction))) }
+        var attributed = ""
         if let contact = new.contact {
             fields.append(("contact", YAMLText.link(try workspace.contactByIDOrName(contact).id)))
-        } else if let contact = lead.contact?.value.target, workspace.content.index.contacts[contact] != nil {
-            fields.append(("contact", YAMLText.link(contact)))
+        } else if let target = lead.contact?.value.target, let contact = workspace.findContact(target) {
+            // Said, so a call with someone else is not silently put down to the lead's contact.
+            fields.append(("contact", YAMLText.link(contact.id)))
+            attributed =
+                ", with \(contact.name?.value ?? contact.id) [[\(contact.id)]] (the lead's contact; --contact to change)"
         }
         var changes: [FileChange] = [
-            .create(path, YAMLText.record(.interaction, fields, body: new.body), "\(type) with \(lead.id)")
+            .create(
+                path, YAMLText.record(.interaction, fields, body: new.body), "\(type) with \(lead.id)" + attributed)
         ]
         if let followUp = new.followUp {
             let due = try dayTime(followUp, "--follow-up")

@@ -175,6 +175,43 @@ public struct Workspace: Sendable {
         return records.companies.first { $0.name?.value.lowercased() == reference.lowercased() }
     }
 
+    /// What a company name given on the command line matches.
+    enum CompanyMatch {
+        /// The company with that id or name (`findCompany`).
+        case exact(Company)
+        /// The one company whose name is the same ignoring case, punctuation and a legal suffix
+        /// (`Northwind GmbH`), or else starts with the given words (`Northwind` for `Northwind
+        /// Logistics`): linked, and the command says so.
+        case close(Company)
+        /// Several companies would do: the text is kept, and the command names them.
+        case several([Company])
+        case none
+
+        /// The company to link, if any.
+        var company: Company? {
+            switch self {
+            case .exact(let company), .close(let company): company
+            case .several, .none: nil
+            }
+        }
+    }
+
+    func companyMatch(_ text: String) -> CompanyMatch {
+        if let company = findCompany(text) { return .exact(company) }
+        let wanted = CouldLink.comparable(text)
+        guard !wanted.isEmpty else { return .none }
+        let named = records.companies.compactMap { company in
+            company.name.map { (company: company, key: CouldLink.comparable($0.value)) }
+        }
+        var matches = named.filter { $0.key == wanted }
+        if matches.isEmpty { matches = named.filter { $0.key.hasPrefix(wanted + " ") } }
+        switch matches.count {
+        case 0: return .none
+        case 1: return .close(matches[0].company)
+        default: return .several(matches.map(\.company))
+        }
+    }
+
     /// A free id and path in a kind's folder: `stem`, else `stem-2`, `stem-3`…, never the id of another
     /// record of the kind (letter case ignored) nor an existing file.
     func freePath(_ kind: RecordKind, stem: String) -> (id: String, path: String) {

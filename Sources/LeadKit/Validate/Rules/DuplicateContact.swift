@@ -1,5 +1,6 @@
-/// `duplicate-contact`: two contacts sharing a normalized email (case ignored) or phone (digits
-/// only, 5 or more), found by hashing rather than comparing pairs.
+/// `duplicate-contact`: two contacts sharing a normalized email (case ignored) or phone
+/// (`PhoneNumber.comparable`: `0049…`, `+49 (0)30…` and `+49 30…` are one number), found by hashing
+/// rather than comparing pairs.
 public struct DuplicateContact: RecordRule {
     public static let code = DiagnosticCode.duplicateContact
     public static let severity = Severity.warning
@@ -16,9 +17,8 @@ public struct DuplicateContact: RecordRule {
                 let normalized = email.value.trimmingSpaces.lowercased()
                 if !normalized.isEmpty { keys.append(("email:" + normalized, email, "email")) }
             }
-            if let phone = contact.phone {
-                let digits = String(phone.value.unicodeScalars.filter { ("0"..."9").contains($0) }.map(Character.init))
-                if digits.count >= 5 { keys.append(("phone:" + digits, phone, "phone")) }
+            if let phone = contact.phone, let number = PhoneNumber.comparable(phone.value) {
+                keys.append(("phone:" + number, phone, "phone"))
             }
             for (key, field, label) in keys {
                 if let first = firstByKey[key], first.id != contact.id {
