@@ -105,7 +105,7 @@ struct ImportCSV: ParsableCommand {
             }
             sheets.append(
                 Authoring.CSVSheet(
-                    name: files.count > 1 ? file : nil, text: try importText(file, encoding: encoding),
+                    name: file, text: try importText(file, encoding: encoding),
                     kind: recordKind))
         }
         var map: [String: String] = [:]

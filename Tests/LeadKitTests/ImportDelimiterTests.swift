@@ -30,6 +30,19 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path + "/content/contacts").count == 2)
     }
 
+    /// A quote opened and never closed would make the rest of the file one cell: the import is
+    /// refused at the quote, in the file's own terms.
+    @Test func anUnclosedQuoteIsRefusedWhereItOpens() throws {
+        let (folder, run) = try importing("name,role\nAda Lovelace,\"Engineer\nBo Li,CTO\n")
+        defer { folder.remove() }
+        #expect(run.status == 1)
+        #expect(
+            run.stderr
+                == "error: people.csv:2:14: a quoted field starts here and is never closed, so the rest of the file would be one cell; close it with \" (a \" inside a quoted field is written \"\")\n"
+        )
+        #expect(!folder.exists("contacts/ada-lovelace.md"))
+    }
+
     @Test func tabsAndAGivenDelimiterWork() throws {
         let (tabs, run) = try importing("name\tcompany\nAnna Schmidt\tBeispiel, Inc.\n")
         defer { tabs.remove() }

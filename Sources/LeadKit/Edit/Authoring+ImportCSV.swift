@@ -1,6 +1,6 @@
 extension Authoring {
-    /// One spreadsheet to import: its text, the kind of record each row becomes, and its name in
-    /// messages (nil for a single file, whose rows are named `row 3 (line 4)`).
+    /// One spreadsheet to import: its text, the kind of record each row becomes, and its file name
+    /// for messages (`leads.csv:4:12`, and `leads.csv row 3` among several sheets).
     public struct CSVSheet: Sendable {
         public var name: String?
         public var text: String
@@ -87,7 +87,7 @@ extension Authoring {
         var read: [ReadSheet] = []
         for sheet in ordered {
             let sheetRead = try readSheet(sheet, map: map, delimiter: delimiter, workspace: workspace)
-            let prefix = sheet.name.map { "\($0): " } ?? ""
+            let prefix = ordered.count > 1 ? sheet.name.map { "\($0): " } ?? "" : ""
             if delimiter == nil, sheetRead.table.delimiter != "," {
                 plan.notes.append(
                     prefix + "read as " + (sheetRead.table.delimiter == ";" ? "semicolon" : "tab")
@@ -99,7 +99,8 @@ extension Authoring {
             read.append(sheetRead)
         }
         for (sheet, sheetRead) in zip(ordered, read) {
-            rows += planRows(sheet, sheetRead, names: &names, plan: &plan, in: workspace)
+            rows += planRows(
+                sheet, sheetRead, named: ordered.count > 1, names: &names, plan: &plan, in: workspace)
         }
         let planned = PlannedRecords(rows)
         for position in rows.indices {
@@ -143,7 +144,7 @@ extension Authoring {
         if !bad.isEmpty, !skipInvalid {
             var help: [String] = []
             for (sheet, sheetRead) in zip(ordered, read) {
-                let prefix = sheet.name.map { "\($0): " } ?? ""
+                let prefix = ordered.count > 1 ? sheet.name.map { "\($0): " } ?? "" : ""
                 if !sheetRead.ignored.isEmpty {
                     help.append(prefix + "columns not imported: " + sheetRead.ignored.joined(separator: ", "))
                 }
@@ -177,12 +178,7 @@ extension Authoring {
     {
         let fields = importableFields(sheet.kind, workspace.configuration)
         let keys = Set(fields.map(\.key))
-        let table: CSVTable
-        do {
-            table = try CSVTable(text: sheet.text, delimiter: delimiter)
-        } catch {
-            throw EditError((sheet.name.map { "\($0): " } ?? "") + error.message)
-        }
+        let table = try CSVTable(text: sheet.text, delimiter: delimiter, name: sheet.name)
         var columns: [Int: (field: String, isID: Bool)] = [:]
         var ignored: [String] = []
         for (position, header) in table.header.enumerated() {
@@ -214,9 +210,10 @@ extension Authoring {
     }
 
     /// The rows of one sheet that become records, each with its id: a row naming a record already
-    /// in the folder, or one an earlier row names, is skipped and said so in `plan`.
+    /// in the folder, or one an earlier row names, is skipped and said so in `plan`. `named`: rows
+    /// are named with their file (several sheets at once).
     static func planRows(
-        _ sheet: CSVSheet, _ read: ReadSheet, names: inout IDAllocator, plan: inout ImportPlan,
+        _ sheet: CSVSheet, _ read: ReadSheet, named: Bool, names: inout IDAllocator, plan: inout ImportPlan,
         in workspace: Workspace
     ) -> [PlannedRow] {
         let kind = sheet.kind
@@ -224,7 +221,7 @@ extension Authoring {
         var planned: [String: Int] = [:]
         var rows: [PlannedRow] = []
         for (number, (line, values)) in read.table.rows.enumerated() {
-            let name = (sheet.name.map { "\($0) " } ?? "") + "row \(number + 1)"
+            let name = (named ? sheet.name.map { "\($0) " } ?? "" : "") + "row \(number + 1)"
             var record: [String: String] = [:]
             var idCells: [String: String] = [:]
             for (position, column) in read.columns where position < values.count {

@@ -1,5 +1,12 @@
 /// A spreadsheet read from CSV (RFC 4180, as Excel, Google Sheets and LinkedIn write it): quoted
 /// fields may hold commas, doubled quotes and line breaks; lines end with LF or CRLF.
+///
+/// Our own reader, after trying the two CSV libraries of the package mirror (2026-11) on what an
+/// import must get right: SwiftCSV 0.10.0 and CSV.swift 2.5.2 both read a quote that is never
+/// closed as one cell holding the rest of the file, without an error; neither gives the line a row
+/// starts on (which `row 3 (line 4)` and every import message need); CSV.swift keeps the byte order
+/// mark in the first header and detects no `;` or tab; SwiftCSV pads blank rows past the header's
+/// width and rejects a stray quote without saying where.
 public struct CSVTable: Sendable {
     public var header: [String]
     /// Each row with the 1-based line of the file it starts on.
@@ -12,10 +19,22 @@ public struct CSVTable: Sendable {
     /// given: LinkedIn puts notes above its header), else the first line. Fields are separated by
     /// `delimiter`; when nil, by whichever of `,` `;` and tab the header line holds most of (Excel
     /// writes `;` in most European locales). Rows with nothing but separators are skipped.
-    public init(text: String, headerStart: String? = nil, delimiter: Unicode.Scalar? = ",") throws(EditError) {
+    /// `name` (the file) starts the position of a quote never closed: `leads.csv:4:12: …`.
+    public init(
+        text: String, headerStart: String? = nil, delimiter: Unicode.Scalar? = ",", name: String? = nil
+    ) throws(EditError) {
         let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         self.delimiter = delimiter ?? Self.detectDelimiter(body)
-        var records = try Self.records(body, delimiter: self.delimiter)
+        var records: [(line: Int, fields: [String])]
+        do {
+            records = try Self.records(body, delimiter: self.delimiter)
+        } catch {
+            let place =
+                name.map { "\($0):\(error.line):\(error.column)" } ?? "line \(error.line), column \(error.column)"
+            throw EditError(
+                "\(place): a quoted field starts here and is never closed, so the rest of the file would be one "
+                    + "cell; close it with \" (a \" inside a quoted field is written \"\")")
+        }
         if let headerStart {
             guard let position = records.firstIndex(where: { $0.fields.first?.trimmingSpaces == headerStart }) else {
                 throw EditError("no header line starting with '\(headerStart)' found")
@@ -49,7 +68,13 @@ public struct CSVTable: Sendable {
         return fields[index].trimmingSpaces
     }
 
-    static func records(_ text: String, delimiter: Unicode.Scalar = ",") throws(EditError) -> [(
+    /// Where a quoted field that is never closed opens: 1-based line and column (in Unicode scalars).
+    struct UnclosedQuote: Error {
+        var line: Int
+        var column: Int
+    }
+
+    static func records(_ text: String, delimiter: Unicode.Scalar = ",") throws(UnclosedQuote) -> [(
         line: Int, fields: [String]
     )] {
         var records: [(line: Int, fields: [String])] = []
@@ -58,7 +83,9 @@ public struct CSVTable: Sendable {
         var quoted = false
         var afterQuote = false
         var line = 1
+        var column = 0
         var recordLine = 1
+        var opened = UnclosedQuote(line: 1, column: 1)
         var scalars = text.unicodeScalars.makeIterator()
         var pending: Unicode.Scalar? = nil
         func next() -> Unicode.Scalar? {
@@ -69,6 +96,7 @@ public struct CSVTable: Sendable {
             return scalars.next()
         }
         while let scalar = next() {
+            column += 1
             if quoted {
                 if scalar == "\"" {
                     if let following = next() {
@@ -83,7 +111,10 @@ public struct CSVTable: Sendable {
                         quoted = false
                     }
                 } else {
-                    if scalar == "\n" { line += 1 }
+                    if scalar == "\n" {
+                        line += 1
+                        column = 0
+                    }
                     field.unicodeScalars.append(scalar)
                 }
                 continue
@@ -91,6 +122,7 @@ public struct CSVTable: Sendable {
             switch scalar {
             case "\"" where field.isEmpty && !afterQuote:
                 quoted = true
+                opened = UnclosedQuote(line: line, column: column)
             case delimiter:
                 fields.append(field)
                 field = ""
@@ -104,12 +136,13 @@ public struct CSVTable: Sendable {
                 field = ""
                 afterQuote = false
                 line += 1
+                column = 0
                 recordLine = line
             default:
                 field.unicodeScalars.append(scalar)
             }
         }
-        if quoted { throw EditError("line \(recordLine): a quoted field is never closed") }
+        if quoted { throw opened }
         if !field.isEmpty || !fields.isEmpty {
             fields.append(field)
             records.append((recordLine, fields))
