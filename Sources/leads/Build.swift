@@ -8,11 +8,19 @@ struct Build: ParsableCommand {
 
     @OptionGroup var options: ContentOptions
 
-    @Option(help: "A folder of templates overriding the built-in ones (default: templates, when it exists).")
+    @Option(
+        help:
+            "A folder of templates overriding the built-in ones (default: templates beside the content folder, when it holds .mustache files)."
+    )
     var templates: String?
 
-    @Option(help: "The report folder, replaced as a whole.")
-    var output: String = "output"
+    @Option(
+        name: .customLong("output"),
+        help: "The report folder, replaced as a whole (default: output beside the content folder).")
+    var outputOption: String?
+
+    /// The report folder: `--output`, else `output` beside the content folder.
+    var output: String { outputOption ?? options.projectPath("output") }
 
     @Flag(help: "Exit 1 when the content has any problem.")
     var strict = false
@@ -30,22 +38,33 @@ struct Build: ParsableCommand {
     @Option(help: "Build only this owner's leads and what they link to (to publish one person's view).")
     var owner: String?
 
-    /// The templates folder to use: the one given (which must exist), else `templates` when it exists.
-    static func templatesFolder(_ templates: String?) throws -> String? {
+    /// The templates folder to use: the one given (which must exist), else `templates` beside the
+    /// content folder when it holds `.mustache` files — a `templates/` of email or cover-letter
+    /// templates is not the report's. Says which files override the built-in ones.
+    static func templatesFolder(_ templates: String?, options: ContentOptions) throws -> String? {
         var isFolder: ObjCBool = false
-        let folder = templates ?? "templates"
+        let folder = templates ?? options.projectPath("templates")
         let exists = FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) && isFolder.boolValue
         if templates != nil && !exists {
             throw ValidationError("templates folder '\(folder)' does not exist")
         }
-        return exists ? folder : nil
+        guard exists else { return nil }
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter {
+            !$0.hasPrefix(".") && TemplateSet.builtInNames.contains($0)
+        }
+        if templates == nil && !names.contains(where: { $0.hasSuffix(".mustache") }) { return nil }
+        if !names.isEmpty {
+            printError(
+                "templates from \(folder): " + names.sorted().joined(separator: ", ") + " replace the built-in ones")
+        }
+        return folder
     }
 
     /// Everything the build is made from, checked before anything starts (a bad `--as-of` or
     /// `--templates` is a usage error); with `--watch`, every rebuild is made from the same.
     func buildOptions() throws -> BuildOptions {
         BuildOptions(
-            content: options.content, templates: try Self.templatesFolder(templates), output: output,
+            content: options.content, templates: try Self.templatesFolder(templates, options: options), output: output,
             asOf: try options.asOfDay(), baseURL: baseURL, owner: owner, engine: clean ? nil : Self.engine())
     }
 

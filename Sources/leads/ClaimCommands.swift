@@ -7,7 +7,7 @@ struct ClaimCommand: ParsableCommand {
 
     @OptionGroup var options: ContentOptions
     @Argument(help: "The lead's id.") var lead: String
-    @Option(help: "Who claims it.") var by: String
+    @Option(parsing: .unconditional, help: "Who claims it.") var by: String
 
     func run() throws {
         let now = try options.now()

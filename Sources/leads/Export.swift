@@ -37,14 +37,18 @@ struct Export: ParsableCommand {
             bytes = export.json()
         case .csv:
             // The kind by name or by folder: `job` or `jobs`.
-            guard let name = kind?.lowercased(),
+            let kinds = RecordExport.Kind.allCases.map(\.rawValue)
+            guard let name = kind?.lowercased() else {
+                throw ValidationError("csv needs --kind, one of " + kinds.joined(separator: ", "))
+            }
+            guard
                 let kind = RecordExport.Kind.allCases.first(where: {
                     $0.rawValue == name || $0.recordKind.folder == name
                 })
             else {
                 throw ValidationError(
-                    "csv needs --kind, one of "
-                        + RecordExport.Kind.allCases.map(\.rawValue).joined(separator: ", "))
+                    "--kind: unknown kind '\(name)'; expected one of " + kinds.joined(separator: ", ")
+                        + (Suggestion.closest(to: name, in: kinds).map { "; did you mean \($0)?" } ?? ""))
             }
             bytes = (bom ? [0xEF, 0xBB, 0xBF] : []) + Array(export.csv(kind, neutralised: !raw).utf8)
         }

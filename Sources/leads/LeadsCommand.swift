@@ -16,6 +16,17 @@ struct LeadsCommand: ParsableCommand {
 
     /// Runs the command; usage problems exit 2 (not ArgumentParser's 64), as the README promises.
     static func runMain() -> Never {
+        // `leads biuld`: name the command it looks like instead of "Unexpected argument".
+        let arguments = CommandLine.arguments.dropFirst()
+        if let first = arguments.first, !first.hasPrefix("-") {
+            let names = configuration.subcommands.compactMap { $0.configuration.commandName ?? $0._commandName }
+            if !names.contains(first), first != "help" {
+                let hint = Suggestion.closest(to: first, in: names).map { "; did you mean \($0)?" } ?? ""
+                FileHandle.standardError.write(
+                    Data("error: unknown command '\(first)'\(hint) (leads --help lists them)\n".utf8))
+                Foundation.exit(2)
+            }
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -46,8 +57,26 @@ func finish(failing: Bool, keeping results: some Any) -> Never {
 
 /// Options every command that reads content shares.
 struct ContentOptions: ParsableArguments {
-    @Option(name: .long, help: "The content folder.")
-    var content: String = "content"
+    @Option(
+        name: .customLong("content"),
+        help: "The content folder (default: the nearest one here or above, else $LEADS_CONTENT, else content).")
+    var contentOption: String?
+
+    /// Where the content folder is: `--content`, else found from the working directory.
+    var location: ContentLocation {
+        ContentLocation.locate(
+            given: contentOption, workingDirectory: FileManager.default.currentDirectoryPath,
+            environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// The content folder's path.
+    var content: String { location.content }
+
+    /// `name` in the project's root, beside the content folder: where `output/` and `templates/` are.
+    func projectPath(_ name: String) -> String {
+        let root = location.projectRoot
+        return root == "." ? name : root + "/" + name
+    }
 
     @Option(name: .customLong("as-of"), help: "The date taken as today (YYYY-MM-DD); default: the local date.")
     var asOf: String?

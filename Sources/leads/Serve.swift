@@ -9,16 +9,23 @@ struct Serve: ParsableCommand {
     @OptionGroup var options: ContentOptions
     // Unconditional, so that `--port -1` is read as a port (and refused as one), not as an option.
     @Option(parsing: .unconditional, help: "The port, 0 to 65535 (0: any free one).") var port: Int = 8000
-    @Option(help: "A folder of templates overriding the built-in ones (default: templates, when it exists).")
+    @Option(
+        help:
+            "A folder of templates overriding the built-in ones (default: templates beside the content folder, when it holds .mustache files)."
+    )
     var templates: String?
-    @Option(help: "The report folder.") var output: String = "output"
+    @Option(name: .customLong("output"), help: "The report folder (default: output beside the content folder).")
+    var outputOption: String?
+
+    var output: String { outputOption ?? options.projectPath("output") }
 
     func run() throws {
         guard let port = UInt16(exactly: port) else {
             throw ValidationError("--port must be a number from 0 to 65535, not \(port)")
         }
         let build = BuildOptions(
-            content: options.content, templates: try Build.templatesFolder(templates), output: output,
+            content: options.content, templates: try Build.templatesFolder(templates, options: options),
+            output: output,
             asOf: try options.asOfDay(), engine: Build.engine())
         let server: PreviewServer
         let bound: UInt16

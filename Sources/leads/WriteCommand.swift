@@ -89,7 +89,8 @@ struct Init: ParsableCommand {
     @Argument(help: "The folder to create (default: content).")
     var folder: String = "content"
 
-    @Option(name: .customLong("as-of"), help: "The date the examples are dated from (YYYY-MM-DD).")
+    @Option(
+        name: .customLong("as-of"), parsing: .unconditional, help: "The date the examples are dated from (YYYY-MM-DD).")
     var asOf: String?
 
     func run() throws {
@@ -107,6 +108,7 @@ struct Init: ParsableCommand {
             let changes = Authoring.initialFiles(asOf: day)
             try ContentWriter(root: folder).apply(changes)
             for change in changes { print(change.line(root: folder)) }
+            if let line = try Self.ignoreReport(beside: folder) { print(line) }
         } catch {
             printError("error: \(error)")
             throw ExitCode(1)
@@ -121,6 +123,26 @@ struct Init: ParsableCommand {
     }
 }
 
+extension Init {
+    /// Adds `/output/` to the `.gitignore` of the folder holding `folder` (the project's root, where
+    /// `leads build` writes the report), creating it when there is none; says what it did, nil when
+    /// the line was there already.
+    static func ignoreReport(beside folder: String) throws -> String? {
+        let root = URL(fileURLWithPath: folder).standardizedFileURL.deletingLastPathComponent()
+        let file = root.appendingPathComponent(".gitignore")
+        let parent = (folder as NSString).deletingLastPathComponent
+        let shown = parent.isEmpty ? ".gitignore" : parent + "/.gitignore"
+        let existing = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
+        let lines = existing.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        if lines.contains(where: { ["output", "output/", "/output", "/output/"].contains($0) }) { return nil }
+        let text =
+            existing + (existing.isEmpty || existing.hasSuffix("\n") ? "" : "\n")
+            + "# The report leads build writes.\n/output/\n"
+        try Data(text.utf8).write(to: file)
+        return (existing.isEmpty ? "created " : "updated ") + shown + ": /output/ (the report) is not committed"
+    }
+}
+
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Add a lead, contact or company.", subcommands: [NewLead.self, NewContact.self, NewCompany.self])
@@ -131,19 +153,23 @@ struct NewLead: ParsableCommand {
         commandName: "lead", abstract: "Add a lead in the first stage of its pipeline.")
 
     @OptionGroup var options: ContentOptions
-    @Option(help: "The role or opportunity, e.g. \"Staff Engineer\".") var role: String?
-    @Option(help: "A company id or name (linked when the company exists).") var company: String?
-    @Option(help: "Where the lead came from (default: OTHER).") var source: String?
-    @Option(help: "HOT, WARM or COLD (default: WARM).") var temperature: String?
-    @Option(help: "A contact id or name.") var contact: String?
-    @Option(name: .customLong("follow-up"), help: "The next follow-up date.") var followUp: String?
-    @Option(help: "The pipeline (default: the first one).") var pipeline: String?
-    @Option(help: "Who works the lead.") var owner: String?
-    @Option(name: .customLong("contact-name"), help: "Whom to contact, while they are not a contact record.")
+    @Option(parsing: .unconditional, help: "The role or opportunity, e.g. \"Staff Engineer\".") var role: String?
+    @Option(parsing: .unconditional, help: "A company id or name (linked when the company exists).") var company:
+        String?
+    @Option(parsing: .unconditional, help: "Where the lead came from (default: OTHER).") var source: String?
+    @Option(parsing: .unconditional, help: "HOT, WARM or COLD (default: WARM).") var temperature: String?
+    @Option(parsing: .unconditional, help: "A contact id or name.") var contact: String?
+    @Option(name: .customLong("follow-up"), parsing: .unconditional, help: "The next follow-up date.") var followUp:
+        String?
+    @Option(parsing: .unconditional, help: "The pipeline (default: the first one).") var pipeline: String?
+    @Option(parsing: .unconditional, help: "Who works the lead.") var owner: String?
+    @Option(
+        name: .customLong("contact-name"), parsing: .unconditional,
+        help: "Whom to contact, while they are not a contact record.")
     var contactName: String?
-    @Option(help: "Their email.") var email: String?
-    @Option(help: "Their phone.") var phone: String?
-    @Option(help: "The deal's value, a number (in config.yml's currency).") var value: String?
+    @Option(parsing: .unconditional, help: "Their email.") var email: String?
+    @Option(parsing: .unconditional, help: "Their phone.") var phone: String?
+    @Option(parsing: .unconditional, help: "The deal's value, a number (in config.yml's currency).") var value: String?
 
     func run() throws {
         let role = try WriteCommand.required(role, option: "--role", prompt: "Role")
@@ -162,12 +188,12 @@ struct NewContact: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "contact", abstract: "Add a contact.")
 
     @OptionGroup var options: ContentOptions
-    @Option(help: "The person's name.") var name: String?
-    @Option var email: String?
-    @Option var phone: String?
-    @Option(help: "A company id or name.") var company: String?
-    @Option var role: String?
-    @Option var linkedin: String?
+    @Option(parsing: .unconditional, help: "The person's name.") var name: String?
+    @Option(parsing: .unconditional) var email: String?
+    @Option(parsing: .unconditional) var phone: String?
+    @Option(parsing: .unconditional, help: "A company id or name.") var company: String?
+    @Option(parsing: .unconditional) var role: String?
+    @Option(parsing: .unconditional) var linkedin: String?
 
     func run() throws {
         let name = try WriteCommand.required(name, option: "--name", prompt: "Name")
@@ -183,9 +209,9 @@ struct NewCompany: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "company", abstract: "Add a company.")
 
     @OptionGroup var options: ContentOptions
-    @Option(help: "The company's name.") var name: String?
-    @Option var website: String?
-    @Option var industry: String?
+    @Option(parsing: .unconditional, help: "The company's name.") var name: String?
+    @Option(parsing: .unconditional) var website: String?
+    @Option(parsing: .unconditional) var industry: String?
 
     func run() throws {
         let name = try WriteCommand.required(name, option: "--name", prompt: "Name")
@@ -201,14 +227,15 @@ struct Log: ParsableCommand {
 
     @OptionGroup var options: ContentOptions
     @Argument(help: "The lead's id.") var lead: String
-    @Option(help: "EMAIL, PHONE_CALL, MEETING or MESSAGE.") var type: String
-    @Option(help: "One line on what happened.") var summary: String
-    @Option(help: "POSITIVE, NEUTRAL or NEGATIVE.") var sentiment: String?
-    @Option(name: .customLong("next-action")) var nextAction: String?
-    @Option(name: .customLong("follow-up"), help: "Also sets the lead's next_follow_up.") var followUp: String?
-    @Option(help: "When it happened (default: the as-of date).") var date: String?
-    @Option(help: "A contact id or name (default: the lead's contact).") var contact: String?
-    @Option(help: "The discussion nuggets, in Markdown.") var body: String?
+    @Option(parsing: .unconditional, help: "EMAIL, PHONE_CALL, MEETING or MESSAGE.") var type: String
+    @Option(parsing: .unconditional, help: "One line on what happened.") var summary: String
+    @Option(parsing: .unconditional, help: "POSITIVE, NEUTRAL or NEGATIVE.") var sentiment: String?
+    @Option(name: .customLong("next-action"), parsing: .unconditional) var nextAction: String?
+    @Option(name: .customLong("follow-up"), parsing: .unconditional, help: "Also sets the lead's next_follow_up.")
+    var followUp: String?
+    @Option(parsing: .unconditional, help: "When it happened (default: the as-of date).") var date: String?
+    @Option(parsing: .unconditional, help: "A contact id or name (default: the lead's contact).") var contact: String?
+    @Option(parsing: .unconditional, help: "The discussion nuggets, in Markdown.") var body: String?
 
     func run() throws {
         let notes = try body ?? Self.notesFromInput()
@@ -244,8 +271,9 @@ struct Move: ParsableCommand {
     @OptionGroup var options: ContentOptions
     @Argument(help: "The lead's id.") var lead: String
     @Argument(help: "The stage, e.g. WARM_LEAD.") var stage: String
-    @Option(help: "When it moved (default: the as-of date).") var date: String?
-    @Option(help: "Why, when the stage is closed (LOST, ARCHIVED): stored as lost_reason.") var reason: String?
+    @Option(parsing: .unconditional, help: "When it moved (default: the as-of date).") var date: String?
+    @Option(parsing: .unconditional, help: "Why, when the stage is closed (LOST, ARCHIVED): stored as lost_reason.")
+    var reason: String?
 
     func run() throws {
         try WriteCommand.run(options) { workspace throws(EditError) in
@@ -260,9 +288,12 @@ struct Convert: ParsableCommand {
 
     @OptionGroup var options: ContentOptions
     @Argument(help: "The lead's id.") var lead: String
-    @Option(help: "The application's or job's title (default: the lead's role).") var title: String?
-    @Option(help: "The job posting, for an application.") var url: String?
-    @Option(help: "For a sales lead: the existing client (company or contact id) to win it into.") var into: String?
+    @Option(parsing: .unconditional, help: "The application's or job's title (default: the lead's role).") var title:
+        String?
+    @Option(parsing: .unconditional, help: "The job posting, for an application.") var url: String?
+    @Option(
+        parsing: .unconditional, help: "For a sales lead: the existing client (company or contact id) to win it into.")
+    var into: String?
     @Flag(name: .customLong("new-client"), help: "For a sales lead: make a new client even when one matches.")
     var newClient = false
 
@@ -283,8 +314,10 @@ struct MilestoneCommand: ParsableCommand {
     @Argument(help: "The application's or job's id.") var record: String
     @Argument(help: "The milestone, by code or as the checklist says it, e.g. \"2nd interview completed\".")
     var name: String
-    @Option(help: "When (default: the as-of date); a future date books it.") var date: String?
-    @Option(help: "At a decision point: YES or NO (NO closes the job unless later milestones follow).")
+    @Option(parsing: .unconditional, help: "When (default: the as-of date); a future date books it.") var date: String?
+    @Option(
+        parsing: .unconditional,
+        help: "At a decision point: YES or NO (NO closes the job unless later milestones follow).")
     var outcome: String?
 
     func run() throws {
@@ -301,8 +334,8 @@ struct Close: ParsableCommand {
     @OptionGroup var options: ContentOptions
     @Argument(help: "The application's or job's id.") var record: String
     @Argument(help: "FILLED, LOST, CANCELLED, REJECTED or WITHDRAWN.") var outcome: String
-    @Option(help: "Why.") var reason: String?
-    @Option(help: "When (default: the as-of date).") var date: String?
+    @Option(parsing: .unconditional, help: "Why.") var reason: String?
+    @Option(parsing: .unconditional, help: "When (default: the as-of date).") var date: String?
 
     func run() throws {
         try WriteCommand.run(options) { workspace throws(EditError) in

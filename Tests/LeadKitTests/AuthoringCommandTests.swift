@@ -104,7 +104,12 @@ import Testing
         let run = try LeadsProcess.run(["init", "content", "--as-of", "2026-11-23"], in: scratch)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("created content/config.yml"))
-        #expect(exists(".gitignore") && exists("leads/northwind-logistics-staff-backend-engineer.md"))
+        #expect(exists(".leads/.gitignore") && exists("leads/northwind-logistics-staff-backend-engineer.md"))
+        // The report goes beside the content folder, and is ignored there.
+        #expect(run.stdout.contains("created .gitignore: /output/ (the report) is not committed\n"))
+        #expect(
+            try String(contentsOf: scratch.appendingPathComponent(".gitignore"), encoding: .utf8)
+                == "# The report leads build writes.\n/output/\n")
         for kind in ["leads", "interactions", "contacts", "companies", "applications"] {
             let names = try FileManager.default.contentsOfDirectory(
                 atPath: scratch.appendingPathComponent("content/" + kind).path)

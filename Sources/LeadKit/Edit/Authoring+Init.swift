@@ -1,6 +1,7 @@
 extension Authoring {
     /// A new content folder: a commented `config.yml`, one example of each record kind (all passing
-    /// `leads check` on `asOf`) and a `.gitignore` for the report.
+    /// `leads check` on `asOf`) and `.leads/`, the marker commands find the folder by, which also
+    /// keeps `leads undo`'s journal and ignores itself in git.
     public static func initialFiles(asOf: Day) -> [FileChange] {
         let today = asOf.description
         let lastWeek = Day(ordinal: asOf.ordinal - 7).description
@@ -70,7 +71,8 @@ extension Authoring {
                 ("applied", today), ("milestones", YAMLText.blockList([[("name", "CV_RECEIVED"), ("date", today)]])),
             ], body: "Applied through Jonas' referral.")
         return [
-            .create("config.yml", config), .create(".gitignore", "# The report leads build writes.\noutput/\n"),
+            .create("config.yml", config),
+            .create(".leads/.gitignore", "# leads' own state (the undo journal): never committed.\n*\n"),
             // Git merges lead files with `leads merge-file` once `leads git-setup` has named the driver.
             .create(".gitattributes", "*.md merge=leads\n"),
             .create("companies/northwind-logistics.md", company), .create("contacts/jonas-weber.md", contact),

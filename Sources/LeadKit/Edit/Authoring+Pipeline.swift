@@ -17,7 +17,9 @@ extension Authoring {
         if let problem = pipeline.transitionProblem(from: current, to: target) {
             throw EditError("cannot move \(lead.id) from \(current) to \(target): \(problem)")
         }
-        let day = try date.map { (text) throws(EditError) in try Self.day(text, "--date") } ?? workspace.asOf
+        let day =
+            try date.map { (text) throws(EditError) in try Self.day(text, "--date", asOf: workspace.asOf) }
+            ?? workspace.asOf
         var (before, editor) = try workspace.editor(for: lead.header)
         try advance(&editor, lead: lead, to: target, on: day)
         if let reason {

@@ -40,7 +40,9 @@ extension Authoring {
         if let closed = record.outcome {
             throw EditError("\(record.id) is closed (\(closed.value.rawValue)); its milestones are done")
         }
-        let day = try date.map { (text) throws(EditError) in try Self.day(text, "--date") } ?? workspace.asOf
+        let day =
+            try date.map { (text) throws(EditError) in try Self.day(text, "--date", asOf: workspace.asOf) }
+            ?? workspace.asOf
         var (before, editor) = try workspace.editor(for: record.header)
         var item = [("name", step.code), ("date", day.description)]
         if let answer { item.append(("outcome", answer)) }
@@ -62,7 +64,9 @@ extension Authoring {
         if let existing = record.outcome {
             throw EditError("\(record.id) is already closed as \(existing.value.rawValue)")
         }
-        let day = try date.map { (text) throws(EditError) in try Self.day(text, "--date") } ?? workspace.asOf
+        let day =
+            try date.map { (text) throws(EditError) in try Self.day(text, "--date", asOf: workspace.asOf) }
+            ?? workspace.asOf
         var (before, editor) = try workspace.editor(for: record.header)
         try editor.set("outcome", to: value)
         try editor.set("closed", to: day.description)

@@ -69,7 +69,9 @@ public enum Authoring {
             ("created", workspace.asOf.description),
         ]
         if new.pipeline != nil { fields.append(("pipeline", pipeline.name)) }
-        if let followUp = new.followUp { fields.append(("next_follow_up", try dayTime(followUp, "--follow-up"))) }
+        if let followUp = new.followUp {
+            fields.append(("next_follow_up", try dayTime(followUp, "--follow-up", asOf: workspace.asOf)))
+        }
         if let contact = new.contact {
             fields.append(("contact", YAMLText.link(try workspace.contactByIDOrName(contact).id)))
         }
@@ -173,7 +175,8 @@ public enum Authoring {
         let summary = try required(new.summary, "summary")
         let type = try choice(new.type, "type", in: InteractionType.allCases.map(\.rawValue))
         let date =
-            try new.date.map { (text) throws(EditError) in try dayTime(text, "--date") } ?? workspace.asOf.description
+            try new.date.map { (text) throws(EditError) in try dayTime(text, "--date", asOf: workspace.asOf) }
+            ?? workspace.asOf.description
         let (_, path) = workspace.freePath(
             .interaction, stem: "\(date.prefix(10))-\(lead.id)-\(nonEmpty(Slug.make(summary), "note"))")
         var fields: [(key: String, yaml: String)] = [
@@ -197,7 +200,7 @@ public enum Authoring {
                 path, YAMLText.record(.interaction, fields, body: new.body), "\(type) with \(lead.id)" + attributed)
         ]
         if let followUp = new.followUp {
-            let due = try dayTime(followUp, "--follow-up")
+            let due = try dayTime(followUp, "--follow-up", asOf: workspace.asOf)
             var (before, editor) = try workspace.editor(for: lead.header)
             try editor.set("next_follow_up", to: due)
             changes.append(.update(lead.header.relativePath, from: before, to: editor.bytes, "next_follow_up \(due)"))
@@ -227,16 +230,21 @@ public enum Authoring {
         return normalized
     }
 
-    static func day(_ value: String, _ option: String) throws(EditError) -> Day {
-        guard let day = Day(parsing: value.trimmingSpaces) else {
-            throw EditError("\(option) must be a date like 2026-03-14, not '\(value)'")
+    /// A date option: `YYYY-MM-DD` or words resolved against `asOf` (`DateWords`).
+    static func day(_ value: String, _ option: String, asOf: Day) throws(EditError) -> Day {
+        guard let day = DateWords.day(value, asOf: asOf) else {
+            throw EditError(
+                "\(option) must be a date like 2026-03-14, today, tomorrow, +3d, +2w or next monday, not '\(value)'")
         }
         return day
     }
 
-    static func dayTime(_ value: String, _ option: String) throws(EditError) -> String {
-        guard let dayTime = DayTime(parsing: value.trimmingSpaces) else {
-            throw EditError("\(option) must be a date like 2026-03-14 or 2026-03-14T09:30, not '\(value)'")
+    /// A date option that may carry a time: `2026-03-14T09:30`, or words (`tomorrow 09:30`, `+7d`).
+    static func dayTime(_ value: String, _ option: String, asOf: Day) throws(EditError) -> String {
+        guard let dayTime = DateWords.dayTime(value, asOf: asOf) else {
+            throw EditError(
+                "\(option) must be a date like 2026-03-14, 2026-03-14T09:30, today, tomorrow, +3d, +2w or next monday, not '\(value)'"
+            )
         }
         return dayTime.description
     }

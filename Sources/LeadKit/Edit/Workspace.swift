@@ -108,18 +108,27 @@ public struct Workspace: Sendable {
     }
 
     public func lead(_ reference: String) throws(EditError) -> Lead {
-        try record(reference, .lead, content.index.leads, records.leads, id: \.id)
+        try record(reference, .lead, content.index.leads, records.leads) { lead in
+            [
+                lead.role?.value,
+                lead.company.map { content.resolve($0.value.target, .company)?.name ?? $0.value.target },
+            ]
+            .compactMap { $0 }
+        }
     }
 
     public func application(_ reference: String) throws(EditError) -> Application {
-        try record(reference, .application, content.index.applications, records.applications, id: \.id)
+        try record(reference, .application, content.index.applications, records.applications) {
+            [$0.title?.value].compactMap { $0 }
+        }
     }
 
     public func job(_ reference: String) throws(EditError) -> Job {
-        try record(reference, .job, content.index.jobs, records.jobs, id: \.id)
+        try record(reference, .job, content.index.jobs, records.jobs) { [$0.title?.value].compactMap { $0 } }
     }
 
-    /// An application or a job by id; an id both kinds use is refused as ambiguous.
+    /// An application or a job by id (or a unique prefix or title, as `record` takes them); an id
+    /// both kinds use is refused as ambiguous.
     public func tracked(_ reference: String) throws(EditError) -> any TrackedRecord {
         let wanted = Link(parsing: reference).target
         let application = content.index.applications[wanted].map { records.applications[$0] }
@@ -130,28 +139,79 @@ public struct Workspace: Sendable {
         case (_?, _?):
             throw EditError("both applications/\(wanted).md and jobs/\(wanted).md exist; rename one of them")
         case (nil, nil):
-            let ids = records.applications.map(\.id) + records.jobs.map(\.id)
-            throw EditError(
-                "no application or job '\(wanted)' in \(root)/applications or \(root)/jobs"
-                    + Suggestion.didYouMean(wanted, in: ids))
+            let candidates =
+                records.applications.map { ($0.id, [$0.title?.value].compactMap { $0 }) }
+                + records.jobs.map { ($0.id, [$0.title?.value].compactMap { $0 }) }
+            switch Self.match(wanted, among: candidates) {
+            case .one(let position):
+                return position < records.applications.count
+                    ? records.applications[position] : records.jobs[position - records.applications.count]
+            case .several(let positions):
+                throw EditError(
+                    "'\(wanted)' could be " + positions.map { candidates[$0].0 }.joined(separator: ", ")
+                        + "; give more of the id")
+            case .none:
+                throw EditError(
+                    "no application or job '\(wanted)' in \(root)/applications or \(root)/jobs"
+                        + Suggestion.didYouMean(wanted, in: candidates.map(\.0)))
+            }
         }
     }
 
     public func contact(_ reference: String) throws(EditError) -> Contact {
-        try record(reference, .contact, content.index.contacts, records.contacts, id: \.id)
+        try record(reference, .contact, content.index.contacts, records.contacts) { [$0.name?.value].compactMap { $0 } }
     }
 
-    /// A record by id (`acme` or `[[acme]]`); an unknown one is refused with the closest id.
-    private func record<Record>(
-        _ reference: String, _ kind: RecordKind, _ index: [String: Int], _ all: [Record], id: (Record) -> String
+    /// What a reference typed on the command line matches among records.
+    enum Match: Equatable {
+        case one(Int)
+        case several([Int])
+        case none
+    }
+
+    /// `wanted` among `(id, names)`: an id equal ignoring case, else the ids it starts (ignoring
+    /// case), else the names it equals (ignoring case). One match is the record; several are
+    /// ambiguous, in order.
+    static func match(_ wanted: String, among candidates: [(id: String, names: [String])]) -> Match {
+        let folded = wanted.lowercased()
+        guard !folded.isEmpty else { return .none }
+        let tests: [((id: String, names: [String])) -> Bool] = [
+            { $0.id.lowercased() == folded }, { $0.id.lowercased().hasPrefix(folded) },
+            { $0.names.contains { $0.lowercased() == folded } },
+        ]
+        for test in tests {
+            let found = candidates.indices.filter { test(candidates[$0]) }
+            if found.count == 1 { return .one(found[0]) }
+            if found.count > 1 { return .several(found) }
+        }
+        return .none
+    }
+
+    /// A record by id (`acme` or `[[acme]]`), a unique start of an id (`acme-pl`), or a unique name
+    /// (`names`, ignoring case); an ambiguous one lists the candidates, an unknown one gives the
+    /// closest id.
+    private func record<Record: ContentRecord>(
+        _ reference: String, _ kind: RecordKind, _ index: [String: Int], _ all: [Record],
+        names: (Record) -> [String]
     ) throws(EditError) -> Record {
         let wanted = Link(parsing: reference).target
-        guard let position = index[wanted] else {
+        if let position = index[wanted] { return all[position] }
+        let candidates = all.map { ($0.header.id, names($0)) }
+        switch Self.match(wanted, among: candidates) {
+        case .one(let position): return all[position]
+        case .several(let positions):
+            let listed = positions.prefix(8).map { position in
+                let name = candidates[position].1.joined(separator: " · ")
+                return candidates[position].0 + (name.isEmpty ? "" : " (\(name))")
+            }
+            throw EditError(
+                "'\(wanted)' could be \(positions.count) \(kind.folder): " + listed.joined(separator: ", ")
+                    + (positions.count > 8 ? ", …" : "") + "; give more of the id")
+        case .none:
             throw EditError(
                 "no \(kind.rawValue) '\(wanted)' in \(root)/\(kind.folder)"
-                    + Suggestion.didYouMean(wanted, in: all.map(id)))
+                    + Suggestion.didYouMean(wanted, in: candidates.map(\.0)))
         }
-        return all[position]
     }
 
     /// A contact by id or by name (case ignored); an unknown one is refused with the closest id.

@@ -21,6 +21,9 @@ public struct TemplateSet: Sendable {
     /// Of every template and asset: a page is kept only if it would be rendered with the same ones.
     let fingerprint: Fingerprint
 
+    /// The file names of the built-in templates and assets, which a templates folder may replace.
+    public static var builtInNames: Set<String> { Set(builtIn.keys) }
+
     /// The built-in templates and assets, by file name.
     static var builtIn: [String: [UInt8]] {
         [
