@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import LeadKit
+
 /// `leads export csv` is safe to open in a spreadsheet: a cell that would start a formula (`=`, `+`,
 /// `-`, `@`, tab, CR) gets a leading `'` as OWASP recommends, `--raw` writes cells as they are,
 /// `--bom` adds the byte order mark Excel needs, and `leads import csv` takes the `'` off again.
@@ -32,6 +34,15 @@ import Testing
             raw.stdout == Self.header
                 + "mallory,@mallory,m@example.com,+49 30 1234567,,,\"=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",,,,contacts/mallory.md\r\n"
         )
+    }
+
+    /// A value that itself starts with `'` and a formula character keeps its `'` through an export
+    /// and an import: the export adds one more.
+    @Test func aValueStartingWithAQuoteRoundTrips() {
+        #expect(RecordExport.neutralised("'-dash") == "''-dash")
+        #expect(RecordExport.unneutralised(RecordExport.neutralised("'-dash")) == "'-dash")
+        #expect(RecordExport.neutralised("'t Hooft") == "'t Hooft")
+        #expect(RecordExport.unneutralised(RecordExport.neutralised("=1+1")) == "=1+1")
     }
 
     @Test func numbersAreNotNeutralised() throws {

@@ -43,6 +43,26 @@ import Testing
         #expect(!folder.exists("contacts/ada-lovelace.md"))
     }
 
+    /// Text after a closing quote would be joined to the field without its quotes: refused there.
+    @Test func textAfterAClosingQuoteIsRefusedWhereItStarts() throws {
+        let (folder, run) = try importing("name,role\nAda Lovelace,\"Lead\" Engineer\n")
+        defer { folder.remove() }
+        #expect(run.status == 1)
+        #expect(
+            run.stderr
+                == "error: people.csv:2:21: a quoted field ends before this text, which would be joined to it without its quotes; a \" inside a quoted field is written \"\"\n"
+        )
+    }
+
+    /// Two people of the same name with different emails are two people.
+    @Test func theSameNameWithAnotherEmailIsAnotherPerson() throws {
+        let (folder, run) = try importing("name,email\n张伟,zw@example.com\n张伟,zw2@example.com\n张伟,zw@example.com\n")
+        defer { folder.remove() }
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(folder.exists("contacts/zhang-wei.md") && folder.exists("contacts/zhang-wei-2.md"))
+        #expect(run.stdout.contains("skipped row 3 (line 4): the same as row 1\n"))
+    }
+
     @Test func tabsAndAGivenDelimiterWork() throws {
         let (tabs, run) = try importing("name\tcompany\nAnna Schmidt\tBeispiel, Inc.\n")
         defer { tabs.remove() }

@@ -54,6 +54,35 @@ import Testing
     }
 
     /// Every byte 0x80–0xFF decodes as Windows-1252 says (spot checks of both halves).
+    /// Naming the wrong encoding is refused too, at the byte that shows it: a UTF-8 file read as
+    /// Windows-1252 would turn `é` into `Ã©`; ISO-8859-1 reads Windows' `“` as an invisible control.
+    @Test(arguments: [
+        (
+            Array("name\nRenée\n".utf8), "windows-1252",
+            "people.csv:2:4: error: the file is valid UTF-8 ('é' here), not windows-1252, which would read it as 'Ã©'; nothing was imported: run again without --encoding [invalid-encoding]"
+        ),
+        (
+            [0xEF, 0xBB, 0xBF] + Array("name\nAda\n".utf8), "iso-8859-1",
+            "people.csv:1:1: error: the file starts with a UTF-8 byte order mark, so it is UTF-8, not iso-8859-1; nothing was imported: run again without --encoding [invalid-encoding]"
+        ),
+        (
+            Array("name\nAda ".utf8) + [0x93] + Array("Lead".utf8) + [0x94] + [0x0A], "iso-8859-1",
+            "people.csv:2:5: error: byte 0x93 is an invisible control character in iso-8859-1, and '“' in windows-1252; nothing was imported: run again with --encoding windows-1252 [invalid-encoding]"
+        ),
+    ])
+    func aWrongEncodingIsRefused(_ bytes: [UInt8], _ encoding: String, _ message: String) throws {
+        let folder = try ScratchFolder()
+        defer { folder.remove() }
+        try FileManager.default.createDirectory(
+            at: folder.url.appendingPathComponent("content"), withIntermediateDirectories: true)
+        try Data(bytes).write(to: folder.url.appendingPathComponent("people.csv"))
+        let run = try folder.leads(
+            ["import", "csv", "people.csv", "--kind", "contact", "--encoding", encoding], asOf: "2026-11-23")
+        #expect(run.status == 1)
+        #expect(run.stderr == message + "\n")
+        #expect(!folder.exists("contacts"))
+    }
+
     @Test func windows1252MapsTheTypographicBlock() {
         let decoded = { (bytes: [UInt8]) -> String in
             guard case .text(let text) = ImportText.decode(bytes, file: "x", encoding: .windows1252) else { return "" }

@@ -57,6 +57,13 @@ import Testing
         #expect(Markdown.html("#### Already low", style: Self.style) == "<h4>Already low</h4>\n")
     }
 
+    /// A heading inside a quoted note (a converted timeline) does not pull the note's own headings up.
+    @Test func aQuotedHeadingDoesNotSetTheNotesLevels() {
+        #expect(
+            Markdown.html("## Timeline\n\n### Entry\n\n> # Quoted", style: Self.style)
+                == "<h3>Timeline</h3>\n<h4>Entry</h4>\n<blockquote>\n<h3>Quoted</h3>\n</blockquote>\n")
+    }
+
     @Test func noteLinksPointToTheRecordAndUnknownOnesStayAsWritten() {
         #expect(
             Markdown.html(
@@ -136,5 +143,12 @@ import Testing
                 <h4>2026-11-03T10:00 · Email: Second &lt;b&gt;email&lt;/b&gt;</h4>
                 """))
         #expect(page.contains("<a href=\"../contacts/jonas-weber.html\" title=\"[[jonas-weber]]\">Jonas Weber</a>"))
+        // `From [[first]]` goes to the interaction's entry in its lead's timeline, which has that id.
+        #expect(
+            page.contains(
+                "<p>From <a href=\"../leads/kelvin.html#interaction-first\" title=\"[[first]]\">First</a></p>"))
+        let site = try folder.build(asOf: "2026-11-05")
+        #expect(site.page("leads/kelvin.html").contains("<article class=\"interaction\" id=\"interaction-first\">"))
+        #expect(site.page("interactions/2026-11.html").contains("<tr id=\"interaction-first\">"))
     }
 }

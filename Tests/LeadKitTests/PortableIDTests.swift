@@ -77,4 +77,18 @@ import Testing
         let check = try folder.check(asOf: "2026-11-23")
         #expect(check.stdout == "0 errors, 0 warnings in 2 files\n", "\(check.stdout)")
     }
+
+    /// An id the tool makes from a long lead id stays within the limit it checks.
+    @Test func logOnALeadWithALongIdMakesAnIdWithinTheLimit() throws {
+        let id = String(repeating: "x", count: 145)
+        let lead =
+            "---\nrole: SRE\ncompany: Acme\nsource: OTHER\ntemperature: WARM\nstatus: DISCOVERY\ncreated: 2026-11-01\n---\n"
+        let folder = try ScratchFolder(["leads/\(id).md": lead])
+        defer { folder.remove() }
+        let run = try folder.leads(["log", id, "--type", "email", "--summary", "Intro call"], asOf: "2026-11-23")
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.url.path + "/content/interactions")
+        #expect(names.count == 1)
+        #expect(names.allSatisfy { $0.utf8.count - 3 <= 144 && $0.hasPrefix("2026-11-23-xxx") })
+    }
 }

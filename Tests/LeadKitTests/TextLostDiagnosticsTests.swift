@@ -25,7 +25,16 @@ import Testing
         let found = try diagnostics(["leads/acme.md": Self.lead(tags: "tags:\n  - #go\n  - rust")])
         #expect(
             found.map(\.formatted) == [
-                "content/leads/acme.md:9:4: warning: an empty item in 'tags' is left out; if it was a #tag, YAML read it as a comment: quote it, like '#go' [empty-list-item]"
+                "content/leads/acme.md:9:5: warning: an item of 'tags' is empty to YAML: '#go' starts a comment, so it is left out; quote it: - '#go' [empty-list-item]"
+            ])
+    }
+
+    /// `tags: #backend` is no tags to YAML; `# note` with a space is a comment meant as one.
+    @Test func aHashTagValueIsAWarningAtTheHash() throws {
+        let found = try diagnostics(["leads/acme.md": Self.lead(tags: "tags: #backend\nowner: # nobody yet")])
+        #expect(
+            found.map(\.formatted) == [
+                "content/leads/acme.md:8:7: warning: 'tags' is empty to YAML: '#backend' starts a comment, so it is left out; quote it: tags: '#backend' [empty-list-item]"
             ])
     }
 

@@ -176,7 +176,11 @@ struct KnownPeople {
         let trimmed = profile.hasSuffix("/") ? String(profile.dropLast()) : profile
         if !trimmed.isEmpty { keys.append("url:" + trimmed) }
         if !email.isEmpty { keys.append("email:" + email.lowercased()) }
-        if !name.isEmpty { keys.append("name:" + name.lowercased() + "|" + company.lowercased()) }
+        // A name alone is not a person: two people called Wei Zhang with different emails are two.
+        // The name counts with a company, or when nothing else tells people apart.
+        if !name.isEmpty, !company.isEmpty || keys.isEmpty {
+            keys.append("name:" + name.lowercased() + "|" + company.lowercased())
+        }
         return keys
     }
 }

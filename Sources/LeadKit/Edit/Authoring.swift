@@ -178,7 +178,8 @@ public enum Authoring {
             try new.date.map { (text) throws(EditError) in try dayTime(text, "--date", asOf: workspace.asOf) }
             ?? workspace.asOf.description
         let (_, path) = workspace.freePath(
-            .interaction, stem: "\(date.prefix(10))-\(lead.id)-\(nonEmpty(Slug.make(summary), "note"))")
+            .interaction,
+            stem: RecordID.fitting("\(date.prefix(10))-\(lead.id)-\(nonEmpty(Slug.make(summary), "note"))"))
         var fields: [(key: String, yaml: String)] = [
             ("lead", YAMLText.link(lead.id)), ("date", date), ("type", type), ("summary", YAMLText.scalar(summary)),
         ]

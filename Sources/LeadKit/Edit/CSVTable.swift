@@ -31,9 +31,16 @@ public struct CSVTable: Sendable {
         } catch {
             let place =
                 name.map { "\($0):\(error.line):\(error.column)" } ?? "line \(error.line), column \(error.column)"
-            throw EditError(
-                "\(place): a quoted field starts here and is never closed, so the rest of the file would be one "
-                    + "cell; close it with \" (a \" inside a quoted field is written \"\")")
+            switch error.kind {
+            case .unclosed:
+                throw EditError(
+                    "\(place): a quoted field starts here and is never closed, so the rest of the file would be one "
+                        + "cell; close it with \" (a \" inside a quoted field is written \"\")")
+            case .textAfterQuote:
+                throw EditError(
+                    "\(place): a quoted field ends before this text, which would be joined to it without its quotes; "
+                        + "a \" inside a quoted field is written \"\"")
+            }
         }
         if let headerStart {
             guard let position = records.firstIndex(where: { $0.fields.first?.trimmingSpaces == headerStart }) else {
@@ -68,13 +75,19 @@ public struct CSVTable: Sendable {
         return fields[index].trimmingSpaces
     }
 
-    /// Where a quoted field that is never closed opens: 1-based line and column (in Unicode scalars).
-    struct UnclosedQuote: Error {
+    /// A quote the reader cannot take as written, at a 1-based line and column (in Unicode scalars):
+    /// a quoted field never closed (where it opens), or text right after a closing quote (`"Lead"
+    /// Engineer`, where that text starts), which spreadsheets would join to the field without its quotes.
+    struct QuoteProblem: Error {
+        enum Kind {
+            case unclosed, textAfterQuote
+        }
+        var kind: Kind
         var line: Int
         var column: Int
     }
 
-    static func records(_ text: String, delimiter: Unicode.Scalar = ",") throws(UnclosedQuote) -> [(
+    static func records(_ text: String, delimiter: Unicode.Scalar = ",") throws(QuoteProblem) -> [(
         line: Int, fields: [String]
     )] {
         var records: [(line: Int, fields: [String])] = []
@@ -85,7 +98,7 @@ public struct CSVTable: Sendable {
         var line = 1
         var column = 0
         var recordLine = 1
-        var opened = UnclosedQuote(line: 1, column: 1)
+        var opened = QuoteProblem(kind: .unclosed, line: 1, column: 1)
         var scalars = text.unicodeScalars.makeIterator()
         var pending: Unicode.Scalar? = nil
         func next() -> Unicode.Scalar? {
@@ -101,6 +114,7 @@ public struct CSVTable: Sendable {
                 if scalar == "\"" {
                     if let following = next() {
                         if following == "\"" {
+                            column += 1
                             field.unicodeScalars.append("\"")
                         } else {
                             quoted = false
@@ -122,7 +136,7 @@ public struct CSVTable: Sendable {
             switch scalar {
             case "\"" where field.isEmpty && !afterQuote:
                 quoted = true
-                opened = UnclosedQuote(line: line, column: column)
+                opened = QuoteProblem(kind: .unclosed, line: line, column: column)
             case delimiter:
                 fields.append(field)
                 field = ""
@@ -139,6 +153,9 @@ public struct CSVTable: Sendable {
                 column = 0
                 recordLine = line
             default:
+                if afterQuote, !scalar.properties.isWhitespace {
+                    throw QuoteProblem(kind: .textAfterQuote, line: line, column: column)
+                }
                 field.unicodeScalars.append(scalar)
             }
         }

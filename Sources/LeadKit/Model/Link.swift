@@ -32,6 +32,19 @@ public struct Link: Sendable, Hashable {
 
 /// Rules for record ids, which become file names in the report.
 public enum RecordID {
+    /// A new id made from parts (`2026-11-23-<lead>-<summary>`) cut to at most `InvalidID`'s limit
+    /// less room for a `-2` suffix, at a character boundary, without a trailing `-`.
+    public static func fitting(_ stem: String, limit: Int = 144) -> String {
+        guard stem.utf8.count > limit else { return stem }
+        var cut = ""
+        for character in stem {
+            guard cut.utf8.count + character.utf8.count <= limit else { break }
+            cut.append(character)
+        }
+        while cut.hasSuffix("-") { cut.removeLast() }
+        return cut
+    }
+
     /// The id in Unicode NFC: a file named on macOS (NFD, `e` + U+0301) and on Linux (`é`) makes the
     /// same id, page path and calendar UID. ASCII ids are returned as they are.
     public static func normalized(_ id: String) -> String {

@@ -32,7 +32,10 @@ struct FieldReader {
             return nil
         }
         if isNull(value) {
-            if required {
+            // `tags: #backend`: YAML read the value as a comment.
+            if let comment = block.comment(onLine: keyNode.line, from: keyNode.column + key.unicodeScalars.count) {
+                diagnostics.append(EmptyListItem.commentedValue(key, comment.word, at: comment.location))
+            } else if required {
                 diagnostics.append(MissingField.empty(key, at: block.location(of: keyNode)))
             }
             return nil
@@ -133,7 +136,7 @@ struct FieldReader {
         if value.scalar != nil {
             guard let one = text(of: value, key: key) else { return [] }
             // Tags are words: a comma in one means a list was meant. Other lists hold sentences.
-            if key == "tags", value.scalar?.isPlain == true, one.value.contains(",") {
+            if key == "tags", one.value.contains(",") {
                 diagnostics.append(CommaSeparatedList.oneItem(one, key: key))
             }
             return [one]
@@ -144,7 +147,12 @@ struct FieldReader {
         }
         return items.compactMap { item in
             if item.scalar?.isNull == true {
-                diagnostics.append(EmptyListItem.empty(in: key, at: block.location(of: item)))
+                // `- #go`: at the `#` when the item is a comment to YAML.
+                if let comment = block.comment(onLine: item.line, from: max(1, item.column - 2)) {
+                    diagnostics.append(EmptyListItem.commentedItem(in: key, comment.word, at: comment.location))
+                } else {
+                    diagnostics.append(EmptyListItem.empty(in: key, at: block.location(of: item)))
+                }
                 return nil
             }
             return text(of: item, key: key)

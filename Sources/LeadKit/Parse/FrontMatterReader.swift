@@ -52,7 +52,7 @@ enum FrontMatterReader {
         -> FrontMatter
     {
         let openingLine = max(lineOffset, 1)
-        let empty = FrontMatter(file: file, openingLine: openingLine, lineOffset: lineOffset, root: nil)
+        let empty = FrontMatter(file: file, openingLine: openingLine, lineOffset: lineOffset, root: nil, yaml: yaml)
         guard yaml.utf8.count <= maximumBlockSize else {
             diagnostics.append(
                 InvalidFrontMatter.diagnostic(
@@ -62,9 +62,10 @@ enum FrontMatterReader {
         }
         switch YAMLComposer.compose(yaml) {
         case .success(nil):
-            return FrontMatter(file: file, openingLine: openingLine, lineOffset: lineOffset, root: [])
+            return FrontMatter(file: file, openingLine: openingLine, lineOffset: lineOffset, root: [], yaml: yaml)
         case .success(let node?) where node.pairs != nil:
-            return FrontMatter(file: file, openingLine: openingLine, lineOffset: lineOffset, root: node.pairs)
+            return FrontMatter(
+                file: file, openingLine: openingLine, lineOffset: lineOffset, root: node.pairs, yaml: yaml)
         case .success(let node?):
             diagnostics.append(
                 InvalidFrontMatter.diagnostic(

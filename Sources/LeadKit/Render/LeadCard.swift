@@ -71,6 +71,8 @@ struct MilestoneLine: Encodable {
 
 /// One interaction in a row or timeline.
 struct InteractionLine: Encodable {
+    /// The entry's HTML id, which `[[id]]` links in notes point to.
+    var anchor: String
     var date: String
     var isoDate: String
     var type: String

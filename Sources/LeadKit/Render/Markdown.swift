@@ -124,11 +124,14 @@ public enum Markdown {
     private static func demoteHeadings(in document: OpaquePointer, below level: Int) {
         guard level > 0 else { return }
         let headings = nodes(in: document) { $0 == CMARK_NODE_HEADING }
-        guard let highest = headings.map({ Int(cmark_node_get_heading_level($0)) }).min() else { return }
-        let shift = level + 1 - highest
-        guard shift > 0 else { return }
+        // A quoted note's heading (a timeline `leads convert` wrote) does not set the note's levels.
+        let outside = headings.filter { !isInside($0, CMARK_NODE_BLOCK_QUOTE) }
+        guard let highest = (outside.isEmpty ? headings : outside).map({ Int(cmark_node_get_heading_level($0)) }).min()
+        else { return }
+        let shift = max(0, level + 1 - highest)
         for heading in headings {
-            cmark_node_set_heading_level(heading, Int32(min(6, Int(cmark_node_get_heading_level(heading)) + shift)))
+            let shifted = Int(cmark_node_get_heading_level(heading)) + shift
+            cmark_node_set_heading_level(heading, Int32(min(6, max(level + 1, shifted))))
         }
     }
 
@@ -137,7 +140,7 @@ public enum Markdown {
     private static func linkNoteLinks(
         in document: OpaquePointer, _ resolve: (String) -> (href: String, name: String)?
     ) {
-        for text in nodes(in: document, where: { $0 == CMARK_NODE_TEXT }) where !isInsideLink(text) {
+        for text in nodes(in: document, where: { $0 == CMARK_NODE_TEXT }) where !isInside(text, CMARK_NODE_LINK) {
             let literal = cmark_node_get_literal(text).map { String(cString: $0) } ?? ""
             guard literal.contains("[[") else { continue }
             let scalars = Array(literal.unicodeScalars)
@@ -169,10 +172,10 @@ public enum Markdown {
         String(String.UnicodeScalarView(scalars))
     }
 
-    private static func isInsideLink(_ node: OpaquePointer) -> Bool {
+    private static func isInside(_ node: OpaquePointer, _ type: cmark_node_type) -> Bool {
         var parent = cmark_node_parent(node)
         while let current = parent {
-            if cmark_node_get_type(current) == CMARK_NODE_LINK { return true }
+            if cmark_node_get_type(current) == type { return true }
             parent = cmark_node_parent(current)
         }
         return false

@@ -29,7 +29,13 @@ struct PageBuilder {
     func notes(_ header: RecordHeader, headingLevel: Int, depth: Int) -> String {
         let content = report.content
         let style = Markdown.NoteStyle(headingLevel: headingLevel) { target in
-            content.resolveNoteLink(target).map { (self.href($0.kind, $0.id, depth: depth), $0.name) }
+            content.resolveNoteLink(target).map { found in
+                guard found.kind == .interaction, let position = index.interactions[found.id] else {
+                    return (self.href(found.kind, found.id, depth: depth), found.name)
+                }
+                // Interactions have no pages of their own: they are entries of their month's page.
+                return (self.interactionHref(records.interactions[position], depth: depth), found.name)
+            }
         }
         return Markdown.html(header.body, style: style)
     }
@@ -179,6 +185,23 @@ struct PageBuilder {
             filterOwner: owner.map(Owner.key) ?? "")
     }
 
+    /// Where an interaction is shown with its notes: its entry in its lead's timeline
+    /// (`leads/<lead>.html#interaction-<id>`), else its row on its month's page.
+    func interactionHref(_ interaction: Interaction, depth: Int) -> String {
+        let prefix = String(repeating: "../", count: depth)
+        if let target = interaction.lead?.value.target, let position = index.leads[target],
+            hasPage(records.leads[position].header)
+        {
+            return href(.lead, records.leads[position].id, depth: depth) + "#" + Self.anchor(interaction)
+        }
+        return prefix + "interactions/" + InteractionLog.month(of: interaction) + ".html#" + Self.anchor(interaction)
+    }
+
+    /// The HTML id of an interaction's entry, the same on every page that shows it.
+    static func anchor(_ interaction: Interaction) -> String {
+        "interaction-" + Format.pathComponent(interaction.id)
+    }
+
     /// An interaction as a row or timeline entry; `showLead: false` on the lead's own page.
     func interaction(_ position: Int, depth: Int, withNotes: Bool, showLead: Bool = true) -> InteractionLine {
         let interaction = records.interactions[position]
@@ -188,7 +211,7 @@ struct PageBuilder {
         let notes = withNotes ? notes(interaction.header, headingLevel: 3, depth: depth) : ""
         let problems = withNotes ? problems(interaction.header.file, depth: depth) : []
         return InteractionLine(
-            date: interaction.date.map { Format.dayTime($0.value) } ?? "undated",
+            anchor: Self.anchor(interaction), date: interaction.date.map { Format.dayTime($0.value) } ?? "undated",
             isoDate: interaction.date?.value.description ?? "",
             type: interaction.type.map { Format.label($0.value.rawValue) } ?? "Interaction",
             summary: interaction.summary?.value ?? interaction.id,

@@ -94,17 +94,22 @@ public struct RecordExport: Sendable {
 
     /// `'=HYPERLINK(…)'` for `=HYPERLINK(…)`: a cell starting with one of `formulaStarts` gets a
     /// leading `'`, which spreadsheets show as text and `leads import csv` removes again.
+    /// A cell that already starts with `'` and a formula character gets one more, so that
+    /// `import csv` gives back the `'` it had.
     public static func neutralised(_ cell: String) -> String {
-        guard let first = cell.first, formulaStarts.contains(first) else { return cell }
+        guard let first = cell.first else { return cell }
+        guard formulaStarts.contains(first) || unneutralised(cell) != cell else { return cell }
         return "'" + cell
     }
 
-    /// The inverse of `neutralised(_:)`: a `'` followed by a formula character is dropped.
+    /// The inverse of `neutralised(_:)`: one `'` is dropped before a formula character, or before
+    /// a cell that was neutralised in turn (`''-dash` is `'-dash`).
     public static func unneutralised(_ cell: String) -> String {
-        guard cell.hasPrefix("'"), let second = cell.dropFirst().first, formulaStarts.contains(second) else {
-            return cell
-        }
-        return String(cell.dropFirst())
+        guard cell.hasPrefix("'") else { return cell }
+        let rest = String(cell.dropFirst())
+        guard let second = rest.first else { return cell }
+        if formulaStarts.contains(second) || (second == "'" && unneutralised(rest) != rest) { return rest }
+        return cell
     }
 
     static func csvField(_ value: String) -> String {
