@@ -8,7 +8,8 @@ struct LeadsCommand: ParsableCommand {
         abstract: "A lead-tracking CRM in a folder of Markdown files.",
         version: "0.1.0",
         subcommands: [
-            Check.self, Build.self, Init.self, New.self, Log.self, Move.self, Convert.self, MilestoneCommand.self,
+            Check.self, Build.self, Today.self, Show.self, List.self, Init.self, New.self, Log.self, Move.self,
+            Convert.self, MilestoneCommand.self,
             Close.self, ClaimCommand.self, Assign.self, Release.self, Merge.self, MergeFile.self, GitSetup.self,
             Import.self, Export.self, Serve.self,
         ]

@@ -76,7 +76,11 @@ public struct RecordExport: Sendable {
     /// `neutralised` (the default) makes the file safe to open in a spreadsheet: a text cell that
     /// would start a formula gets a leading `'` (`neutralised(_:)`); numbers are left as numbers.
     public func csv(_ kind: Kind, neutralised: Bool = true) -> String {
-        let table = table(kind)
+        Self.csv(table(kind), neutralised: neutralised)
+    }
+
+    /// The CSV of a table, e.g. the rows `leads ls` kept.
+    static func csv(_ table: Table, neutralised: Bool = true) -> String {
         let rows = table.rows.map { row in
             row.map { value -> String in
                 guard let value else { return "" }

@@ -184,41 +184,14 @@ struct ReportJSON: Encodable {
                     StageEntry(status: column.stage, leads: column.leads.map { leads[$0].id }.sorted())
                 })
         }
-        stale = report.stale.map { position in
-            let fact = report.facts[position]
-            return StaleEntry(
-                lead: leads[position].id, reasons: fact.staleReasons.map(\.rawValue),
-                lastInteraction: fact.lastInteraction.flatMap {
-                    report.records.interactions[$0].date?.value.day.description
-                },
-                nextFollowUp: leads[position].nextFollowUp?.value.day.description)
-        }
+        stale = Self.stale(report, leads: report.stale, stalled: report.stalled)
         funnel = report.funnel.map {
             FunnelEntry(
                 pipeline: $0.pipeline, status: $0.status, reached: $0.reached,
                 conversionToNext: $0.conversionToNext.map { ($0 * 10_000).rounded() / 10_000 },
                 medianDaysInStage: $0.medianDaysInStage)
         }
-        let followUps = report.agenda.map { position in
-            AgendaEntry(
-                kind: "follow_up", lead: leads[position].id, due: leads[position].nextFollowUp!.value.day.description,
-                bucket: report.facts[position].agendaBucket!.rawValue)
-        }
-        let milestones = report.milestonesDue.map { due in
-            AgendaEntry(
-                kind: "milestone", lead: due.lead.map { leads[$0].id }, due: due.date.description,
-                bucket: due.bucket.rawValue, record: due.record, milestone: due.step.code)
-        }
-        // Follow-ups keep their order; a milestone goes after the follow-ups due the same day.
-        agenda = (followUps + milestones).enumerated().sorted {
-            ($0.element.due, $0.offset) < ($1.element.due, $1.offset)
-        }
-        .map(\.element)
-        stale += report.stalled.map { facts in
-            StaleEntry(
-                lead: facts.lead.map { leads[$0].id }, reasons: facts.staleReasons.map(\.rawValue),
-                lastInteraction: nil, nextFollowUp: nil, record: facts.id)
-        }
+        agenda = Self.agenda(report, followUps: report.agenda, milestones: report.milestonesDue).map(\.entry)
         outcomes = (report.applications + report.jobs).sorted { $0.id < $1.id }.map { facts in
             OutcomeEntry(
                 record: facts.id, kind: facts.kind.rawValue, lead: facts.lead.map { leads[$0].id },
@@ -248,6 +221,55 @@ struct ReportJSON: Encodable {
                 wonValue: $0.wonValue)
         }
         diagnostics = report.content.diagnostics.map(\.record)
+    }
+
+    /// The agenda as `report.json` lists it, each entry with what it is about: follow-ups (lead
+    /// positions) in their order, a milestone after the follow-ups due the same day. `leads today`
+    /// reads the same list.
+    static func agenda(_ report: Report, followUps: [Int], milestones: [MilestoneDue]) -> [(
+        entry: AgendaEntry, lead: Int?, milestone: MilestoneDue?
+    )] {
+        let leads = report.records.leads
+        let entries =
+            followUps.map { position in
+                (
+                    entry: AgendaEntry(
+                        kind: "follow_up", lead: leads[position].id,
+                        due: leads[position].nextFollowUp!.value.day.description,
+                        bucket: report.facts[position].agendaBucket!.rawValue),
+                    lead: Optional(position), milestone: MilestoneDue?.none
+                )
+            }
+            + milestones.map { due in
+                (
+                    entry: AgendaEntry(
+                        kind: "milestone", lead: due.lead.map { leads[$0].id }, due: due.date.description,
+                        bucket: due.bucket.rawValue, record: due.record, milestone: due.step.code),
+                    lead: due.lead, milestone: Optional(due)
+                )
+            }
+        return entries.enumerated().sorted { ($0.element.entry.due, $0.offset) < ($1.element.entry.due, $1.offset) }
+            .map(\.element)
+    }
+
+    /// The stale list as `report.json` gives it: stale leads (positions), then applications and
+    /// jobs without progress.
+    static func stale(_ report: Report, leads positions: [Int], stalled: [TrackFacts]) -> [StaleEntry] {
+        let leads = report.records.leads
+        return positions.map { position in
+            let fact = report.facts[position]
+            return StaleEntry(
+                lead: leads[position].id, reasons: fact.staleReasons.map(\.rawValue),
+                lastInteraction: fact.lastInteraction.flatMap {
+                    report.records.interactions[$0].date?.value.day.description
+                },
+                nextFollowUp: leads[position].nextFollowUp?.value.day.description)
+        }
+            + stalled.map { facts in
+                StaleEntry(
+                    lead: facts.lead.map { leads[$0].id }, reasons: facts.staleReasons.map(\.rawValue),
+                    lastInteraction: nil, nextFollowUp: nil, record: facts.id)
+            }
     }
 
     func encoded() -> [UInt8] {

@@ -1,0 +1,161 @@
+import ArgumentParser
+import Foundation
+import LeadKit
+
+/// What the read commands share: the format, colour only on a terminal (and never with `NO_COLOR`
+/// or `TERM=dumb`), and the report's one analysis of the content.
+enum ReadCommand {
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, csv
+    }
+
+    static var style: TerminalStyle {
+        let environment = ProcessInfo.processInfo.environment
+        let colour =
+            isatty(STDOUT_FILENO) == 1 && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
+        return TerminalStyle(colour: colour)
+    }
+
+    /// The content checked and analysed as `leads build` does; content errors do not stop a read
+    /// command, but one line on stderr says how many there are.
+    static func report(_ options: ContentOptions) throws -> Report {
+        let asOf = try options.asOfDay()
+        let checked: CheckedContent
+        do {
+            checked = try Leads.check(content: options.content, asOf: asOf)
+        } catch let error as LoadError {
+            throw usageError(error)
+        }
+        if checked.errorCount > 0 {
+            printError(
+                "note: the content has \(checked.errorCount == 1 ? "1 error" : "\(checked.errorCount) errors"); leads check lists them"
+            )
+        }
+        return ReportAnalyzer(content: checked, asOf: asOf).analyze()
+    }
+
+    static func write(_ bytes: [UInt8]) {
+        FileHandle.standardOutput.write(Data(bytes))
+    }
+
+    /// A usage error for a format the command does not write.
+    static func refuse(_ format: Format, for command: String) -> ValidationError {
+        ValidationError("--format \(format.rawValue): \(command) writes text or json")
+    }
+}
+
+struct Today: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Whom to contact: overdue, today and the next 7 days, then the stale leads.")
+
+    @OptionGroup var options: ContentOptions
+    @Option(help: "Only this owner's leads.") var owner: String?
+    @Option(help: "text or json.") var format: ReadCommand.Format = .text
+
+    func run() throws {
+        if format == .csv { throw ReadCommand.refuse(format, for: "today") }
+        let view = TodayView(try ReadCommand.report(options), owner: owner)
+        if format == .json {
+            ReadCommand.write(view.json())
+        } else {
+            print(view.text(ReadCommand.style), terminator: "")
+        }
+    }
+}
+
+struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "One record: its fields, timeline or milestones, what links to it, its problems.")
+
+    @OptionGroup var options: ContentOptions
+    @Argument(help: "An id (or its unique start, or a name); kind/id when ids repeat across kinds.")
+    var id: String
+    @Option(help: "text or json.") var format: ReadCommand.Format = .text
+
+    func run() throws {
+        if format == .csv { throw ReadCommand.refuse(format, for: "show") }
+        let report = try ReadCommand.report(options)
+        let found: (kind: RecordKind, position: Int)
+        do {
+            found = try RecordReference.find(id, in: report.content)
+        } catch {
+            printError("error: \(error.description)")
+            throw ExitCode(1)
+        }
+        let view = RecordView(report, kind: found.kind, position: found.position)
+        if format == .json {
+            ReadCommand.write(view.json())
+        } else {
+            print(view.text(ReadCommand.style), terminator: "")
+        }
+    }
+}
+
+struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ls", abstract: "A table (or JSON or CSV) of the records of one kind that match.")
+
+    @OptionGroup var options: ContentOptions
+    @Argument(help: "lead (the default), interaction, contact, company, application or job; plurals too.")
+    var kind: String = "lead"
+    @Option(help: "A stage (status).") var stage: String?
+    @Option(help: "An owner.") var owner: String?
+    @Option(help: "HOT, WARM or COLD.") var temperature: String?
+    @Option(help: "A source.") var source: String?
+    @Flag(help: "Only stale leads (or stalled applications and jobs).") var stale = false
+    @Option(help: "FROM..TO (either may be left out): created, dated, applied or opened in it.")
+    var created: String?
+    @Option(help: "open, won, filled, completed or lost (an application's or job's state for those).")
+    var outcome: String?
+    @Option(help: "A column to sort by, e.g. next_follow_up or days_in_stage.") var sort: String?
+    @Option(help: "text, json or csv.") var format: ReadCommand.Format = .text
+
+    func run() throws {
+        let names = RecordExport.Kind.allCases.map(\.rawValue)
+        guard
+            let kind = RecordExport.Kind.allCases.first(where: {
+                $0.rawValue == kind.lowercased() || $0.recordKind.folder == kind.lowercased()
+            })
+        else {
+            throw ValidationError(
+                "unknown kind '\(kind)'; expected one of " + names.joined(separator: ", ")
+                    + (Suggestion.closest(to: kind.lowercased(), in: names).map { "; did you mean \($0)?" } ?? ""))
+        }
+        let asOf = try options.asOfDay()
+        var filter = RecordList.Filter()
+        filter.stage = stage
+        filter.owner = owner
+        filter.temperature = temperature
+        filter.source = source
+        filter.stale = stale
+        filter.outcome = outcome
+        if let created {
+            let parts = created.components(separatedBy: "..")
+            guard parts.count == 2 || (parts.count == 1 && !created.isEmpty) else {
+                throw ValidationError("--created takes FROM..TO, e.g. 2026-10-01..2026-11-30, not '\(created)'")
+            }
+            func day(_ text: String) throws -> Day? {
+                guard !text.isEmpty else { return nil }
+                guard let day = DateWords.day(text, asOf: asOf) else {
+                    throw ValidationError("--created: '\(text)' is not a date like 2026-10-01, today or -30d")
+                }
+                return day
+            }
+            filter.from = try day(parts[0])
+            // One date alone is that day.
+            filter.to = parts.count == 2 ? try day(parts[1]) : filter.from
+        }
+        let report = try ReadCommand.report(options)
+        let list: RecordList
+        do {
+            list = try RecordList(report, kind: kind, filter: filter, sort: sort)
+        } catch {
+            throw ValidationError(error.description)
+        }
+        switch format {
+        case .text: print(list.text(ReadCommand.style), terminator: "")
+        case .json: ReadCommand.write(list.json())
+        case .csv: print(list.csv(), terminator: "")
+        }
+    }
+}
