@@ -10,7 +10,8 @@ struct LeadsCommand: ParsableCommand {
         subcommands: [
             Check.self, Build.self, Today.self, Show.self, List.self, Init.self, New.self, Log.self, Move.self,
             Convert.self, MilestoneCommand.self,
-            Close.self, ClaimCommand.self, Assign.self, Release.self, Merge.self, MergeFile.self, GitSetup.self,
+            Close.self, SetFields.self, Snooze.self, Undo.self, ClaimCommand.self, Assign.self, Release.self,
+            Merge.self, MergeFile.self, GitSetup.self,
             Import.self, Export.self, Serve.self,
         ]
     )

@@ -54,7 +54,19 @@ enum WriteCommand {
             throw ExitCode(1)
         }
         for change in changes { print(change.line(root: options.content)) }
+        // What `leads undo` takes back; a journal that cannot be written only costs the undo.
+        do {
+            try UndoJournal(command: commandLine, changes: changes).save(root: options.content)
+        } catch {
+            printError("warning: leads undo will not be able to take this back: \(error.description)")
+        }
         try report(planned, touched: changes, options: options)
+    }
+
+    /// `leads move acme WARM_LEAD`, as typed (arguments with spaces quoted), for the undo journal.
+    static var commandLine: String {
+        (["leads"] + CommandLine.arguments.dropFirst().map { $0.contains(" ") || $0.isEmpty ? "'\($0)'" : $0 })
+            .joined(separator: " ")
     }
 
     /// Prints the problems `leads check` finds in the files the command wrote (warnings: errors were

@@ -30,12 +30,14 @@ import Testing
         FileManager.default.fileExists(atPath: scratch.appendingPathComponent("content/" + path).path)
     }
 
-    /// Every file below `content/`, by path, with its text.
+    /// Every file below `content/`, by path, with its text; `leads undo`'s journal is leads' own
+    /// state, not content.
     func snapshot() throws -> [String: String] {
         var files: [String: String] = [:]
         let root = scratch.appendingPathComponent("content").path
         let enumerator = FileManager.default.enumerator(atPath: root)
         while let path = enumerator?.nextObject() as? String {
+            if path == ".leads/journal.json" { continue }
             var isFolder: ObjCBool = false
             if FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isFolder), !isFolder.boolValue {
                 files[path] = try read(path)

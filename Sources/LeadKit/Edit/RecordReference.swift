@@ -59,6 +59,9 @@ public enum RecordReference {
         if let exact = candidates.first(where: { $0.id == wanted }) { return (exact.kind, exact.position) }
         switch Workspace.match(wanted, among: candidates.map { ($0.id, $0.names) }) {
         case .one(let index): return (candidates[index].kind, candidates[index].position)
+        case .several(let indexes) where Set(indexes.map { candidates[$0].id }).count == 1:
+            // A lead and the application converted from it share an id: the lead, as for exact ids.
+            return (candidates[indexes[0]].kind, candidates[indexes[0]].position)
         case .several(let indexes):
             let listed = indexes.prefix(8).map { "\(candidates[$0].kind.rawValue) \(candidates[$0].id)" }
             throw EditError(
