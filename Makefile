@@ -3,7 +3,7 @@ SWIFT ?= swift
 AS_OF ?=
 LEADS = .build/debug/leads
 
-.PHONY: report test build lint clean fuzz sanitize bench
+.PHONY: report test build lint clean fuzz sanitize bench install install-files uninstall manual
 
 ## Render the sample content/ to output/ (installs libcmark-dev when missing).
 report:
@@ -14,8 +14,9 @@ report:
 ## Run every test: the style lint, Swift unit and end-to-end tests, then the browser, HTML and accessibility checks.
 test:
 	@scripts/ensure-deps --test
-	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
+	$(SWIFT) format lint --strict --recursive Sources Tests Plugins Package.swift
 	$(SWIFT) build --build-tests
+	$(MAKE) --no-print-directory manual CONFIGURATION=debug
 	$(SWIFT) test --skip-build
 	python3 -m pytest -q Tests/Browser
 
@@ -48,7 +49,37 @@ build:
 	$(SWIFT) build
 
 lint:
-	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
+	$(SWIFT) format lint --strict --recursive Sources Tests Plugins Package.swift
 
 clean:
 	rm -rf .build .build-* output test-artifacts
+
+## Install leads, its man page and its bash, zsh and fish completions under PREFIX (default /usr/local).
+PREFIX ?= /usr/local
+CONFIGURATION ?= release
+MANUAL = .build/plugins/GenerateManual/outputs/leads/leads.1
+install:
+	@scripts/ensure-deps
+	$(SWIFT) build -c $(CONFIGURATION) --product leads
+	$(MAKE) --no-print-directory manual install-files
+
+## The man page, made by swift-argument-parser's generate-manual plugin from the commands' help.
+manual:
+	$(SWIFT) package --allow-writing-to-package-directory generate-manual --configuration $(CONFIGURATION) >/dev/null
+
+## Copy an already built leads (CONFIGURATION) and its man page under PREFIX; write the completions.
+install-files:
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
+		$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+	install -m 755 .build/$(CONFIGURATION)/leads $(DESTDIR)$(PREFIX)/bin/leads
+	install -m 644 $(MANUAL) $(DESTDIR)$(PREFIX)/share/man/man1/leads.1
+	.build/$(CONFIGURATION)/leads --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/leads
+	.build/$(CONFIGURATION)/leads --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_leads
+	.build/$(CONFIGURATION)/leads --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/leads.fish
+	@echo "installed $(DESTDIR)$(PREFIX)/bin/leads ($$($(DESTDIR)$(PREFIX)/bin/leads --version))"
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/leads $(DESTDIR)$(PREFIX)/share/man/man1/leads.1 \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/leads $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_leads \
+		$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/leads.fish

@@ -37,8 +37,11 @@ let package = Package(
             dependencies: [
                 "LeadKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            plugins: ["BuildInfo"]
         ),
+        // `leads --version`: the git tag and commit the binary was built from.
+        .plugin(name: "BuildInfo", capability: .buildTool()),
         .executableTarget(
             name: "LeadsFuzz",
             dependencies: ["LeadKit"]

@@ -6,7 +6,7 @@ struct LeadsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "leads",
         abstract: "A lead-tracking CRM in a folder of Markdown files.",
-        version: "0.1.0",
+        version: LeadsCommand.version,
         subcommands: [
             Check.self, Build.self, Today.self, Show.self, List.self, Init.self, New.self, Log.self, Move.self,
             Convert.self, MilestoneCommand.self,
@@ -15,6 +15,14 @@ struct LeadsCommand: ParsableCommand {
             Import.self, Export.self, Serve.self,
         ]
     )
+
+    /// The package's version, used when the repository has no tag yet.
+    static let packageVersion = "0.1.0"
+
+    /// `leads --version`: `0.1.0 (commit 5b81b21c0a3e)` — the latest git tag, else the package
+    /// version, and the commit the binary was built from (BuildInfo, written at build time).
+    static let version =
+        (BuildInfo.tag.isEmpty ? packageVersion : BuildInfo.tag) + " (commit \(BuildInfo.commit))"
 
     /// Runs the command; usage problems exit 2 (not ArgumentParser's 64), as the README promises.
     static func runMain() -> Never {
