@@ -117,9 +117,10 @@ struct List: ParsableCommand {
                 $0.rawValue == kind.lowercased() || $0.recordKind.folder == kind.lowercased()
             })
         else {
+            let spellings = names + RecordExport.Kind.allCases.map(\.recordKind.folder)
             throw ValidationError(
                 "unknown kind '\(kind)'; expected one of " + names.joined(separator: ", ")
-                    + (Suggestion.closest(to: kind.lowercased(), in: names).map { "; did you mean \($0)?" } ?? ""))
+                    + (Suggestion.closest(to: kind.lowercased(), in: spellings).map { "; did you mean \($0)?" } ?? ""))
         }
         let asOf = try options.asOfDay()
         var filter = RecordList.Filter()
