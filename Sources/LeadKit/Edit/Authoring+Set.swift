@@ -59,9 +59,14 @@ extension Authoring {
             case .dateTime: yaml = try dayTime(value, key, asOf: workspace.asOf)
             default: yaml = formatted(field.type, value, workspace, PlannedRecords([]))
             }
+            if old == yaml {
+                said.append("\(key) already \(yaml)")
+                continue
+            }
             try editor.set(key, to: yaml)
             said.append("\(key) \(old ?? "–") → \(yaml)")
         }
+        guard editor.bytes != before else { throw EditError("nothing to change: " + said.joined(separator: ", ")) }
         return [.update(header.relativePath, from: before, to: editor.bytes, said.joined(separator: ", "))]
     }
 

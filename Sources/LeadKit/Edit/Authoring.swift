@@ -90,7 +90,9 @@ public enum Authoring {
         return [
             .create(
                 path, YAMLText.record(.lead, fields),
-                "new lead \(id) (\(pipeline.firstStage))" + linkedNote(companyText, match))
+                "new lead \(id) (\(pipeline.firstStage))"
+                    + (fields.first { $0.key == "next_follow_up" }.map { ", follow-up \($0.yaml)" } ?? "")
+                    + linkedNote(companyText, match))
         ]
     }
 
