@@ -152,7 +152,8 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         #expect(
             run.stdout
-                == "created content/leads/acme-corp-staff-engineer.md: new lead acme-corp-staff-engineer (DISCOVERY)\n")
+                == "created content/leads/acme-corp-staff-engineer.md: new lead acme-corp-staff-engineer (DISCOVERY), follow-up 2026-11-30\n"
+        )
         #expect(
             try read("leads/acme-corp-staff-engineer.md") == """
                 ---
