@@ -17,21 +17,27 @@ public enum OwnerScope {
         var contactIDs = Set<String>()
         var companyIDs = Set<String>()
         for lead in records.leads {
-            lead.contact.map { contactIDs.insert($0.value.target) }
-            lead.company.map { companyIDs.insert($0.value.target) }
-            lead.client.map {
-                contactIDs.insert($0.value.target)
-                companyIDs.insert($0.value.target)
+            if let contact = lead.contact { contactIDs.insert(contact.value.target) }
+            if let company = lead.company { companyIDs.insert(company.value.target) }
+            if let client = lead.client {
+                contactIDs.insert(client.value.target)
+                companyIDs.insert(client.value.target)
             }
         }
-        for interaction in records.interactions { interaction.contact.map { contactIDs.insert($0.value.target) } }
-        for job in records.jobs {
-            job.contact.map { contactIDs.insert($0.value.target) }
-            job.company.map { companyIDs.insert($0.value.target) }
+        for interaction in records.interactions {
+            if let contact = interaction.contact { contactIDs.insert(contact.value.target) }
         }
-        for application in records.applications { application.company.map { companyIDs.insert($0.value.target) } }
+        for job in records.jobs {
+            if let contact = job.contact { contactIDs.insert(contact.value.target) }
+            if let company = job.company { companyIDs.insert(company.value.target) }
+        }
+        for application in records.applications {
+            if let company = application.company { companyIDs.insert(company.value.target) }
+        }
         records.contacts = all.contacts.filter { contactIDs.contains($0.id) }
-        for contact in records.contacts { contact.company.map { companyIDs.insert($0.value.target) } }
+        for contact in records.contacts {
+            if let company = contact.company { companyIDs.insert(company.value.target) }
+        }
         records.companies = all.companies.filter { companyIDs.contains($0.id) }
         let files = Set(records.headers.map(\.file))
         return CheckedContent(
