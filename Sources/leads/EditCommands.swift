@@ -56,21 +56,26 @@ struct Undo: ParsableCommand {
         }
         defer { withExtendedLifetime(lock) {} }
         guard let journal = UndoJournal.load(root: root) else {
-            printError("error: nothing to undo in \(root): no write command has run since the last undo")
+            printError(
+                "error: nothing to undo in \(root): no write command to take back (undo takes back the last one, once)")
             throw ExitCode(1)
         }
         let changes = journal.inverse
-        if dryRun {
-            print("would take back `\(journal.command)`:")
-            for change in changes { print("  " + change.line(root: root, planned: true)) }
-            return
-        }
+        let writer = ContentWriter(root: root)
         do {
-            try ContentWriter(root: root).apply(changes)
+            try writer.verify(changes)
+            if dryRun {
+                print("would take back `\(journal.command)`:")
+                for change in changes { print("  " + change.line(root: root, planned: true)) }
+                return
+            }
+            try writer.apply(changes)
         } catch {
             printError(
-                "error: cannot undo `\(journal.command)`: \(error.description.replacingOccurrences(of: " while leads was working; run the command again", with: " since; undo only takes back files left as the command wrote them"))"
-            )
+                "error: cannot undo `\(journal.command)`: "
+                    + error.description.replacingOccurrences(
+                        of: " while leads was working; run the command again",
+                        with: " since; undo only takes back files left as the command wrote them"))
             throw ExitCode(1)
         }
         UndoJournal.clear(root: root)

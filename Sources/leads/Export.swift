@@ -12,7 +12,10 @@ struct Export: ParsableCommand {
 
     @OptionGroup var options: ContentOptions
     @Argument(help: "csv or json.") var format: Format
-    @Option(help: "For csv: lead, interaction, contact, company, application or job.") var kind: String?
+    @Option(
+        help: "For csv: lead, interaction, contact, company, application or job.",
+        completion: .list(RecordKind.allCases.map(\.folder)))
+    var kind: String?
     @Option(help: "The file to write (default: standard output).") var output: String?
     @Flag(help: "For csv: start with a UTF-8 byte order mark, which Excel needs to read UTF-8.") var bom = false
     @Flag(

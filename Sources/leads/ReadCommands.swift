@@ -9,6 +9,11 @@ enum ReadCommand {
         case text, json, csv
     }
 
+    /// For commands that print one document: no CSV (so completion does not offer it).
+    enum DocumentFormat: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
     static var style: TerminalStyle {
         let environment = ProcessInfo.processInfo.environment
         let colour =
@@ -37,11 +42,6 @@ enum ReadCommand {
     static func write(_ bytes: [UInt8]) {
         FileHandle.standardOutput.write(Data(bytes))
     }
-
-    /// A usage error for a format the command does not write.
-    static func refuse(_ format: Format, for command: String) -> ValidationError {
-        ValidationError("--format \(format.rawValue): \(command) writes text or json")
-    }
 }
 
 struct Today: ParsableCommand {
@@ -49,11 +49,10 @@ struct Today: ParsableCommand {
         abstract: "Whom to contact: overdue, today and the next 7 days, then the stale leads.")
 
     @OptionGroup var options: ContentOptions
-    @Option(help: "Only this owner's leads.") var owner: String?
-    @Option(help: "text or json.") var format: ReadCommand.Format = .text
+    @Option(parsing: .unconditional, help: "Only this owner's leads.") var owner: String?
+    @Option(help: "text or json.") var format: ReadCommand.DocumentFormat = .text
 
     func run() throws {
-        if format == .csv { throw ReadCommand.refuse(format, for: "today") }
         let view = TodayView(try ReadCommand.report(options), owner: owner)
         if format == .json {
             ReadCommand.write(view.json())
@@ -70,10 +69,9 @@ struct Show: ParsableCommand {
     @OptionGroup var options: ContentOptions
     @Argument(help: "An id (or its unique start, or a name); kind/id when ids repeat across kinds.")
     var id: String
-    @Option(help: "text or json.") var format: ReadCommand.Format = .text
+    @Option(help: "text or json.") var format: ReadCommand.DocumentFormat = .text
 
     func run() throws {
-        if format == .csv { throw ReadCommand.refuse(format, for: "show") }
         let report = try ReadCommand.report(options)
         let found: (kind: RecordKind, position: Int)
         do {
@@ -96,18 +94,27 @@ struct List: ParsableCommand {
         commandName: "ls", abstract: "A table (or JSON or CSV) of the records of one kind that match.")
 
     @OptionGroup var options: ContentOptions
-    @Argument(help: "lead (the default), interaction, contact, company, application or job; plurals too.")
+    @Argument(
+        help: "lead (the default), interaction, contact, company, application or job; plurals too.",
+        completion: .list(RecordKind.allCases.map(\.folder)))
     var kind: String = "lead"
-    @Option(help: "A stage (status).") var stage: String?
-    @Option(help: "An owner.") var owner: String?
-    @Option(help: "HOT, WARM or COLD.") var temperature: String?
-    @Option(help: "A source.") var source: String?
+    @Option(parsing: .unconditional, help: "A stage (status).") var stage: String?
+    @Option(parsing: .unconditional, help: "An owner.") var owner: String?
+    @Option(parsing: .unconditional, help: "HOT, WARM or COLD.") var temperature: String?
+    @Option(parsing: .unconditional, help: "A source.") var source: String?
     @Flag(help: "Only stale leads (or stalled applications and jobs).") var stale = false
-    @Option(help: "FROM..TO (either may be left out): created, dated, applied or opened in it.")
+    @Option(
+        parsing: .unconditional,
+        help:
+            "FROM..TO (either may be left out; dates or words like -30d, today): created, dated, applied or opened in it."
+    )
     var created: String?
-    @Option(help: "open, won, filled, completed or lost (an application's or job's state for those).")
+    @Option(
+        parsing: .unconditional,
+        help: "open, won, filled, completed or lost (an application's or job's state for those).")
     var outcome: String?
-    @Option(help: "A column to sort by, e.g. next_follow_up or days_in_stage.") var sort: String?
+    @Option(parsing: .unconditional, help: "A column to sort by, e.g. next_follow_up or days_in_stage.") var sort:
+        String?
     @Option(help: "text, json or csv.") var format: ReadCommand.Format = .text
 
     func run() throws {
@@ -154,7 +161,7 @@ struct List: ParsableCommand {
             throw ValidationError(error.description)
         }
         switch format {
-        case .text: print(list.text(ReadCommand.style), terminator: "")
+        case .text: print(list.text(ReadCommand.style, cut: isatty(STDOUT_FILENO) == 1), terminator: "")
         case .json: ReadCommand.write(list.json())
         case .csv: print(list.csv(), terminator: "")
         }

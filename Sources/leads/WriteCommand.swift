@@ -239,7 +239,10 @@ struct Log: ParsableCommand {
 
     @OptionGroup var options: ContentOptions
     @Argument(help: "The lead's id.") var lead: String
-    @Option(parsing: .unconditional, help: "EMAIL, PHONE_CALL, MEETING or MESSAGE.") var type: String
+    @Option(
+        parsing: .unconditional, help: "EMAIL, PHONE_CALL, MEETING or MESSAGE.",
+        completion: .list(InteractionType.allCases.map(\.rawValue)))
+    var type: String
     @Option(parsing: .unconditional, help: "One line on what happened.") var summary: String
     @Option(parsing: .unconditional, help: "POSITIVE, NEUTRAL or NEGATIVE.") var sentiment: String?
     @Option(name: .customLong("next-action"), parsing: .unconditional) var nextAction: String?

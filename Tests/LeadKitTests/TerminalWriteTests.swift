@@ -47,7 +47,7 @@ import Testing
         #expect(set.status == 0, "\(set.stderr)")
         #expect(
             set.stdout
-                == "updated content/leads/northwind-staff.md: temperature WARM → HOT, owner – → Bob, next_follow_up – → 2026-11-30, contact [[jonas-weber]] → \"[[ana-ruiz]]\"\n"
+                == "updated content/leads/northwind-staff.md: temperature WARM → HOT, owner – → Bob, next_follow_up – → 2026-11-30, contact [[jonas-weber]] → [[ana-ruiz]]\n"
         )
         #expect(
             try folder.read("leads/northwind-staff.md")
@@ -96,12 +96,15 @@ import Testing
         #expect(undo.status == 0, "\(undo.stderr)")
         #expect(
             undo.stdout
-                == "took back `leads move northwind WARM_LEAD --content content --as-of 2026-11-23`:\n  updated content/leads/northwind-staff.md: restored (status WAKING_UP → WARM_LEAD)\n"
+                == "took back `leads move northwind WARM_LEAD --content content --as-of 2026-11-23`:\n  updated content/leads/northwind-staff.md: as before `status WAKING_UP → WARM_LEAD`\n"
         )
         #expect(try folder.contents() == before)
         let again = try folder.leads(["undo"], asOf: "2026-11-23")
         #expect(again.status == 1)
-        #expect(again.stderr == "error: nothing to undo in content: no write command has run since the last undo\n")
+        #expect(
+            again.stderr
+                == "error: nothing to undo in content: no write command to take back (undo takes back the last one, once)\n"
+        )
 
         // A file edited since: refused, nothing changed.
         let log = try folder.leads(["log", "northwind", "--type", "email", "--summary", "Hello"], asOf: "2026-11-23")
@@ -203,5 +206,54 @@ import Testing
             ["check", "--as-of", "2026-11-23"], in: FileManager.default.temporaryDirectory,
             environment: ["LEADS_CONTENT": folder.url.path + "/content"])
         #expect(outside.stdout == "0 errors, 0 warnings in 6 files\n", "\(outside.stderr)")
+    }
+
+    /// What re-running the cases turned up: a dry run that tells the truth, a hint to the
+    /// record that has the field, a field given twice, a snooze that would not postpone, and free
+    /// text other YAML readers would take for a boolean or a number written quoted.
+    @Test func theEdgesOfSetSnoozeAndUndo() throws {
+        var files = Self.files
+        files["jobs/northwind-staff.md"] = "---\nlead: \"[[northwind-staff]]\"\ntitle: Staff Engineer\n---\n"
+        let folder = try ScratchFolder(files)
+        defer { folder.remove() }
+        let fee = try folder.leads(["set", "northwind-staff", "fee=12000"], asOf: "2026-11-23")
+        #expect(
+            fee.stderr
+                == "error: lead northwind-staff has no field 'fee'; job/northwind-staff has it: leads set job/northwind-staff fee=12000\n"
+        )
+        let twice = try folder.leads(["set", "lead/northwind-staff", "owner=Bob", "owner=Ann"], asOf: "2026-11-23")
+        #expect(twice.stderr == "error: 'owner' is given twice; give each field once\n")
+
+        #expect(try folder.leads(["snooze", "northwind", "+7d"], asOf: "2026-11-23").status == 0)
+        let earlier = try folder.leads(["snooze", "northwind", "+3d"], asOf: "2026-11-23")
+        #expect(
+            earlier.stderr
+                == "error: the next follow-up is already 2026-11-30; a snooze moves it later (to bring it forward: leads set northwind-staff next_follow_up=2026-11-26)\n"
+        )
+        try folder.write(["leads/northwind-staff.md": Self.lead])
+        let dry = try folder.leads(["undo", "--dry-run"], asOf: "2026-11-23")
+        #expect(dry.status == 1)
+        #expect(dry.stderr.contains("changed since; undo only takes back files left as the command wrote them"))
+
+        let log = try folder.leads(
+            ["log", "lead/northwind", "--type", "email", "--summary", "yes"], asOf: "2026-11-23")
+        #expect(log.status == 0, "\(log.stderr)")
+        #expect(try folder.read("interactions/2026-11-23-northwind-staff-yes.md").contains("summary: \"yes\"\n"))
+    }
+
+    @Test(arguments: [
+        (
+            ["ls", "--temperature", "hto"],
+            "error: --temperature: no 'hto'; expected one of HOT, WARM, COLD; did you mean HOT?\n"
+        ),
+        (["ls", "contacts", "--stale"], "error: --stale is for leads, applications and jobs, not contacts\n"),
+        (["ls", "jobs", "--temperature", "hot"], "error: --temperature is for leads, not jobs\n"),
+    ])
+    func lsRefusesFiltersNoRecordCanMatch(_ arguments: [String], _ message: String) throws {
+        let folder = try ScratchFolder(Self.files)
+        defer { folder.remove() }
+        let run = try folder.leads(arguments, asOf: "2026-11-23")
+        #expect(run.status == 2)
+        #expect(run.stderr == message)
     }
 }

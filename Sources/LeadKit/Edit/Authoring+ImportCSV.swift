@@ -41,7 +41,17 @@ extension Authoring {
         }
         let custom = (configuration.customFields[kind] ?? []).map {
             field -> (key: String, type: FieldType, idColumn: String?) in
-            (field.key, field.kind == .list ? .list(.text) : .text, nil)
+            let type: FieldType
+            switch field.kind {
+            case .text: type = .text
+            case .number: type = .number
+            case .date: type = .date
+            case .datetime: type = .dateTime
+            case .address: type = .address
+            case .email: type = .email
+            case .list: type = .list(.text)
+            }
+            return (field.key, type, nil)
         }
         return builtIn + custom
     }
@@ -373,6 +383,9 @@ extension Authoring {
             return YAMLText.scalar(value.uppercased().replacingOccurrences(of: " ", with: "_"))
         case .phone:
             return YAMLText.quoted(value)
+        case .number, .date, .dateTime:
+            // Written as given: the check refuses what is not a number or a date.
+            return YAMLText.isPlainSafe(value, inFlow: false) ? value : YAMLText.quoted(value)
         case .link(let kind, let textAllowed):
             let id = Link(parsing: value).target
             switch kind {

@@ -33,9 +33,24 @@ extension Authoring {
             let key = String(assignment[..<equals]).trimmingSpaces.lowercased()
             let value = String(assignment[assignment.index(after: equals)...]).trimmingSpaces
             guard let field = fields.first(where: { $0.key == key }) else {
+                // `leads set acme fee=…` found the company acme; the job acme-… has the field.
+                let other = RecordKind.allCases.lazy.filter { kind in
+                    kind != found.kind && importableFields(kind, workspace.configuration).contains { $0.key == key }
+                }.compactMap { kind in
+                    (try? RecordReference.find("\(kind.rawValue)/\(reference)", in: workspace.content)).map {
+                        "\(kind.rawValue)/\(Self.header($0.kind, $0.position, in: workspace.records).id)"
+                    }
+                }.first
                 throw EditError(
-                    "\(found.kind.rawValue) has no field '\(key)'; its fields: "
-                        + fields.map(\.key).joined(separator: ", ") + Suggestion.didYouMean(key, in: fields.map(\.key)))
+                    "\(found.kind.rawValue) \(header.id) has no field '\(key)'"
+                        + (other.map { "; \($0) has it: leads set \($0) \(assignment)" }
+                            ?? "; its fields: " + fields.map(\.key).joined(separator: ", ")
+                            + Suggestion.didYouMean(key, in: fields.map(\.key))))
+            }
+            if assignments.filter({
+                $0.split(separator: "=", maxSplits: 1).first.map(String.init)?.trimmingSpaces.lowercased() == key
+            }).count > 1 {
+                throw EditError("'\(key)' is given twice; give each field once")
             }
             if key == "status" {
                 throw EditError("status changes with its history: leads move \(header.id) STAGE")
@@ -59,12 +74,12 @@ extension Authoring {
             case .dateTime: yaml = try dayTime(value, key, asOf: workspace.asOf)
             default: yaml = formatted(field.type, value, workspace, PlannedRecords([]))
             }
-            if old == yaml {
-                said.append("\(key) already \(yaml)")
+            if old == Self.shown(yaml) {
+                said.append("\(key) already \(old!)")
                 continue
             }
             try editor.set(key, to: yaml)
-            said.append("\(key) \(old ?? "–") → \(yaml)")
+            said.append("\(key) \(old ?? "–") → \(Self.shown(yaml))")
         }
         guard editor.bytes != before else { throw EditError("nothing to change: " + said.joined(separator: ", ")) }
         return [.update(header.relativePath, from: before, to: editor.bytes, said.joined(separator: ", "))]
@@ -81,6 +96,11 @@ extension Authoring {
             throw EditError("a snooze is until a later day than \(workspace.asOf), not \(due)")
         }
         let old = lead.nextFollowUp?.value.description
+        if let current = lead.nextFollowUp?.value, current.day > workspace.asOf, day <= current.day {
+            throw EditError(
+                "the next follow-up is already \(current); a snooze moves it later (to bring it forward: "
+                    + "leads set \(lead.id) next_follow_up=\(due))")
+        }
         var (before, editor) = try workspace.editor(for: lead.header)
         try editor.set("next_follow_up", to: due)
         if let reason {
@@ -90,5 +110,12 @@ extension Authoring {
         return [
             .update(lead.header.relativePath, from: before, to: editor.bytes, "next_follow_up \(old ?? "–") → \(due)")
         ]
+    }
+
+    /// A written YAML value as the file reads it back: `"[[ana]]"` is `[[ana]]`.
+    static func shown(_ yaml: String) -> String {
+        guard yaml.count >= 2, yaml.hasPrefix("\""), yaml.hasSuffix("\""), !yaml.dropFirst().dropLast().contains("\\")
+        else { return yaml }
+        return String(yaml.dropFirst().dropLast())
     }
 }

@@ -61,7 +61,7 @@ public struct ContentWriter: Sendable {
     public func apply(
         _ changes: [FileChange], stamps: [String: FileStamp] = [:], interruptAfter: Int? = nil, failAfter: Int? = nil
     ) throws(EditError) {
-        for change in changes { try verify(change, stamp: stamps[change.path]) }
+        try verify(changes, stamps: stamps)
         for (done, change) in changes.enumerated() {
             if let interruptAfter, done == interruptAfter { exit(75) }
             do throws(EditError) {
@@ -75,6 +75,11 @@ public struct ContentWriter: Sendable {
                 throw error
             }
         }
+    }
+
+    /// Refuses the set as `apply` would, writing nothing: for a dry run that must say the truth.
+    public func verify(_ changes: [FileChange], stamps: [String: FileStamp] = [:]) throws(EditError) {
+        for change in changes { try verify(change, stamp: stamps[change.path]) }
     }
 
     /// Undoes written changes, last first: a new file is removed, a changed or deleted one gets its

@@ -27,10 +27,12 @@ public enum RecordReference {
         for kind in kinds {
             switch kind {
             case .lead:
-                candidates += records.leads.enumerated().map {
-                    (
-                        kind, $0.offset, $0.element.id,
-                        [$0.element.role?.value, content.leadTitle($0.element)].compactMap { $0 }
+                candidates += records.leads.enumerated().map { position, lead in
+                    let company = lead.company.map {
+                        content.resolve($0.value.target, .company)?.name ?? $0.value.target
+                    }
+                    return (
+                        kind, position, lead.id, [lead.role?.value, company, content.leadTitle(lead)].compactMap { $0 }
                     )
                 }
             case .contact:

@@ -69,10 +69,10 @@ public struct UndoJournal: Codable, Sendable {
             let after = entry.after.map { Array($0) }
             switch FileChange.Kind(rawValue: entry.kind) {
             case .create?:
-                return after.map { .delete(entry.path, was: $0, "removed (it was \(entry.kind))") }
+                return after.map { .delete(entry.path, was: $0, "removed again") }
             case .update?:
                 guard let before, let after else { return nil }
-                return .update(entry.path, from: after, to: before, "restored (\(entry.summary))")
+                return .update(entry.path, from: after, to: before, "as before `\(entry.summary)`")
             case .delete?:
                 return before.map {
                     FileChange(kind: .create, path: entry.path, before: nil, after: $0, summary: "restored")

@@ -130,7 +130,7 @@ public struct Workspace: Sendable {
     /// An application or a job by id (or a unique prefix or title, as `record` takes them); an id
     /// both kinds use is refused as ambiguous.
     public func tracked(_ reference: String) throws(EditError) -> any TrackedRecord {
-        let wanted = Link(parsing: reference).target
+        let wanted = Self.withoutKind(Link(parsing: reference).target, [.application, .job])
         let application = content.index.applications[wanted].map { records.applications[$0] }
         let job = content.index.jobs[wanted].map { records.jobs[$0] }
         switch (application, job) {
@@ -160,6 +160,14 @@ public struct Workspace: Sendable {
 
     public func contact(_ reference: String) throws(EditError) -> Contact {
         try record(reference, .contact, content.index.contacts, records.contacts) { [$0.name?.value].compactMap { $0 } }
+    }
+
+    /// `job/acme` → `acme` when the kind (or its folder) is one of `kinds`, as `leads show` takes it.
+    static func withoutKind(_ reference: String, _ kinds: [RecordKind]) -> String {
+        guard let slash = reference.firstIndex(of: "/") else { return reference }
+        let name = reference[..<slash].lowercased()
+        guard kinds.contains(where: { $0.rawValue == name || $0.folder == name }) else { return reference }
+        return String(reference[reference.index(after: slash)...])
     }
 
     /// What a reference typed on the command line matches among records.
@@ -194,7 +202,7 @@ public struct Workspace: Sendable {
         _ reference: String, _ kind: RecordKind, _ index: [String: Int], _ all: [Record],
         names: (Record) -> [String]
     ) throws(EditError) -> Record {
-        let wanted = Link(parsing: reference).target
+        let wanted = Self.withoutKind(Link(parsing: reference).target, [kind])
         if let position = index[wanted] { return all[position] }
         let candidates = all.map { ($0.header.id, names($0)) }
         switch Self.match(wanted, among: candidates) {

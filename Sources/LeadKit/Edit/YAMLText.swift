@@ -1,9 +1,25 @@
+import Foundation
+
 /// YAML written the way people write it by hand: plain where YAML reads the text back unchanged,
 /// double-quoted only where it must be, links as `"[[id]]"`.
 public enum YAMLText {
     /// A single value. `inFlow`: inside `{…}` or `[…]`, where commas and brackets end a plain value.
     public static func scalar(_ value: String, inFlow: Bool = false) -> String {
-        isPlainSafe(value, inFlow: inFlow) ? value : quoted(value)
+        isPlainSafe(value, inFlow: inFlow) && (inFlow || !readsAsNonText(value)) ? value : quoted(value)
+    }
+
+    /// Whether YAML 1.1 readers other than ours (PyYAML, js-yaml's default) would read the plain
+    /// value as a boolean, null or number: `yes`, `off`, `~`, `-1`, `0x10`, `1_000`, `.5`, `1e3`.
+    /// Such text is written quoted, so a summary `yes` stays a summary everywhere. Dates are left
+    /// plain: in a date field they are meant as dates.
+    static func readsAsNonText(_ value: String) -> Bool {
+        let booleansAndNull: Set<String> = [
+            "y", "yes", "n", "no", "true", "false", "on", "off", "~", "null",
+        ]
+        if booleansAndNull.contains(value.lowercased()) { return true }
+        let number =
+            #"^[-+]?(0b[01_]+|0x[0-9a-fA-F_]+|0[0-7_]+|[0-9][0-9_]*(\.[0-9_]*)?([eE][-+]?[0-9]+)?|\.[0-9_]+([eE][-+]?[0-9]+)?|\.(inf|Inf|INF)|[0-9][0-9_]*(:[0-5]?[0-9])+)$|^\.(nan|NaN|NAN)$"#
+        return value.range(of: number, options: .regularExpression) != nil
     }
 
     /// A link to a record: `"[[id]]"`.

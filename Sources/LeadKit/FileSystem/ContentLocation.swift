@@ -23,11 +23,15 @@ public struct ContentLocation: Sendable, Equatable {
     public var source: Source
 
     /// The folder that holds the content folder, where the report (`output/`), the templates
-    /// (`templates/`) and the `.gitignore` go by default: `.` unless the content folder was found
-    /// above or below the working directory.
+    /// (`templates/`) and the `.gitignore` go by default: the content folder's parent when it was
+    /// found or named by `$LEADS_CONTENT`; `.` when `--content` named it (as before).
     public var projectRoot: String {
         switch source {
-        case .given, .fallback, .environment: return "."
+        case .given, .fallback: return "."
+        case .environment:
+            // `$LEADS_CONTENT` names one place: the report and templates are beside it.
+            let parent = (content as NSString).deletingLastPathComponent
+            return parent.isEmpty ? "." : parent
         case .found:
             if content == "content" { return "." }
             if content.hasSuffix("/content") { return String(content.dropLast("/content".count)) }

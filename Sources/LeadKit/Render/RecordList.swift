@@ -22,7 +22,9 @@ public struct RecordList {
         public init() {}
     }
 
-    public let kind: RecordExport.Kind
+    public typealias Kind = RecordExport.Kind
+
+    public let kind: Kind
     public let table: RecordExport.Table
 
     /// The column a `--created` range applies to, per kind.
@@ -49,7 +51,7 @@ public struct RecordList {
 
     /// The rows of `kind` in `report` that pass `filter`, sorted by the `sort` column (file order
     /// when nil; numbers as numbers, empty values last). Throws the known columns for an unknown one.
-    public init(_ report: Report, kind: RecordExport.Kind, filter: Filter, sort: String? = nil) throws(EditError) {
+    public init(_ report: Report, kind: Kind, filter: Filter, sort: String? = nil) throws(EditError) {
         self.kind = kind
         let full = RecordExport(report: report).table(kind)
         let columns = full.columns
@@ -58,6 +60,7 @@ public struct RecordList {
             column(name).flatMap { row[$0] }.map(\.csv) ?? ""
         }
         let configuration = report.content.configuration
+        try Self.validate(filter, kind: kind, configuration)
         let staleLeads = Set(report.stale)
         var kept: [(position: Int, row: [RecordExport.ExportValue?])] = []
         for (position, row) in full.rows.enumerated() {
@@ -122,6 +125,41 @@ public struct RecordList {
         table = RecordExport.Table(columns: columns, rows: kept.map(\.row))
     }
 
+    /// Refuses a filter value no record can have (a typo would list nothing, silently), or a filter
+    /// the kind does not have.
+    static func validate(_ filter: Filter, kind: Kind, _ configuration: Configuration) throws(EditError) {
+        func check(_ value: String?, _ option: String, _ allowed: [String], kinds: [Kind]) throws(EditError) {
+            guard let value else { return }
+            guard kinds.contains(kind) else {
+                throw EditError(
+                    "\(option) is for " + kinds.map(\.recordKind.folder).joined(separator: " and ")
+                        + ", not \(kind.recordKind.folder)")
+            }
+            let normalized = value.uppercased().replacingOccurrences(of: " ", with: "_")
+            guard allowed.isEmpty || allowed.contains(where: { $0.uppercased() == normalized }) else {
+                throw EditError(
+                    "\(option): no '\(value)'; expected one of " + allowed.joined(separator: ", ")
+                        + Suggestion.didYouMean(value, in: allowed))
+            }
+        }
+        let stages = configuration.pipelines.flatMap(\.allStatuses)
+        try check(filter.stage, "--stage", Array(Set(stages)).sorted(), kinds: [.lead])
+        try check(filter.temperature, "--temperature", Temperature.allCases.map(\.rawValue), kinds: [.lead])
+        try check(filter.source, "--source", configuration.sources, kinds: [.lead])
+        try check(filter.owner, "--owner", [], kinds: [.lead])
+        let outcomes =
+            kind == .lead
+            ? ["open", "won", "filled", "completed", "lost", "unknown"] : OutcomeState.allCases.map(\.rawValue)
+        try check(filter.outcome, "--outcome", outcomes, kinds: [.lead, .application, .job])
+        if filter.stale, ![.lead, .application, .job].contains(kind) {
+            throw EditError("--stale is for leads, applications and jobs, not \(kind.recordKind.folder)")
+        }
+        if filter.from != nil || filter.to != nil, dateColumn(kind) == nil {
+            throw EditError(
+                "--created is for leads, interactions, applications and jobs, not \(kind.recordKind.folder)")
+        }
+    }
+
     /// Every kept record as an object of its non-empty columns.
     public func json() -> [UInt8] {
         let objects = table.rows.map { row in
@@ -134,15 +172,16 @@ public struct RecordList {
 
     public func csv() -> String { RecordExport.csv(table) }
 
-    /// A table of the kind's main columns, one line per record, cells cut at 40 characters; a
-    /// count at the end.
-    public func text(_ style: TerminalStyle) -> String {
+    /// A table of the kind's main columns, one line per record, and a count at the end. `cut`
+    /// (on a terminal) shortens cells other than ids to 40 characters; piped output is whole.
+    public func text(_ style: TerminalStyle, cut: Bool = false) -> String {
         let names = Self.shown(kind).filter { table.columns.contains($0) }
         let indexes = names.compactMap { table.columns.firstIndex(of: $0) }
         let cells = table.rows.map { row in
-            indexes.map { index -> String in
+            zip(names, indexes).map { name, index -> String in
                 let text = (row[index]?.csv ?? "").replacingOccurrences(of: "\n", with: " ")
-                return text.count > 40 ? String(text.prefix(39)) + "…" : text
+                guard cut, !name.hasSuffix("id"), text.count > 40 else { return text }
+                return String(text.prefix(39)) + "…"
             }
         }
         var widths = names.map(\.count)
@@ -157,7 +196,8 @@ public struct RecordList {
         }
         var lines = [style.bold(line(names))]
         lines += cells.map(line)
-        lines.append(style.dim(Format.plural(table.rows.count, kind.rawValue)))
+        let count = table.rows.count
+        lines.append(style.dim("\(count) " + (count == 1 ? kind.rawValue : kind.recordKind.folder)))
         return lines.map { $0.replacingOccurrences(of: " +$", with: "", options: .regularExpression) }
             .joined(separator: "\n") + "\n"
     }
