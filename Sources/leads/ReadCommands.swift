@@ -53,7 +53,19 @@ struct Today: ParsableCommand {
     @Option(help: "text or json.") var format: ReadCommand.DocumentFormat = .text
 
     func run() throws {
-        let view = TodayView(try ReadCommand.report(options), owner: owner)
+        let report = try ReadCommand.report(options)
+        if let owner {
+            // A typo would show an empty day: say who owns leads instead.
+            let owners = Set(report.records.leads.compactMap { $0.owner.map { Owner.key($0.value) } })
+            guard owners.contains(Owner.key(owner)) else {
+                let names = report.owners.map(\.owner.name)
+                throw ValidationError(
+                    "--owner: nobody called '\(owner)' owns a lead; "
+                        + (names.isEmpty ? "no lead has an owner yet" : "owners: " + names.joined(separator: ", "))
+                        + (Suggestion.closest(to: owner, in: names).map { "; did you mean \($0)?" } ?? ""))
+            }
+        }
+        let view = TodayView(report, owner: owner)
         if format == .json {
             ReadCommand.write(view.json())
         } else {

@@ -131,7 +131,8 @@ struct Init: ParsableCommand {
         } else {
             print("once \(folder) is in a git repository, run `leads git-setup --content \(folder)` in each clone")
         }
-        print("next: leads check --content \(folder), then leads build --content \(folder)")
+        // Found from here on by its `.leads/` marker: no --content needed.
+        print("next: leads check, then leads build (from here or inside \(folder))")
     }
 }
 

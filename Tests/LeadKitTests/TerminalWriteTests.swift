@@ -256,4 +256,25 @@ import Testing
         #expect(run.status == 2)
         #expect(run.stderr == message)
     }
+
+    /// `leads init pipeline`, then every command from the project root without `--content`.
+    @Test func aFolderMadeByInitIsFoundFromItsParent() throws {
+        let folder = try ScratchFolder([:])
+        defer { folder.remove() }
+        let made = try LeadsProcess.run(["init", "pipeline", "--as-of", "2026-11-23"], in: folder.url)
+        #expect(made.stdout.hasSuffix("next: leads check, then leads build (from here or inside pipeline)\n"))
+        let check = try LeadsProcess.run(["check", "--as-of", "2026-11-23"], in: folder.url)
+        #expect(check.stdout == "0 errors, 0 warnings in 6 files\n", "\(check.stderr)")
+        let owner = try LeadsProcess.run(["today", "--owner", "bob", "--as-of", "2026-11-23"], in: folder.url)
+        #expect(owner.status == 2)
+        #expect(owner.stderr == "error: --owner: nobody called 'bob' owns a lead; no lead has an owner yet\n")
+        let elsewhere = try LeadsProcess.run(["check"], in: folder.url.appendingPathComponent("pipeline/leads"))
+        #expect(elsewhere.status == 0)
+        let missing = try LeadsProcess.run(["check"], in: FileManager.default.temporaryDirectory)
+        #expect(missing.status == 2)
+        #expect(
+            missing.stderr
+                == "error: content folder 'content' does not exist (leads init makes one; --content DIR or LEADS_CONTENT name another)\n"
+        )
+    }
 }

@@ -33,7 +33,7 @@ public struct ContentLocation: Sendable, Equatable {
             let parent = (content as NSString).deletingLastPathComponent
             return parent.isEmpty ? "." : parent
         case .found:
-            if content == "content" { return "." }
+            if !content.contains("/"), content != ".", content != ".." { return "." }
             if content.hasSuffix("/content") { return String(content.dropLast("/content".count)) }
             return content == "." ? ".." : content + "/.."
         }
@@ -41,7 +41,8 @@ public struct ContentLocation: Sendable, Equatable {
 
     /// `--content` when given; else the nearest content folder here or above (a folder with a
     /// `.leads/` marker, or with `config.yml` and a record folder — checked in each folder and in
-    /// its `content/`); else `$LEADS_CONTENT`; else `content`.
+    /// its `content/`); else the one folder here with a `.leads/` marker (`leads init pipeline`);
+    /// else `$LEADS_CONTENT`; else `content`.
     public static func locate(given: String?, workingDirectory: String, environment: [String: String])
         -> ContentLocation
     {
@@ -61,6 +62,12 @@ public struct ContentLocation: Sendable, Equatable {
             folder = parent
             up += 1
         }
+        // `leads init pipeline`, then commands from the project root: the one folder here made by init.
+        let here = URL(fileURLWithPath: workingDirectory)
+        let children = ((try? FileManager.default.contentsOfDirectory(atPath: here.path)) ?? []).filter { name in
+            !name.hasPrefix(".") && FileManager.default.fileExists(atPath: here.appendingPathComponent(name + "/.leads").path)
+        }
+        if children.count == 1 { return ContentLocation(content: children[0], source: .found) }
         if let variable = environment["LEADS_CONTENT"], !variable.isEmpty {
             return ContentLocation(content: variable, source: .environment)
         }

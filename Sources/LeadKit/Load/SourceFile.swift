@@ -53,7 +53,8 @@ public enum LoadError: Error, CustomStringConvertible, Equatable {
 
     public var description: String {
         switch self {
-        case .missingFolder(let path): "content folder '\(path)' does not exist"
+        case .missingFolder(let path):
+            "content folder '\(path)' does not exist (leads init makes one; --content DIR or LEADS_CONTENT name another)"
         case .notAFolder(let path): "'\(path)' is not a folder"
         }
     }
