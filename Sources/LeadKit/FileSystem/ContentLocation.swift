@@ -65,7 +65,8 @@ public struct ContentLocation: Sendable, Equatable {
         // `leads init pipeline`, then commands from the project root: the one folder here made by init.
         let here = URL(fileURLWithPath: workingDirectory)
         let children = ((try? FileManager.default.contentsOfDirectory(atPath: here.path)) ?? []).filter { name in
-            !name.hasPrefix(".") && FileManager.default.fileExists(atPath: here.appendingPathComponent(name + "/.leads").path)
+            !name.hasPrefix(".")
+                && FileManager.default.fileExists(atPath: here.appendingPathComponent(name + "/.leads").path)
         }
         if children.count == 1 { return ContentLocation(content: children[0], source: .found) }
         if let variable = environment["LEADS_CONTENT"], !variable.isEmpty {
