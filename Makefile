@@ -9,7 +9,7 @@ LEADS = .build/debug/leads
 report:
 	@scripts/ensure-deps
 	$(SWIFT) build --product leads
-	$(LEADS) build --content content --templates templates --output output $(if $(AS_OF),--as-of $(AS_OF))
+	$(LEADS) build --content content --templates templates --output output --no-git $(if $(AS_OF),--as-of $(AS_OF))
 
 ## Run every test: the style lint, Swift unit and end-to-end tests, then the browser, HTML and accessibility checks.
 test:

@@ -19,10 +19,12 @@ public struct BuildOptions: Sendable, Equatable {
     /// Names the program, as `BuildReuse.engine` does, so that a build keeps the pages of the report
     /// it replaces; nil renders every page anew.
     public var engine: String?
+    /// Read the content folder's git history for the history views (`--no-git` turns it off).
+    public var git: Bool
 
     public init(
         content: String, templates: String?, output: String, asOf: Day, baseURL: String? = nil, owner: String? = nil,
-        engine: String? = nil
+        engine: String? = nil, git: Bool = false
     ) {
         self.content = content
         self.templates = templates
@@ -31,6 +33,7 @@ public struct BuildOptions: Sendable, Equatable {
         self.baseURL = baseURL
         self.owner = owner
         self.engine = engine
+        self.git = git
     }
 
     /// The folders whose changes call for a rebuild: the content folder, and the templates folder when
@@ -48,6 +51,6 @@ extension Leads {
         try build(
             content: options.content, templates: options.templates, output: options.output, asOf: options.asOf,
             baseURL: options.baseURL, owner: options.owner,
-            reuse: options.engine.map { BuildReuse(startedAt: startedAt, engine: $0) })
+            reuse: options.engine.map { BuildReuse(startedAt: startedAt, engine: $0) }, git: options.git)
     }
 }

@@ -27,26 +27,68 @@ extension Leads {
     /// Content problems do not stop a build; they are in the report. With `reuse`, a build reads the
     /// manifest of the report it replaces: when no input changed it writes nothing, and otherwise it
     /// renders only the pages whose view model changed.
+    ///
+    /// With `git`, the content folder's git history is read once (stage histories, the changes
+    /// page, who changed what); without it, or outside a work tree, the report says why those views
+    /// are empty.
     public static func build(
         content root: String, templates: String?, output: String, asOf: Day, displayRoot: String? = nil,
-        baseURL: String? = nil, owner: String? = nil, reuse: BuildReuse? = nil
+        baseURL: String? = nil, owner: String? = nil, reuse: BuildReuse? = nil, git: Bool = false
     ) throws -> BuildSummary {
         let loader = ContentLoader(root: root, displayRoot: displayRoot)
         let listing = try loader.list()
         let templateSet = try TemplateSet.load(folder: templates)
+        let repository = git ? GitRepository.open(root) : .failure(.turnedOff)
+        let head = try? repository.get().commit("HEAD")
         let incremental = IncrementalBuild(
             output: output,
             inputs: BuildInputs(
                 listing: listing, templates: templateSet.fingerprint, asOf: asOf, displayRoot: loader.displayRoot,
-                baseURL: baseURL, owner: owner, engine: reuse?.engine ?? ""),
+                baseURL: baseURL, owner: owner, engine: reuse?.engine ?? "",
+                git: git ? (head ?? "no history") : nil),
             reuse: reuse)
         if let previous = incremental.upToDate(listing) { return BuildSummary(upToDate: previous) }
         let whole = check(loader.read(listing), asOf: asOf)
         let checked = owner.map { OwnerScope.narrow(whole, to: $0) } ?? whole
-        let report = ReportAnalyzer(content: checked, asOf: asOf).analyze()
+        let history: RecordHistory
+        switch repository {
+        case .success(let repository):
+            history = RecordHistory.read(repository, workingTree: root, configuration: checked.configuration)
+        case .failure(let reason):
+            history = .unavailable(reason.description)
+        }
+        let report = ReportAnalyzer(content: checked, asOf: asOf, history: history).analyze()
         let site = SiteRenderer(
             report: report, templates: templateSet, keeping: incremental.keeping, baseURL: baseURL
         ).render()
+        let counts = try SiteWriter(output: output).write(site, manifest: incremental.manifest(for: checked))
+        return BuildSummary(built: checked, written: counts.written, kept: counts.kept)
+    }
+}
+
+extension Leads {
+    /// `leads build --at REV`: the report from the content as it was in `commit`, read from git
+    /// objects (the working tree untouched), with the history up to that commit; every page is
+    /// rendered anew. The pages' header names the commit.
+    public static func build(
+        at commit: String, repository: GitRepository, content root: String, templates: String?, output: String,
+        asOf: Day, displayRoot: String? = nil, baseURL: String? = nil, owner: String? = nil
+    ) throws -> BuildSummary {
+        let loader = ContentLoader(root: root, displayRoot: displayRoot)
+        let templateSet = try TemplateSet.load(folder: templates)
+        let incremental = IncrementalBuild(
+            output: output,
+            inputs: BuildInputs(
+                listing: ContentListing(files: [], config: nil, diagnostics: []), templates: templateSet.fingerprint,
+                asOf: asOf, displayRoot: loader.displayRoot, baseURL: baseURL, owner: owner, engine: "",
+                git: "at " + commit),
+            reuse: nil)
+        let whole = check(repository.content(at: commit, loader: loader), asOf: asOf)
+        let checked = owner.map { OwnerScope.narrow(whole, to: $0) } ?? whole
+        let history = RecordHistory.read(repository, revision: commit, configuration: checked.configuration)
+        var report = ReportAnalyzer(content: checked, asOf: asOf, history: history).analyze()
+        report.atCommit = repository.describe(commit)
+        let site = SiteRenderer(report: report, templates: templateSet, keeping: [:], baseURL: baseURL).render()
         let counts = try SiteWriter(output: output).write(site, manifest: incremental.manifest(for: checked))
         return BuildSummary(built: checked, written: counts.written, kept: counts.kept)
     }

@@ -38,6 +38,14 @@ struct Build: ParsableCommand {
     @Option(help: "Build only this owner's leads and what they link to (to publish one person's view).")
     var owner: String?
 
+    @Flag(name: .customLong("no-git"), help: "Do not read the content folder's git history.")
+    var noGit = false
+
+    @Option(
+        parsing: .unconditional,
+        help: "Build the report as it stood at a commit, tag or branch, or on a day (its last commit on or before it).")
+    var at: String?
+
     /// The templates folder to use: the one given (which must exist), else `templates` beside the
     /// content folder when it holds `.mustache` files — a `templates/` of email or cover-letter
     /// templates is not the report's. Says which files override the built-in ones.
@@ -65,11 +73,59 @@ struct Build: ParsableCommand {
     func buildOptions() throws -> BuildOptions {
         BuildOptions(
             content: options.content, templates: try Self.templatesFolder(templates, options: options), output: output,
-            asOf: try options.asOfDay(), baseURL: baseURL, owner: owner, engine: clean ? nil : Self.engine())
+            asOf: try options.asOfDay(), baseURL: baseURL, owner: owner, engine: clean ? nil : Self.engine(),
+            git: !noGit)
+    }
+
+    /// `--at`: the repository and the commit it names, and the as-of date (`--as-of`, else the
+    /// commit's day); usage errors for anything else.
+    func resolveAt(_ at: String) throws -> (GitRepository, RecordHistory.Commit, Day) {
+        if noGit { throw ValidationError("--at reads git: it cannot go with --no-git") }
+        if watch { throw ValidationError("--at builds a past report once: it cannot go with --watch") }
+        let repository: GitRepository
+        switch GitRepository.open(options.content) {
+        case .success(let found): repository = found
+        case .failure(let reason): throw ValidationError("--at \(at): \(reason.description)")
+        }
+        let hash: String?
+        if let day = DateWords.day(at, asOf: try options.asOfDay()),
+            Day(parsing: at) != nil || repository.commit(at) == nil
+        {
+            hash = repository.lastCommit(onOrBefore: day)
+            if hash == nil { throw ValidationError("--at \(at): no commit on or before \(day)") }
+        } else {
+            hash = repository.commit(at)
+        }
+        guard let hash, let commit = repository.describe(hash) else {
+            throw ValidationError("--at \(at): no such commit, tag or branch")
+        }
+        let asOf = options.asOf == nil ? commit.day : try options.asOfDay()
+        return (repository, commit, asOf)
     }
 
     func run() throws {
         let build = try buildOptions()
+        if let at {
+            let (repository, commit, asOf) = try resolveAt(at)
+            let built: BuildSummary
+            do {
+                built = try Leads.build(
+                    at: commit.hash, repository: repository, content: build.content, templates: build.templates,
+                    output: build.output, asOf: asOf, baseURL: baseURL, owner: owner)
+            } catch let error as TemplateError {
+                printError(error.description)
+                throw ExitCode(1)
+            } catch let error as WriteError {
+                printError("error: \(error.description)")
+                throw ExitCode(1)
+            }
+            print(
+                DiagnosticSummary.line(errors: built.errorCount, warnings: built.warningCount, files: built.fileCount))
+            print(
+                "wrote the report as of commit \(commit.short) (\(commit.day), “\(commit.subject)”) to \(output)/index.html"
+            )
+            finish(failing: strict && !built.diagnostics.isEmpty, keeping: built)
+        }
         if watch {
             Watch.say("watching \(build.content); Ctrl-C stops")
             Watch.run(build) { _ in }

@@ -8,7 +8,8 @@ struct LeadsCommand: ParsableCommand {
         abstract: "A lead-tracking CRM in a folder of Markdown files.",
         version: LeadsCommand.version,
         subcommands: [
-            Check.self, Build.self, Today.self, Show.self, List.self, Init.self, New.self, Log.self, Move.self,
+            Check.self, Build.self, Today.self, Show.self, List.self, Changes.self, Diff.self, Init.self, New.self,
+            Log.self, Move.self,
             Convert.self, MilestoneCommand.self,
             Close.self, SetFields.self, Snooze.self, Undo.self, ClaimCommand.self, Assign.self, Release.self,
             Merge.self, MergeFile.self, GitSetup.self,

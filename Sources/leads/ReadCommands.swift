@@ -23,7 +23,7 @@ enum ReadCommand {
 
     /// The content checked and analysed as `leads build` does; content errors do not stop a read
     /// command, but one line on stderr says how many there are.
-    static func report(_ options: ContentOptions) throws -> Report {
+    static func report(_ options: ContentOptions, git: Bool = true) throws -> Report {
         let asOf = try options.asOfDay()
         let checked: CheckedContent
         do {
@@ -36,7 +36,13 @@ enum ReadCommand {
                 "note: the content has \(checked.errorCount == 1 ? "1 error" : "\(checked.errorCount) errors"); leads check lists them"
             )
         }
-        return ReportAnalyzer(content: checked, asOf: asOf).analyze()
+        // The numbers are the report's own: stage histories merged with git, as `leads build` does.
+        let history =
+            git
+            ? (try? GitRepository.open(options.content).get()).map {
+                RecordHistory.read($0, workingTree: options.content, configuration: checked.configuration)
+            } : nil
+        return ReportAnalyzer(content: checked, asOf: asOf, history: history).analyze()
     }
 
     static func write(_ bytes: [UInt8]) {
@@ -51,9 +57,10 @@ struct Today: ParsableCommand {
     @OptionGroup var options: ContentOptions
     @Option(parsing: .unconditional, help: "Only this owner's leads.") var owner: String?
     @Option(help: "text or json.") var format: ReadCommand.DocumentFormat = .text
+    @Flag(name: .customLong("no-git"), help: "Do not read the content folder's git history.") var noGit = false
 
     func run() throws {
-        let report = try ReadCommand.report(options)
+        let report = try ReadCommand.report(options, git: !noGit)
         if let owner {
             // A typo would show an empty day: say who owns leads instead.
             let owners = Set(report.records.leads.compactMap { $0.owner.map { Owner.key($0.value) } })
@@ -82,9 +89,10 @@ struct Show: ParsableCommand {
     @Argument(help: "An id (or its unique start, or a name); kind/id when ids repeat across kinds.")
     var id: String
     @Option(help: "text or json.") var format: ReadCommand.DocumentFormat = .text
+    @Flag(name: .customLong("no-git"), help: "Do not read the content folder's git history.") var noGit = false
 
     func run() throws {
-        let report = try ReadCommand.report(options)
+        let report = try ReadCommand.report(options, git: !noGit)
         let found: (kind: RecordKind, position: Int)
         do {
             found = try RecordReference.find(id, in: report.content)
@@ -128,6 +136,7 @@ struct List: ParsableCommand {
     @Option(parsing: .unconditional, help: "A column to sort by, e.g. next_follow_up or days_in_stage.") var sort:
         String?
     @Option(help: "text, json or csv.") var format: ReadCommand.Format = .text
+    @Flag(name: .customLong("no-git"), help: "Do not read the content folder's git history.") var noGit = false
 
     func run() throws {
         let names = RecordExport.Kind.allCases.map(\.rawValue)
@@ -165,7 +174,7 @@ struct List: ParsableCommand {
             // One date alone is that day.
             filter.to = parts.count == 2 ? try day(parts[1]) : filter.from
         }
-        let report = try ReadCommand.report(options)
+        let report = try ReadCommand.report(options, git: !noGit)
         let list: RecordList
         do {
             list = try RecordList(report, kind: kind, filter: filter, sort: sort)

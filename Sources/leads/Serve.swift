@@ -18,6 +18,7 @@ struct Serve: ParsableCommand {
     var outputOption: String?
 
     var output: String { outputOption ?? options.projectPath("output") }
+    @Flag(name: .customLong("no-git"), help: "Do not read the content folder's git history.") var noGit = false
 
     func run() throws {
         guard let port = UInt16(exactly: port) else {
@@ -26,7 +27,7 @@ struct Serve: ParsableCommand {
         let build = BuildOptions(
             content: options.content, templates: try Build.templatesFolder(templates, options: options),
             output: output,
-            asOf: try options.asOfDay(), engine: Build.engine())
+            asOf: try options.asOfDay(), engine: Build.engine(), git: !noGit)
         let server: PreviewServer
         let bound: UInt16
         do {

@@ -107,8 +107,7 @@ import Testing
         #expect(
             Set(json.keys) == [
                 "as_of", "pipelines", "stale", "funnel", "agenda", "outcomes", "cohorts", "forecast", "owners",
-                "claims",
-                "diagnostics",
+                "claims", "changes", "diagnostics",
             ])
         #expect(json["as_of"] as? String == "2026-11-23")
 

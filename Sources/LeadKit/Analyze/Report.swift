@@ -41,6 +41,15 @@ public struct Report: Sendable {
     /// Interactions per week over the last 26 weeks, oldest first, the last week ending on the as-of date.
     public var weeklyInteractions: [WeekCount]
     public var headline: Headline
+    /// What git knows of the content (nil when the history was not asked for, as in `check`):
+    /// its `note` says why the history views are empty or partial.
+    public var gitHistory: RecordHistory? = nil
+    /// The changes the history shows, committed ones oldest first, then the uncommitted ones.
+    public var changes: [RecordChange] = []
+    /// Per lead position, where its file's history dates differ from its commits' (lead page notes).
+    public var historyNotes: [Int: [String]] = [:]
+    /// The commit a `build --at` report shows; nil for the working tree.
+    public var atCommit: RecordHistory.Commit? = nil
 
     public var records: RecordSet { content.records }
 

@@ -2,13 +2,26 @@
 public struct ReportAnalyzer: Sendable {
     public let content: CheckedContent
     public let asOf: Day
+    /// The content's git history: leads' stage histories are merged with it and its changes listed.
+    public let history: RecordHistory?
 
-    public init(content: CheckedContent, asOf: Day) {
+    public init(content: CheckedContent, asOf: Day, history: RecordHistory? = nil) {
         self.content = content
         self.asOf = asOf
+        self.history = history
     }
 
     public func analyze() -> Report {
+        guard let history else { return analyzeContent() }
+        let merged = StageHistory.merge(content, history)
+        var report = ReportAnalyzer(content: merged.content, asOf: asOf).analyzeContent()
+        report.gitHistory = history
+        report.historyNotes = merged.notes
+        report.changes = ChangeList.all(history, configuration: content.configuration, asOf: asOf)
+        return report
+    }
+
+    func analyzeContent() -> Report {
         let facts = LeadFactsAnalyzer(content: content, asOf: asOf).analyze()
         let funnel = FunnelAnalyzer(content: content, facts: facts).analyze()
         let records = content.records

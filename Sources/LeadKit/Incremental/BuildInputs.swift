@@ -9,6 +9,9 @@ struct BuildInputs {
     /// `--owner`: a report of one owner's leads is made from the same files but is another report.
     var owner: String? = nil
     let engine: String
+    /// With the history views: the commit the history is read up to (a new commit, even one that
+    /// changes no file, makes another report); nil without them.
+    var git: String? = nil
 
     /// nil when a file could not be examined: then nothing can be assumed unchanged.
     var fingerprint: Fingerprint? {
@@ -19,6 +22,7 @@ struct BuildInputs {
         fingerprint.combine(baseURL ?? "")
         fingerprint.combine(owner.map { "owner:" + Owner.key($0) } ?? "")
         fingerprint.combine(asOf.description)
+        fingerprint.combine(git.map { "git:" + $0 } ?? "")
         fingerprint.combine(templates.value)
         // Links not followed and stray files are reported from the listing alone.
         for diagnostic in listing.diagnostics { fingerprint.combine(diagnostic.formatted) }

@@ -71,6 +71,15 @@ public enum Outcome: String, Sendable, CaseIterable, Codable {
 public struct HistoryEntry: Sendable {
     public var status: Located<String>
     public var date: Located<Day>?
+    /// Where the entry comes from: the file's `history:`, or a commit that changed `status:`
+    /// (filled in from git where the file says nothing).
+    public var source: HistorySource = .file
+}
+
+/// Where a stage history entry was read.
+public enum HistorySource: Sendable, Equatable {
+    case file
+    case commit(RecordHistory.Commit)
 }
 
 /// A person, team or role that may become an opportunity (`leads/<id>.md`).

@@ -45,8 +45,10 @@ extension PageBuilder {
         let notes = notes(lead.header, headingLevel: 2, depth: 1)
         let history = lead.history.map {
             LeadPage.HistoryRow(
-                status: Format.label($0.status.value), date: $0.date.map { Format.day($0.value) } ?? "–")
+                status: Format.label($0.status.value), date: $0.date.map { Format.day($0.value) } ?? "–",
+                source: Self.source($0))
         }
+        let historyNotes = report.historyNotes[position] ?? []
         let timeline = fact.interactions.reversed().map {
             interaction($0, depth: 1, withNotes: true, showLead: false)
         }
@@ -54,6 +56,7 @@ extension PageBuilder {
         return LeadPage(
             page: frame(card.role + (card.company.isEmpty ? "" : " · " + card.company), "", depth: 1), card: card,
             fields: fields, notesHTML: notes, hasNotes: !notes.isEmpty, history: history, hasHistory: !history.isEmpty,
+            historyNotes: historyNotes, hasHistoryNotes: !historyNotes.isEmpty, lastChange: lastChange(lead.header),
             timeline: timeline, hasTimeline: !timeline.isEmpty, applications: applications, problems: problems,
             hasProblems: !problems.isEmpty)
     }
@@ -73,7 +76,7 @@ extension PageBuilder {
             hasLeads: !cards.isEmpty, people: people, hasPeople: !people.isEmpty, timeline: lines,
             hasTimeline: !lines.isEmpty, milestones: milestones, hasMilestones: !milestones.isEmpty,
             nextMilestone: nextMilestone, problems: problems, hasProblems: !problems.isEmpty,
-            recordBadge: badge(header.file))
+            recordBadge: badge(header.file), lastChange: lastChange(header))
     }
 
     func contactPage(_ contact: Contact) -> RecordPage {

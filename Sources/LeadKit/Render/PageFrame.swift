@@ -11,6 +11,8 @@ struct PageFrame: Encodable {
     var root: String
     var asOf: String
     var asOfISO: String
+    /// `build --at`: `commit a1b2c3d, “Move to warm lead”`, the commit the report shows.
+    var atCommit: String?
     var nav: [NavItem]
     var problemCount: Int
     /// "1 problem found", "3 problems found".
@@ -19,7 +21,7 @@ struct PageFrame: Encodable {
 
     static let sections: [(label: String, file: String)] = [
         ("Dashboard", "index.html"), ("Agenda", "agenda.html"), ("Pipeline", "board.html"),
-        ("Stale", "stale.html"), ("Funnel", "funnel.html"), ("History", "history.html"),
+        ("Stale", "stale.html"), ("Funnel", "funnel.html"), ("History", "history.html"), ("Changes", "changes.html"),
         ("Cohorts", "cohorts.html"), ("Leads", "leads.html"), ("Interactions", "interactions.html"),
         ("Contacts", "contacts.html"), ("Companies", "companies.html"), ("Applications", "applications.html"),
         ("Jobs", "jobs.html"), ("Problems", "problems.html"),
@@ -31,6 +33,7 @@ struct PageFrame: Encodable {
         self.root = root
         asOf = Format.day(report.asOf)
         asOfISO = report.asOf.description
+        atCommit = report.atCommit.map { "commit \($0.short), “\($0.subject)”" }
         nav = PageFrame.sections.map { NavItem(label: $0.label, href: root + $0.file, current: $0.file == current) }
         problemCount = report.content.diagnostics.count
         hasProblems = problemCount > 0

@@ -295,6 +295,8 @@ struct LeadPage: Encodable {
     struct HistoryRow: Encodable {
         var status: String
         var date: String
+        /// `from the file`, or the commit: `a1b2c3d · Ann · “Move to warm lead”`.
+        var source: String
     }
 
     var page: PageFrame
@@ -304,11 +306,40 @@ struct LeadPage: Encodable {
     var hasNotes: Bool
     var history: [HistoryRow]
     var hasHistory: Bool
+    /// Where the file's history dates differ from its commits' by more than a day.
+    var historyNotes: [String]
+    var hasHistoryNotes: Bool
+    /// `Last changed Fri 20 Nov 2026 by Ann: “Move to warm lead” (a1b2c3d)`, from git.
+    var lastChange: String?
     var timeline: [InteractionLine]
     var hasTimeline: Bool
     var applications: [FieldRow]
     var problems: [ProblemView]
     var hasProblems: Bool
+}
+
+/// `changes.html`: what changed in the 7 days up to the as-of date, the uncommitted changes first.
+struct ChangesPage: Encodable {
+    struct Day: Encodable {
+        var label: String
+        var rows: [Row]
+    }
+
+    struct Row: Encodable {
+        var what: String
+        var kind: String
+        var title: String
+        var href: String?
+        var author: String?
+        var commit: String?
+        var subject: String?
+    }
+
+    var page: PageFrame
+    var intro: String
+    var note: String?
+    var days: [Day]
+    var isEmpty: Bool
 }
 
 struct RecordPage: Encodable {
@@ -331,6 +362,8 @@ struct RecordPage: Encodable {
     var hasProblems: Bool
     /// Not `badge`: Mustache would find it from inside cards and interactions that have none.
     var recordBadge: ProblemBadge?
+    /// `Last changed … by …` from git; nil without history.
+    var lastChange: String? = nil
 }
 
 struct MilestoneRow: Encodable {

@@ -167,11 +167,13 @@ struct ReportJSON: Encodable {
     var forecast: [ForecastEntry]
     var owners: [OwnerEntry]
     var claims: [ClaimEntry]
+    /// What git shows changed, committed ones oldest first, then the uncommitted (`commit` null).
+    var changes: [RecordChange]
     var diagnostics: [Diagnostic.Record]
 
     enum CodingKeys: String, CodingKey {
         case asOf = "as_of"
-        case pipelines, stale, funnel, agenda, outcomes, cohorts, forecast, owners, claims, diagnostics
+        case pipelines, stale, funnel, agenda, outcomes, cohorts, forecast, owners, claims, changes, diagnostics
     }
 
     init(_ report: Report) {
@@ -220,6 +222,7 @@ struct ReportJSON: Encodable {
                 pipeline: $0.pipeline, currency: $0.currency, openValue: $0.openValue, weightedValue: $0.weightedValue,
                 wonValue: $0.wonValue)
         }
+        changes = report.changes
         diagnostics = report.content.diagnostics.map(\.record)
     }
 

@@ -69,6 +69,7 @@ public struct SiteRenderer: Sendable {
             { try page("stale.html", pages.stalePage(), "stale") },
             { try page("funnel.html", pages.funnelPage(), "funnel") },
             { try page("history.html", pages.historyPage(), "history") },
+            { try page("changes.html", pages.changesPage(), "changes") },
             { try page("cohorts.html", pages.cohortsPage(), "cohorts") },
             { try page("unassigned.html", pages.unassignedPage(), "unassigned") },
             { try page("jobs.html", pages.jobsPage(), "records") },

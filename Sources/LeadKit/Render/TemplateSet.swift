@@ -41,6 +41,7 @@ public struct TemplateSet: Sendable {
             "agenda.mustache": PackageResources.agenda_mustache,
             "board.mustache": PackageResources.board_mustache,
             "stale.mustache": PackageResources.stale_mustache,
+            "changes.mustache": PackageResources.changes_mustache,
             "funnel.mustache": PackageResources.funnel_mustache,
             "history.mustache": PackageResources.history_mustache,
             "cohorts.mustache": PackageResources.cohorts_mustache,

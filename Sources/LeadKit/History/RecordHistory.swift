@@ -1,0 +1,227 @@
+import Foundation
+
+/// What git knows of the content folder, read in one pass: the commits that touched record files
+/// (oldest first), and per record file every version — how it changed and, for leads,
+/// applications and jobs, the values the history views follow (status, owner, next follow-up,
+/// milestones) — renames followed, with the working tree's uncommitted changes last.
+public struct RecordHistory: Sendable {
+    public struct Commit: Sendable, Equatable {
+        public var hash: String
+        /// 7 characters, as `git log --oneline` shows it.
+        public var short: String
+        public var author: String
+        /// The author date's day as the author wrote it (their time zone).
+        public var day: Day
+        public var subject: String
+    }
+
+    public enum Change: Sendable, Equatable {
+        case added
+        case modified
+        case renamed(from: String)
+        case deleted
+    }
+
+    /// The values of one version of a lead, application or job.
+    public struct Values: Sendable, Equatable {
+        public var status: String?
+        public var pipeline: String?
+        public var owner: String?
+        public var nextFollowUp: String?
+        /// Milestones reached, as `NAME DATE`.
+        public var milestones: [String] = []
+        /// An interaction's lead, for whose the interaction is.
+        public var lead: String?
+    }
+
+    public struct Version: Sendable {
+        /// The position in `commits`; nil for the working tree's uncommitted change.
+        public var commit: Int?
+        /// The file's path in the content folder in this version.
+        public var path: String
+        public var change: Change
+        public var values: Values?
+    }
+
+    public var commits: [Commit] = []
+    /// Per record, by its path in the content folder now (the last path for a deleted one),
+    /// oldest version first.
+    public var records: [String: [Version]] = [:]
+    /// Records deleted since, each with its versions (the last one the deletion).
+    public var deleted: [[Version]] = []
+    /// The commit the history was read up to (HEAD, or the revision of `build --at`).
+    public var head: String?
+    /// Why the views are empty or partial (`--no-git`, no repository, a shallow clone); nil when
+    /// the whole history was read.
+    public var note: String?
+
+    /// No history, and why.
+    public static func unavailable(_ reason: String) -> RecordHistory {
+        RecordHistory(note: reason)
+    }
+
+    /// The record's versions, oldest first; empty when git has none.
+    public func versions(of relativePath: String) -> [Version] {
+        records[relativePath] ?? []
+    }
+
+    /// The commit that last changed the file, if any.
+    public func lastCommit(of relativePath: String) -> Commit? {
+        versions(of: relativePath).last { $0.commit != nil }.flatMap { $0.commit.map { commits[$0] } }
+    }
+}
+
+extension RecordHistory {
+    /// Reads the history of `repository`'s content folder up to `revision` (HEAD by default) in one
+    /// `git log` and one `git cat-file --batch`; with `workingTree`, the uncommitted changes of the
+    /// folder at `root` too. `configuration` reads the versions' fields.
+    public static func read(
+        _ repository: GitRepository, revision: String = "HEAD", workingTree root: String? = nil,
+        configuration: Configuration
+    ) -> RecordHistory {
+        var history = RecordHistory()
+        history.head = repository.commit(revision)
+        if repository.isShallow {
+            history.note = "this is a shallow clone: the history starts at its oldest commit, not at the first"
+        }
+        let prefix = repository.prefix
+        let format = "--format=%x1e%H%x1f%h%x1f%an%x1f%ad%x1f%s"
+        guard
+            let log = repository.git(
+                [
+                    "log", "--reverse", "-M", "--name-status", "--date=short", format, revision, "--",
+                    prefix.isEmpty ? "." : prefix,
+                ])
+        else { return unavailable(GitRepository.Unavailable.gitMissing.description) }
+        // Record path now → the record's number in `store`; deleted records keep their number.
+        var keyOf: [String: Int] = [:]
+        var store: [[Version]] = []
+        var wanted: [(record: Int, index: Int, object: String, kind: RecordKind)] = []
+        for block in String(decoding: log.output, as: UTF8.self).split(separator: "\u{1E}") {
+            let lines = block.split(separator: "\n", omittingEmptySubsequences: true)
+            guard let header = lines.first else { continue }
+            let fields = header.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count >= 5, let day = Day(parsing: fields[3]) else { continue }
+            let commit = history.commits.count
+            history.commits.append(
+                Commit(
+                    hash: fields[0], short: String(fields[0].prefix(7)), author: fields[2], day: day,
+                    subject: fields[4...].joined(separator: "\u{1F}")))
+            for line in lines.dropFirst() {
+                let parts = line.split(separator: "\t").map(String.init)
+                guard let status = parts.first?.first, parts.count >= 2 else { continue }
+                let newPath = parts[parts.count - 1]
+                guard newPath.hasPrefix(prefix) else { continue }
+                let path = String(newPath.dropFirst(prefix.count))
+                guard let kind = recordKind(path) else { continue }
+                var change: Change
+                switch status {
+                case "A": change = .added
+                case "D": change = .deleted
+                case "R":
+                    let old = String(parts[1].dropFirst(prefix.count))
+                    change = recordKind(old) == kind ? .renamed(from: old) : .added
+                    if case .renamed = change, let record = keyOf.removeValue(forKey: old) { keyOf[path] = record }
+                default: change = .modified
+                }
+                let record = keyOf[path] ?? store.count
+                if record == store.count { store.append([]) }
+                keyOf[path] = record
+                store[record].append(Version(commit: commit, path: path, change: change, values: nil))
+                if change == .deleted {
+                    // A later file of the same name is another record.
+                    keyOf[path] = nil
+                } else if [.lead, .application, .job, .interaction].contains(kind) {
+                    wanted.append((record, store[record].count - 1, fields[0] + ":" + newPath, kind))
+                }
+            }
+        }
+        // The values of every version that has them: one cat-file for all.
+        for (item, bytes) in zip(wanted, repository.blobs(wanted.map(\.object))) {
+            guard let bytes else { continue }
+            let version = store[item.record][item.index]
+            store[item.record][item.index].values = values(
+                of: bytes, path: version.path, kind: item.kind, configuration)
+        }
+        if let root {
+            addUncommitted(repository, root: root, keyOf: &keyOf, store: &store, configuration: configuration)
+        }
+        // Filed under the path each record has now; the others were deleted.
+        let live = Set(keyOf.values)
+        for (path, record) in keyOf { history.records[path] = store[record] }
+        history.deleted = store.indices.filter { !live.contains($0) && !store[$0].isEmpty }.map { store[$0] }
+        return history
+    }
+
+    /// The kind of a record file by its folder; nil for anything else.
+    static func recordKind(_ path: String) -> RecordKind? {
+        guard path.hasSuffix(".md"), let folder = path.split(separator: "/").first else { return nil }
+        return RecordKind(folder: String(folder))
+    }
+
+    /// The followed values of one version's bytes.
+    static func values(of bytes: [UInt8], path: String, kind: RecordKind, _ configuration: Configuration) -> Values? {
+        let file = SourceFile(kind: kind, relativePath: path, displayPath: path, bytes: bytes)
+        guard let parsed = RecordParser.parse(file, configuration: configuration).record else { return nil }
+        switch parsed {
+        case .lead(let lead):
+            return Values(
+                status: lead.status?.value, pipeline: lead.pipeline?.value, owner: lead.owner?.value,
+                nextFollowUp: lead.nextFollowUp?.value.description)
+        case .application(let application):
+            return Values(milestones: application.milestones.map(describe), lead: application.lead?.value.target)
+        case .job(let job):
+            return Values(milestones: job.milestones.map(describe), lead: job.lead?.value.target)
+        case .interaction(let interaction):
+            return Values(lead: interaction.lead?.value.target)
+        case .contact, .company:
+            return nil
+        }
+    }
+
+    static func describe(_ entry: MilestoneEntry) -> String {
+        entry.milestone.value + (entry.date.map { " \($0.value)" } ?? "")
+    }
+
+    /// The working tree's changes to record files, as versions without a commit.
+    static func addUncommitted(
+        _ repository: GitRepository, root: String, keyOf: inout [String: Int], store: inout [[Version]],
+        configuration: Configuration
+    ) {
+        let prefix = repository.prefix
+        guard
+            let status = repository.git(
+                [
+                    "status", "--porcelain=v1", "--untracked-files=all", "--no-renames", "--",
+                    prefix.isEmpty ? "." : prefix,
+                ])
+        else { return }
+        for line in String(decoding: status.output, as: UTF8.self).split(separator: "\n") where line.count > 3 {
+            let code = line.prefix(2)
+            let full = String(line.dropFirst(3))
+            guard full.hasPrefix(prefix) else { continue }
+            let path = String(full.dropFirst(prefix.count))
+            guard let kind = recordKind(path) else { continue }
+            let known = keyOf[path]
+            let change: Change
+            if code.contains("D") {
+                change = .deleted
+            } else if code == "??" || code.contains("A") || known == nil {
+                change = .added
+            } else {
+                change = .modified
+            }
+            var values: Values?
+            if change != .deleted,
+                case .success(let bytes) = FileBytes.contents(
+                    of: ContentLoader(root: root).pathOnDisk(path), limit: ContentLoader.maximumFileSize)
+            {
+                values = Self.values(of: bytes, path: path, kind: kind, configuration)
+            }
+            let record = known ?? store.count
+            if record == store.count { store.append([]) }
+            store[record].append(Version(commit: nil, path: path, change: change, values: values))
+            keyOf[path] = change == .deleted ? nil : record
+        }
+    }
+}

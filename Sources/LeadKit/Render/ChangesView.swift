@@ -1,0 +1,38 @@
+/// `leads changes` and `leads diff`: a change list as text, grouped by day (the uncommitted
+/// changes first), or as the JSON `report.json` uses.
+public struct ChangesView {
+    public var changes: [RecordChange]
+    /// Why the history is empty or partial, said once before the list.
+    public var note: String?
+
+    public init(changes: [RecordChange], note: String? = nil) {
+        self.changes = changes
+        self.note = note
+    }
+
+    public func json() -> [UInt8] { TerminalStyle.json(changes) }
+
+    public func text(_ style: TerminalStyle) -> String {
+        var lines: [String] = []
+        if let note { lines.append(style.dim("note: \(note)")) }
+        let uncommitted = changes.filter(\.isUncommitted)
+        func line(_ change: RecordChange) -> String {
+            var text = "  \(change.kind) \(style.bold(change.record))  \(PageBuilder.describe(change))"
+            if let commit = change.commit {
+                text += style.dim("  · \(change.author ?? "") · \(commit) “\(change.subject ?? "")”")
+            }
+            return text
+        }
+        if !uncommitted.isEmpty {
+            lines.append(style.bold("Not committed yet"))
+            lines += uncommitted.map(line)
+        }
+        let committed = changes.filter { !$0.isUncommitted }
+        for date in Array(Set(committed.map(\.date))).sorted(by: >) {
+            lines.append(style.bold(Day(parsing: date).map(Format.day) ?? date))
+            lines += committed.filter { $0.date == date }.reversed().map(line)
+        }
+        if changes.isEmpty { lines.append("No changes.") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

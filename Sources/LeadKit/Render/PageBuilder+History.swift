@@ -1,0 +1,91 @@
+/// The history views: the changes page, each record's last change, a lead's history sources.
+extension PageBuilder {
+    /// The changes of the 7 days up to the as-of date, newest day first, the uncommitted ones first
+    /// of all.
+    func changesPage() -> ChangesPage {
+        let from = Day(ordinal: report.asOf.ordinal - 6)
+        let window = Self.window(report.changes, from: from, to: report.asOf)
+        var days: [ChangesPage.Day] = []
+        let uncommitted = window.filter(\.isUncommitted)
+        if !uncommitted.isEmpty { days.append(ChangesPage.Day(label: "Not committed yet", rows: uncommitted.map(row))) }
+        let committed = window.filter { !$0.isUncommitted }
+        for date in Array(Set(committed.map(\.date))).sorted(by: >) {
+            let label = Day(parsing: date).map(Format.day) ?? date
+            days.append(ChangesPage.Day(label: label, rows: committed.filter { $0.date == date }.reversed().map(row)))
+        }
+        let note = report.gitHistory?.note
+        return ChangesPage(
+            page: frame("Changes", "changes.html", depth: 0),
+            intro: "What changed from \(Format.day(from)) to \(Format.day(report.asOf)), as git recorded it.",
+            note: note.map { "No history here: \($0)." }, days: days, isEmpty: days.isEmpty)
+    }
+
+    /// The changes dated `from` through `to`, and every uncommitted one.
+    static func window(_ changes: [RecordChange], from: Day, to: Day) -> [RecordChange] {
+        changes.filter { change in
+            guard !change.isUncommitted, let day = Day(parsing: change.date) else { return true }
+            return day >= from && day <= to
+        }
+    }
+
+    private func row(_ change: RecordChange) -> ChangesPage.Row {
+        let kind = RecordKind(rawValue: change.kind) ?? .lead
+        let href = change.change == "deleted" ? nil : link(kind, change.record)
+        return ChangesPage.Row(
+            what: Self.describe(change), kind: Format.label(change.kind), title: title(kind, change.record),
+            href: href, author: change.author, commit: change.commit, subject: change.subject)
+    }
+
+    /// `moved Warm lead → Referral secured`, `follow-up 2026-11-25 → 2026-12-01`.
+    static func describe(_ change: RecordChange) -> String {
+        func label(_ status: String?) -> String { status.map(Format.label) ?? "–" }
+        switch change.change {
+        case "created": return "created" + (change.to.map { " at " + Format.label($0) } ?? "")
+        case "moved", "converted", "closed": return change.change + " " + label(change.from) + " → " + label(change.to)
+        case "milestone": return "milestone " + (change.to ?? "")
+        case "rescheduled": return "follow-up " + (change.from ?? "none") + " → " + (change.to ?? "none")
+        case "logged": return "logged"
+        case "deleted": return "deleted"
+        default:
+            if let from = change.from, let to = change.to { return "renamed from \(from) to \(to)" }
+            return "edited"
+        }
+    }
+
+    /// The page of a record still there, by kind and id.
+    private func link(_ kind: RecordKind, _ id: String) -> String? {
+        switch kind {
+        case .interaction:
+            return index.interactions[id].map { interactionHref(records.interactions[$0], depth: 0) }
+        default:
+            return index.contains(id, kind: kind) ? href(kind, id, depth: 0) : nil
+        }
+    }
+
+    private func title(_ kind: RecordKind, _ id: String) -> String {
+        switch kind {
+        case .lead: return index.leads[id].map { report.content.leadTitle(records.leads[$0]) } ?? id
+        case .interaction: return index.interactions[id].flatMap { records.interactions[$0].summary?.value } ?? id
+        default: return report.content.resolve(id, kind)?.name ?? id
+        }
+    }
+
+    /// `Last changed Fri 20 Nov 2026 by Ann: “Move to warm lead” (a1b2c3d)`; nil without history.
+    func lastChange(_ header: RecordHeader) -> String? {
+        if report.gitHistory?.versions(of: header.relativePath).last?.commit == nil,
+            report.gitHistory?.versions(of: header.relativePath).isEmpty == false
+        {
+            return "Changed since the last commit"
+        }
+        guard let commit = report.gitHistory?.lastCommit(of: header.relativePath) else { return nil }
+        return "Last changed \(Format.day(commit.day)) by \(commit.author): “\(commit.subject)” (\(commit.short))"
+    }
+
+    /// Where a history entry comes from, for the lead page.
+    static func source(_ entry: HistoryEntry) -> String {
+        switch entry.source {
+        case .file: return "from the file"
+        case .commit(let commit): return "\(commit.short) · \(commit.author) · “\(commit.subject)”"
+        }
+    }
+}

@@ -1,0 +1,119 @@
+import ArgumentParser
+import Foundation
+import LeadKit
+
+/// What `leads changes` and `leads diff` share: the repository and its history, or a clear error.
+enum HistoryCommand {
+    static func open(_ options: ContentOptions) throws -> GitRepository {
+        switch GitRepository.open(options.content) {
+        case .success(let repository): return repository
+        case .failure(let reason):
+            printError("error: no history for \(options.content): \(reason.description)")
+            throw ExitCode(1)
+        }
+    }
+
+    static func configuration(_ options: ContentOptions, asOf: Day) throws -> Configuration {
+        do {
+            return try Leads.check(content: options.content, asOf: asOf).configuration
+        } catch let error as LoadError {
+            throw usageError(error)
+        }
+    }
+
+    static func print(_ view: ChangesView, format: ReadCommand.DocumentFormat) {
+        switch format {
+        case .json: ReadCommand.write(view.json())
+        case .text: Swift.print(view.text(ReadCommand.style), terminator: "")
+        }
+    }
+}
+
+struct Changes: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract:
+            "What changed, from git: leads created, moved, converted, closed, milestones, interactions, follow-ups.")
+
+    @OptionGroup var options: ContentOptions
+    @Option(
+        parsing: .unconditional, help: "From this day or after this commit (default: 6 days before the as-of date).")
+    var since: String?
+    @Option(parsing: .unconditional, help: "Up to this day or commit (default: the as-of date).") var until: String?
+    @Option(parsing: .unconditional, help: "Only the changes of this owner's leads.") var owner: String?
+    @Option(help: "text or json.") var format: ReadCommand.DocumentFormat = .text
+
+    /// A bound: a day (`2026-11-01`, `-7d`), else a revision.
+    enum Bound {
+        case day(Day)
+        case commits(Set<String>)
+    }
+
+    func bound(_ text: String, _ repository: GitRepository, asOf: Day, inclusive: Bool) throws -> Bound {
+        if let day = DateWords.day(text, asOf: asOf), Day(parsing: text) != nil || repository.commit(text) == nil {
+            return .day(day)
+        }
+        guard repository.commit(text) != nil,
+            let commits = inclusive
+                ? repository.commits(from: nil, to: text) : repository.commits(from: text, to: "HEAD")
+        else { throw ValidationError("'\(text)' is neither a date nor a commit, tag or branch") }
+        return .commits(commits)
+    }
+
+    func run() throws {
+        let asOf = try options.asOfDay()
+        let repository = try HistoryCommand.open(options)
+        let configuration = try HistoryCommand.configuration(options, asOf: asOf)
+        let history = RecordHistory.read(repository, workingTree: options.content, configuration: configuration)
+        var changes = ChangeList.all(history, configuration: configuration, asOf: asOf)
+        let from = try bound(
+            since ?? Day(ordinal: asOf.ordinal - 6).description, repository, asOf: asOf, inclusive: false)
+        let to = try bound(until ?? asOf.description, repository, asOf: asOf, inclusive: true)
+        changes = changes.filter { change in
+            guard let commit = change.commit else {
+                // Not committed yet: shown unless the list ends at a commit in the past.
+                if case .commits = to { return false }
+                return true
+            }
+            let day = Day(parsing: change.date) ?? asOf
+            switch from {
+            case .day(let first): if day < first { return false }
+            case .commits(let after): if !after.contains(commit) { return false }
+            }
+            switch to {
+            case .day(let last): if day > last { return false }
+            case .commits(let upTo): if !upTo.contains(commit) { return false }
+            }
+            return true
+        }
+        if let owner {
+            let key = configuration.owner(named: owner).key
+            changes = changes.filter { $0.owner.map { configuration.owner(named: $0).key } == key }
+        }
+        HistoryCommand.print(ChangesView(changes: changes, note: history.note), format: format)
+    }
+}
+
+struct Diff: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The changes between two revisions of the content folder (commits, tags, branches).")
+
+    @OptionGroup var options: ContentOptions
+    @Argument(help: "The older revision.") var from: String
+    @Argument(help: "The newer revision (default: HEAD).") var to: String = "HEAD"
+    @Option(help: "text or json.") var format: ReadCommand.DocumentFormat = .text
+
+    func run() throws {
+        let asOf = try options.asOfDay()
+        let repository = try HistoryCommand.open(options)
+        for revision in [from, to] where repository.commit(revision) == nil {
+            throw ValidationError("'\(revision)' names no commit, tag or branch")
+        }
+        let configuration = try HistoryCommand.configuration(options, asOf: asOf)
+        let history = RecordHistory.read(repository, revision: to, configuration: configuration)
+        let between = repository.commits(from: from, to: to) ?? []
+        let changes = ChangeList.all(history, configuration: configuration, asOf: asOf).filter {
+            $0.commit.map(between.contains) ?? false
+        }
+        HistoryCommand.print(ChangesView(changes: changes, note: history.note), format: format)
+    }
+}

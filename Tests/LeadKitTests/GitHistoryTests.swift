@@ -1,0 +1,243 @@
+import Foundation
+import Testing
+
+/// The pipeline's memory is git: real repositories in temporary folders, author and committer
+/// dates pinned, and the real `leads` binary.
+@Suite struct GitHistoryTests {
+    /// A content folder inside a fresh git repository.
+    struct Repository {
+        let folder: ScratchFolder
+
+        init() throws {
+            folder = try ScratchFolder([:])
+            try git(["init", "-q", "-b", "main"])
+            try git(["config", "user.name", "Ann"])
+            try git(["config", "user.email", "ann@example.com"])
+        }
+
+        var url: URL { folder.url }
+
+        @discardableResult
+        func git(_ arguments: [String], date: String = "2026-11-01") throws -> String {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["git"] + arguments
+            process.currentDirectoryURL = url
+            var environment = ProcessInfo.processInfo.environment
+            environment["GIT_AUTHOR_DATE"] = "\(date)T10:00:00+0000"
+            environment["GIT_COMMITTER_DATE"] = "\(date)T10:00:00+0000"
+            environment["TZ"] = "UTC"
+            process.environment = environment
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let data = pipe.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "git \(arguments.joined(separator: " "))")
+            return String(decoding: data, as: UTF8.self)
+        }
+
+        /// Writes files below `content/` and commits everything.
+        func commit(_ message: String, on date: String, _ files: [String: String] = [:]) throws {
+            try folder.write(files)
+            try git(["add", "-A"], date: date)
+            try git(["commit", "-q", "--allow-empty", "-m", message], date: date)
+        }
+
+        func leads(_ arguments: [String], asOf: String) throws -> LeadsProcess.Output {
+            try folder.leads(arguments, asOf: asOf, environment: ["TZ": "UTC"])
+        }
+    }
+
+    static func lead(_ status: String, extra: String = "") -> String {
+        "---\nrole: SRE\ncompany: Acme\nsource: OTHER\ntemperature: WARM\nstatus: \(status)\ncreated: 2026-11-01\n\(extra)---\n"
+    }
+
+    static let call = "---\nlead: \"[[acme]]\"\ndate: 2026-11-02\ntype: PHONE_CALL\nsummary: Intro\n---\n"
+
+    /// A lead that never had a `history:` list, moved in three commits: its stages come from them.
+    @Test func stageHistoryFromThreeCommits() throws {
+        let repository = try Repository()
+        defer { repository.folder.remove() }
+        try repository.commit("Add Acme", on: "2026-11-01", ["leads/acme.md": Self.lead("DISCOVERY")])
+        try repository.commit(
+            "Acme woke up", on: "2026-11-05",
+            ["leads/acme.md": Self.lead("WAKING_UP"), "interactions/call.md": Self.call])
+        try repository.commit("Acme is warm", on: "2026-11-12", ["leads/acme.md": Self.lead("WARM_LEAD")])
+
+        let list = try repository.leads(["ls", "--format", "json"], asOf: "2026-11-20")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.first?["days_in_stage"] as? Int == 8, "since the commit that made it WARM_LEAD")
+
+        let site = try repository.folder.build(asOf: "2026-11-20")
+        let report = try site.reportJSON()
+        let funnel = try #require(report["funnel"] as? [[String: Any]]).filter {
+            $0["pipeline"] as? String == "networking"
+        }
+        let reached = Dictionary(
+            uniqueKeysWithValues: funnel.map { ($0["status"] as? String ?? "", $0["reached"] as? Int ?? -1) })
+        #expect(reached["DISCOVERY"] == 1 && reached["WAKING_UP"] == 1 && reached["WARM_LEAD"] == 1)
+        #expect(reached["REFERRAL_SECURED"] == 0)
+        let median = funnel.first { $0["status"] as? String == "DISCOVERY" }?["median_days_in_stage"] as? Double
+        #expect(median == 4)
+        let page = site.page("leads/acme.html")
+        #expect(page.contains("<span class=\"chip\">Waking up</span> <span class=\"muted\">Thu 5 Nov 2026 · "))
+        #expect(page.contains(" · Ann · “Acme woke up”</span></li>"))
+        #expect(page.contains("Last changed Thu 12 Nov 2026 by Ann: “Acme is warm”"))
+    }
+
+    /// A file's own `history:` wins; a date it gives more than a day off the commit's is a note.
+    @Test func theFilesHistoryWinsWithANoteWhereItDisagrees() throws {
+        let repository = try Repository()
+        defer { repository.folder.remove() }
+        try repository.commit("Add Acme", on: "2026-11-01", ["leads/acme.md": Self.lead("DISCOVERY")])
+        let history = "history:\n  - {status: DISCOVERY, date: 2026-11-01}\n  - {status: WAKING_UP, date: 2026-11-02}\n"
+        try repository.commit(
+            "Acme woke up", on: "2026-11-09",
+            ["leads/acme.md": Self.lead("WAKING_UP", extra: history), "interactions/call.md": Self.call])
+        let page = try repository.folder.build(asOf: "2026-11-20").page("leads/acme.html")
+        #expect(page.contains("Mon 2 Nov 2026 · from the file"))
+        #expect(page.contains("history says WAKING_UP on 2026-11-02; commit "))
+        #expect(page.contains("(Ann, “Acme woke up”) set it on 2026-11-09"))
+    }
+
+    @Test func aRenameIsFollowed() throws {
+        let repository = try Repository()
+        defer { repository.folder.remove() }
+        try repository.commit("Add", on: "2026-11-01", ["leads/acme-old.md": Self.lead("DISCOVERY")])
+        try repository.git(["mv", "content/leads/acme-old.md", "content/leads/acme.md"], date: "2026-11-03")
+        try repository.commit("Rename", on: "2026-11-03")
+        try repository.commit(
+            "Woke up", on: "2026-11-06", ["leads/acme.md": Self.lead("WAKING_UP"), "interactions/call.md": Self.call])
+        let changes = try repository.leads(
+            ["changes", "--since", "2026-11-01", "--format", "json"], asOf: "2026-11-10")
+        let list = try #require(try JSONSerialization.jsonObject(with: Data(changes.stdout.utf8)) as? [[String: Any]])
+        let lead = list.filter { $0["kind"] as? String == "lead" }.map {
+            "\($0["change"] as? String ?? "") \($0["record"] as? String ?? "") \($0["from"] as? String ?? "-") \($0["to"] as? String ?? "-")"
+        }
+        #expect(
+            lead == ["created acme-old - DISCOVERY", "edited acme acme-old acme", "moved acme DISCOVERY WAKING_UP"])
+        let page = try repository.folder.build(asOf: "2026-11-10").page("leads/acme.html")
+        #expect(page.contains("Discovery</span> <span class=\"muted\">Sun 1 Nov 2026 · "))
+    }
+
+    /// A week with moves, a conversion, a deletion and uncommitted edits, as `leads changes` and
+    /// `report.json` list it.
+    @Test func theChangeListOfAWeek() throws {
+        let repository = try Repository()
+        defer { repository.folder.remove() }
+        let contact = "---\nname: Jonas Weber\nemail: jonas@example.com\n---\n"
+        try repository.commit(
+            "Start", on: "2026-11-01",
+            [
+                "leads/acme.md": Self.lead("WARM_LEAD", extra: "contact: \"[[jonas]]\"\n"),
+                "contacts/jonas.md": contact,
+                "interactions/call.md": Self.call, "leads/globex.md": Self.lead("DISCOVERY"),
+            ])
+        try repository.commit(
+            "Referral", on: "2026-11-16",
+            ["leads/acme.md": Self.lead("REFERRAL_SECURED", extra: "contact: \"[[jonas]]\"\n")])
+        let convert = try repository.leads(["convert", "acme"], asOf: "2026-11-17")
+        #expect(convert.status == 0, "\(convert.stderr)")
+        try repository.commit("Convert Acme", on: "2026-11-17")
+        try FileManager.default.removeItem(at: repository.url.appendingPathComponent("content/leads/globex.md"))
+        try repository.commit("Drop Globex", on: "2026-11-18")
+        // Not committed: a follow-up set by the command line.
+        #expect(try repository.leads(["set", "acme", "next_follow_up=2026-11-30"], asOf: "2026-11-20").status == 0)
+
+        let run = try repository.leads(["changes", "--format", "json"], asOf: "2026-11-20")
+        #expect(run.status == 0, "\(run.stderr)")
+        let list = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
+        let lines = list.map {
+            [
+                $0["date"], $0["commit"] is NSNull ? "uncommitted" : "committed", $0["kind"], $0["change"],
+                $0["record"], $0["from"], $0["to"],
+            ]
+            .map { value in (value as? String).map { $0 } ?? "-" }.joined(separator: " ")
+        }
+        #expect(
+            lines == [
+                "2026-11-16 committed lead moved acme WARM_LEAD REFERRAL_SECURED",
+                "2026-11-17 committed application created acme - -",
+                "2026-11-17 committed lead converted acme REFERRAL_SECURED CONVERTED",
+                "2026-11-18 committed lead deleted globex DISCOVERY -",
+                "2026-11-20 uncommitted lead rescheduled acme - 2026-11-30",
+            ])
+        let text = try repository.leads(["changes"], asOf: "2026-11-20").stdout
+        #expect(
+            text.hasPrefix(
+                "Not committed yet\n  lead acme  follow-up none → 2026-11-30\nWed 18 Nov 2026\n  lead globex  deleted  · Ann · "
+            ))
+
+        let report = try repository.folder.build(asOf: "2026-11-20").reportJSON()
+        let changes = try #require(report["changes"] as? [[String: Any]])
+        #expect(changes.count == 9, "the whole history: 4 records added in Start, then the week's 5")
+        #expect((changes.last?["commit"]) is NSNull)
+    }
+
+    /// `build --at` a tag or a day gives the report a clean build of that commit's checkout gives.
+    @Test func buildAtATagOrADayIsTheReportOfThatCommit() throws {
+        let repository = try Repository()
+        defer { repository.folder.remove() }
+        try repository.commit("Add", on: "2026-11-01", ["leads/acme.md": Self.lead("DISCOVERY")])
+        try repository.commit(
+            "Woke", on: "2026-11-05", ["leads/acme.md": Self.lead("WAKING_UP"), "interactions/call.md": Self.call])
+        try repository.git(["tag", "v1"])
+        try repository.commit("Warm", on: "2026-11-09", ["leads/acme.md": Self.lead("WARM_LEAD")])
+        try repository.folder.write(["leads/acme.md": Self.lead("REFERRAL_SECURED")])  // uncommitted
+
+        let atTag = try repository.leads(["build", "--at", "v1", "--output", "at-tag"], asOf: "2026-11-05")
+        #expect(atTag.status == 0, "\(atTag.stderr)")
+        #expect(atTag.stdout.contains("wrote the report as of commit "))
+        let atDay = try LeadsProcess.run(
+            ["build", "--content", "content", "--at", "2026-11-07", "--output", "at-day"], in: repository.url,
+            environment: ["TZ": "UTC"])
+        #expect(atDay.status == 0, "\(atDay.stderr)")
+        try repository.git(["worktree", "add", "-q", "checkout", "v1"])
+        let clean = try LeadsProcess.run(
+            ["build", "--content", "checkout/content", "--as-of", "2026-11-05", "--output", "clean"],
+            in: repository.url,
+            environment: ["TZ": "UTC"])
+        #expect(clean.status == 0, "\(clean.stderr)")
+        func json(_ folder: String) throws -> Data {
+            try Data(contentsOf: repository.url.appendingPathComponent("\(folder)/report.json"))
+        }
+        #expect(try json("at-tag") == json("clean"))
+        #expect(try json("at-day") == json("clean"))
+        let page = try String(contentsOf: repository.url.appendingPathComponent("at-tag/index.html"), encoding: .utf8)
+        #expect(page.contains("· commit ") && page.contains("“Woke”"))
+        // The working tree was not touched.
+        #expect(try repository.folder.read("leads/acme.md") == Self.lead("REFERRAL_SECURED"))
+    }
+
+    /// `--no-git`, no repository and a shallow clone: everything works, and the report says why the
+    /// history views are empty or partial.
+    @Test func withoutAWholeHistoryTheReportSaysWhy() throws {
+        let plain = try ScratchFolder(["leads/acme.md": Self.lead("DISCOVERY")])
+        defer { plain.remove() }
+        let outside = try plain.build(asOf: "2026-11-20")
+        #expect(outside.page("changes.html").contains("No history here: the content folder is not in a git work tree."))
+        let refused = try plain.leads(["changes"], asOf: "2026-11-20")
+        #expect(refused.status == 1)
+        #expect(refused.stderr == "error: no history for content: the content folder is not in a git work tree\n")
+
+        let repository = try Repository()
+        defer { repository.folder.remove() }
+        try repository.commit("Add", on: "2026-11-01", ["leads/acme.md": Self.lead("DISCOVERY")])
+        try repository.commit(
+            "Woke", on: "2026-11-05", ["leads/acme.md": Self.lead("WAKING_UP"), "interactions/call.md": Self.call])
+        let off = try repository.leads(["build", "--no-git", "--output", "off"], asOf: "2026-11-20")
+        #expect(off.status == 0)
+        let offPage = try String(contentsOf: repository.url.appendingPathComponent("off/changes.html"), encoding: .utf8)
+        #expect(offPage.contains("No history here: --no-git: the history views are off."))
+
+        let shallow = repository.url.appendingPathComponent("shallow")
+        try repository.git(["clone", "-q", "--depth", "1", "file://" + repository.url.path, shallow.path])
+        let run = try LeadsProcess.run(
+            ["build", "--content", "content", "--as-of", "2026-11-20", "--output", "out"], in: shallow)
+        #expect(run.status == 0, "\(run.stderr)")
+        let page = try String(contentsOf: shallow.appendingPathComponent("out/changes.html"), encoding: .utf8)
+        #expect(page.contains("this is a shallow clone"))
+    }
+}
