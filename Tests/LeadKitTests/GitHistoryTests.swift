@@ -85,6 +85,10 @@ import Testing
         #expect(page.contains("<span class=\"chip\">Waking up</span> <span class=\"muted\">Thu 5 Nov 2026 · "))
         #expect(page.contains(" · Ann · “Acme woke up”</span></li>"))
         #expect(page.contains("Last changed Thu 12 Nov 2026 by Ann: “Acme is warm”"))
+        // The commits are in the timeline with the interaction, newest first.
+        let moved = try #require(page.range(of: "<h3>Moved Waking up → Warm lead</h3>"))
+        let call = try #require(page.range(of: "<h3>Intro</h3>"))
+        #expect(moved.lowerBound < call.lowerBound)
     }
 
     /// A file's own `history:` wins; a date it gives more than a day off the commit's is a note.
@@ -137,7 +141,7 @@ import Testing
             ])
         try repository.commit(
             "Referral", on: "2026-11-16",
-            ["leads/acme.md": Self.lead("REFERRAL_SECURED", extra: "contact: \"[[jonas]]\"\n")])
+            ["leads/acme.md": Self.lead("REFERRAL_SECURED", extra: "contact: \"[[jonas]]\"\nowner: Ann\n")])
         let convert = try repository.leads(["convert", "acme"], asOf: "2026-11-17")
         #expect(convert.status == 0, "\(convert.stderr)")
         try repository.commit("Convert Acme", on: "2026-11-17")
@@ -170,7 +174,12 @@ import Testing
                 "Not committed yet\n  lead acme  follow-up none → 2026-11-30\nWed 18 Nov 2026\n  lead globex  deleted  · Ann · "
             ))
 
-        let report = try repository.folder.build(asOf: "2026-11-20").reportJSON()
+        let site = try repository.folder.build(asOf: "2026-11-20")
+        let owner = site.page("owners/ann.html")
+        #expect(owner.contains("What changed this week"))
+        #expect(owner.contains("converted Referral secured → Converted"))
+        #expect(!owner.contains("globex"), "not Ann's lead")
+        let report = try site.reportJSON()
         let changes = try #require(report["changes"] as? [[String: Any]])
         #expect(changes.count == 9, "the whole history: 4 records added in Start, then the week's 5")
         #expect((changes.last?["commit"]) is NSNull)

@@ -88,10 +88,12 @@ extension PageBuilder {
         let stale = day.stale.map { card($0, depth: 1) }
         let open = day.open.map { card($0, depth: 1) }
         let claims = day.claims.map { card($0.lead, depth: 1) }
+        let changes = ownerChanges(day.owner)
         return OwnerPage(
             page: frame("\(day.owner.name)'s day", "", depth: 1), name: day.owner.name, email: day.owner.email,
             feed: "../" + Self.ownerFeed(day.owner), agendaGroups: groups, hasAgenda: !groups.isEmpty, stale: stale,
-            hasStale: !stale.isEmpty, open: open, hasOpen: !open.isEmpty, claims: claims, hasClaims: !claims.isEmpty)
+            hasStale: !stale.isEmpty, open: open, hasOpen: !open.isEmpty, claims: claims, hasClaims: !claims.isEmpty,
+            changes: changes, hasChanges: !changes.isEmpty)
     }
 
     /// Follow-ups by bucket; `limit` keeps the dashboard short, the agenda page has them all.

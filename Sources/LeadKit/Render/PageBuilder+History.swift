@@ -4,20 +4,64 @@ extension PageBuilder {
     /// of all.
     func changesPage() -> ChangesPage {
         let from = Day(ordinal: report.asOf.ordinal - 6)
-        let window = Self.window(report.changes, from: from, to: report.asOf)
-        var days: [ChangesPage.Day] = []
-        let uncommitted = window.filter(\.isUncommitted)
-        if !uncommitted.isEmpty { days.append(ChangesPage.Day(label: "Not committed yet", rows: uncommitted.map(row))) }
-        let committed = window.filter { !$0.isUncommitted }
-        for date in Array(Set(committed.map(\.date))).sorted(by: >) {
-            let label = Day(parsing: date).map(Format.day) ?? date
-            days.append(ChangesPage.Day(label: label, rows: committed.filter { $0.date == date }.reversed().map(row)))
-        }
+        let days = changeDays(Self.window(report.changes, from: from, to: report.asOf), depth: 0)
         let note = report.gitHistory?.note
         return ChangesPage(
             page: frame("Changes", "changes.html", depth: 0),
             intro: "What changed from \(Format.day(from)) to \(Format.day(report.asOf)), as git recorded it.",
             note: note.map { "No history here: \($0)." }, days: days, isEmpty: days.isEmpty)
+    }
+
+    /// Changes by day for a page `depth` folders down: the uncommitted ones first, then the newest
+    /// day first, each day's newest change first.
+    func changeDays(_ changes: [RecordChange], depth: Int) -> [ChangesPage.Day] {
+        var days: [ChangesPage.Day] = []
+        let uncommitted = changes.filter(\.isUncommitted)
+        if !uncommitted.isEmpty {
+            days.append(ChangesPage.Day(label: "Not committed yet", rows: uncommitted.map { row($0, depth: depth) }))
+        }
+        let committed = changes.filter { !$0.isUncommitted }
+        for date in Array(Set(committed.map(\.date))).sorted(by: >) {
+            let label = Day(parsing: date).map(Format.day) ?? date
+            days.append(
+                ChangesPage.Day(
+                    label: label, rows: committed.filter { $0.date == date }.reversed().map { row($0, depth: depth) }))
+        }
+        return days
+    }
+
+    /// An owner's changes of the 7 days up to the as-of date, for their page.
+    func ownerChanges(_ owner: Owner) -> [ChangesPage.Day] {
+        let from = Day(ordinal: report.asOf.ordinal - 6)
+        let configuration = report.content.configuration
+        let mine = Self.window(report.changes, from: from, to: report.asOf).filter {
+            $0.owner.map { configuration.owner(named: $0).key } == owner.key
+        }
+        return changeDays(mine, depth: 1)
+    }
+
+    /// A lead's committed stage moves and rescheduled follow-ups as timeline entries, to interleave
+    /// with its interactions.
+    func commitLines(for lead: Lead, depth: Int) -> [InteractionLine] {
+        report.changes.enumerated().filter { _, change in
+            change.kind == "lead" && change.record == lead.id && change.commit != nil
+                && ["moved", "converted", "closed", "rescheduled", "created"].contains(change.change)
+        }.map { offset, change in
+            InteractionLine(
+                anchor: "change-\(offset)", date: Day(parsing: change.date).map(Format.day) ?? change.date,
+                isoDate: change.date, type: "Change", summary: Self.describe(change).capitalizedFirst,
+                sentiment: nil, sentimentClass: nil,
+                nextAction: nil, leadHref: nil, leadTitle: nil,
+                contactName: nil, contactHref: nil,
+                notesHTML: "<p>\(Self.escaped("\(change.author ?? "") · \(change.commit ?? "") “\(change.subject ?? "")”"))</p>",
+                hasNotes: true, badge: nil, problems: [], hasProblems: false)
+        }
+    }
+
+    /// Text for HTML built here (commit authors and subjects are the user's).
+    static func escaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 
     /// The changes dated `from` through `to`, and every uncommitted one.
@@ -28,9 +72,9 @@ extension PageBuilder {
         }
     }
 
-    private func row(_ change: RecordChange) -> ChangesPage.Row {
+    private func row(_ change: RecordChange, depth: Int) -> ChangesPage.Row {
         let kind = RecordKind(rawValue: change.kind) ?? .lead
-        let href = change.change == "deleted" ? nil : link(kind, change.record)
+        let href = change.change == "deleted" ? nil : link(kind, change.record, depth: depth)
         return ChangesPage.Row(
             what: Self.describe(change), kind: Format.label(change.kind), title: title(kind, change.record),
             href: href, author: change.author, commit: change.commit, subject: change.subject)
@@ -53,12 +97,12 @@ extension PageBuilder {
     }
 
     /// The page of a record still there, by kind and id.
-    private func link(_ kind: RecordKind, _ id: String) -> String? {
+    private func link(_ kind: RecordKind, _ id: String, depth: Int) -> String? {
         switch kind {
         case .interaction:
-            return index.interactions[id].map { interactionHref(records.interactions[$0], depth: 0) }
+            return index.interactions[id].map { interactionHref(records.interactions[$0], depth: depth) }
         default:
-            return index.contains(id, kind: kind) ? href(kind, id, depth: 0) : nil
+            return index.contains(id, kind: kind) ? href(kind, id, depth: depth) : nil
         }
     }
 
@@ -88,4 +132,9 @@ extension PageBuilder {
         case .commit(let commit): return "\(commit.short) · \(commit.author) · “\(commit.subject)”"
         }
     }
+}
+
+extension String {
+    /// `Moved …` for `moved …`.
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

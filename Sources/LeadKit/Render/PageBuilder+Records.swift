@@ -49,9 +49,11 @@ extension PageBuilder {
                 source: Self.source($0))
         }
         let historyNotes = report.historyNotes[position] ?? []
-        let timeline = fact.interactions.reversed().map {
-            interaction($0, depth: 1, withNotes: true, showLead: false)
-        }
+        // Interactions and the commits that moved the lead or its follow-up, newest first.
+        let timeline = (fact.interactions.map { interaction($0, depth: 1, withNotes: true, showLead: false) }
+            + commitLines(for: lead, depth: 1)).enumerated().sorted { a, b in
+                (a.element.isoDate, a.offset) > (b.element.isoDate, b.offset)
+            }.map(\.element)
         let problems = problems(lead.header.file, depth: 1)
         return LeadPage(
             page: frame(card.role + (card.company.isEmpty ? "" : " · " + card.company), "", depth: 1), card: card,

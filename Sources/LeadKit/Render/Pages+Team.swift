@@ -12,6 +12,9 @@ struct OwnerPage: Encodable {
     var hasOpen: Bool
     var claims: [LeadCard]
     var hasClaims: Bool
+    /// What changed in their leads this week, from git.
+    var changes: [ChangesPage.Day] = []
+    var hasChanges: Bool = false
 }
 
 /// The pool: open leads nobody owns, with their claims.
