@@ -53,7 +53,8 @@ extension PageBuilder {
                 sentiment: nil, sentimentClass: nil,
                 nextAction: nil, leadHref: nil, leadTitle: nil,
                 contactName: nil, contactHref: nil,
-                notesHTML: "<p>\(Self.escaped("\(change.author ?? "") · \(change.commit ?? "") “\(change.subject ?? "")”"))</p>",
+                notesHTML:
+                    "<p>\(Self.escaped("\(change.author ?? "") · \(change.commit ?? "") “\(change.subject ?? "")”"))</p>",
                 hasNotes: true, badge: nil, problems: [], hasProblems: false)
         }
     }

@@ -50,7 +50,8 @@ extension PageBuilder {
         }
         let historyNotes = report.historyNotes[position] ?? []
         // Interactions and the commits that moved the lead or its follow-up, newest first.
-        let timeline = (fact.interactions.map { interaction($0, depth: 1, withNotes: true, showLead: false) }
+        let timeline =
+            (fact.interactions.map { interaction($0, depth: 1, withNotes: true, showLead: false) }
             + commitLines(for: lead, depth: 1)).enumerated().sorted { a, b in
                 (a.element.isoDate, a.offset) > (b.element.isoDate, b.offset)
             }.map(\.element)
