@@ -64,6 +64,46 @@ def ensure_content(size):
     return folder
 
 
+def history_repository(size, commits):
+    """A git repository of the generated content with `commits` more commits, each moving one lead to
+    another stage (authored a day apart), made with `git fast-import` in seconds; checked out."""
+    repo = os.path.join(WORK, f"history-{size}-{commits}")
+    if os.path.isdir(os.path.join(repo, ".git")):
+        return os.path.join(repo, "content")
+    content = ensure_content(size)
+    shutil.rmtree(repo, ignore_errors=True)
+    subprocess.run(["git", "init", "-q", "-b", "main", repo], check=True)
+    files = []
+    for folder, _, names in os.walk(content):
+        for name in names:
+            path = os.path.join(folder, name)
+            files.append((os.path.relpath(path, content), open(path, "rb").read()))
+    files.sort()
+    leads = [(p, b) for p, b in files if p.startswith("leads/")]
+    stages = [b"DISCOVERY", b"WAKING_UP", b"WARM_LEAD", b"REFERRAL_SECURED"]
+    start = 1767225600 - commits * 3600  # an hour apart, ending 2026-01-01
+
+    def data(blob):
+        return b"data %d\n" % len(blob) + blob + b"\n"
+
+    stream = [b"commit refs/heads/main\n", b"author Bench <bench@example.com> %d +0000\n" % start,
+              b"committer Bench <bench@example.com> %d +0000\n" % start, data(b"Generated content")]
+    for path, blob in files:
+        stream += [b"M 100644 inline content/" + path.encode() + b"\n", data(blob)]
+    for n in range(commits):
+        path, blob = leads[n % len(leads)]
+        new_stage = stages[(n // len(leads) + 1) % len(stages)]
+        lines = blob.split(b"\n")
+        lines = [b"status: " + new_stage if line.startswith(b"status: ") else line for line in lines]
+        when = start + (n + 1) * 3600
+        stream += [b"commit refs/heads/main\n", b"author Bench <bench@example.com> %d +0000\n" % when,
+                   b"committer Bench <bench@example.com> %d +0000\n" % when, data(b"Move " + path.encode()),
+                   b"M 100644 inline content/" + path.encode() + b"\n", data(b"\n".join(lines))]
+    subprocess.run(["git", "-C", repo, "fast-import", "--quiet"], input=b"".join(stream), check=True)
+    subprocess.run(["git", "-C", repo, "checkout", "-q", "-f", "main"], check=True)
+    return os.path.join(repo, "content")
+
+
 def touch_one_lead(folder):
     """Appends a line to one lead's notes, so exactly one file changes between two builds."""
     path = os.path.join(folder, "leads", "l000001.md")
@@ -93,6 +133,8 @@ def main():
                              "than this machine has (3.5 GiB at 10k leads, growing linearly)")
     parser.add_argument("--results", default=os.path.join(ROOT, "bench", "results.md"))
     parser.add_argument("--no-hugo", action="store_true", help="skip the Hugo comparison")
+    parser.add_argument("--history", type=int, nargs=2, default=[10000, 20000], metavar=("LEADS", "COMMITS"),
+                        help="the git history pass: a repository of LEADS leads and COMMITS commits (0 0 to skip)")
     args = parser.parse_args()
 
     subprocess.run(["swift", "build", "-c", "release", "--product", "leads"], cwd=ROOT, check=True,
@@ -129,6 +171,20 @@ def main():
                 args.runs, before=lambda: shutil.rmtree(hugo_out, ignore_errors=True)))
         rows.append((size, files, results))
 
+    history_rows = []
+    if args.history[0] > 0:
+        size, commits = args.history
+        content = history_repository(size, commits)
+        output = os.path.join(WORK, f"output-history-{size}")
+        build = [LEADS, "build", "--content", content, "--output", output, "--as-of", AS_OF]
+        print(f"{size} leads in git with {commits} commits", flush=True)
+        clean = lambda: shutil.rmtree(output, ignore_errors=True)
+        history_rows = [
+            measure("leads build (full, --no-git)", build + ["--no-git"], args.runs, before=clean),
+            measure("leads build (full, history read)", build, args.runs, before=clean),
+            measure("leads build (no change, history read)", build, args.runs),
+        ]
+
     lines = [
         "# Benchmark results",
         "",
@@ -147,6 +203,14 @@ def main():
         if "hugo (same files)" in by_label:
             ratio = by_label["leads build (full)"]["seconds"] / by_label["hugo (same files)"]["seconds"]
             lines.append(f"| {size} | {files} | **leads / hugo (full build)** | {ratio:.2f} | | |")
+    if history_rows:
+        size, commits = args.history
+        lines += ["", f"The git history pass ({size} leads, {commits} commits touching leads, one `git log` and one "
+                  "`git cat-file --batch` per build):", "", "| work | wall (s) | peak (MiB) |", "|---|---:|---:|"]
+        for r in history_rows:
+            lines.append(f"| {r['label']} | {r['seconds']:.2f} | {r['peak']:.0f} |")
+        added = history_rows[1]["seconds"] - history_rows[0]["seconds"]
+        lines.append(f"| **history pass (difference)** | {added:.2f} | |")
     text = "\n".join(lines) + "\n"
     with open(args.results, "w", encoding="utf-8") as f:
         f.write(text)

@@ -46,6 +46,8 @@ public struct Report: Sendable {
     public var gitHistory: RecordHistory? = nil
     /// The changes the history shows, committed ones oldest first, then the uncommitted ones.
     public var changes: [RecordChange] = []
+    /// Positions in `changes` by `kind/id`, for a record's own changes.
+    public var changesByRecord: [String: [Int]] = [:]
     /// Per lead position, where its file's history dates differ from its commits' (lead page notes).
     public var historyNotes: [Int: [String]] = [:]
     /// The commit a `build --at` report shows; nil for the working tree.

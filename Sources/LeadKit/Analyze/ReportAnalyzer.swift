@@ -18,6 +18,9 @@ public struct ReportAnalyzer: Sendable {
         report.gitHistory = history
         report.historyNotes = merged.notes
         report.changes = ChangeList.all(history, configuration: content.configuration, asOf: asOf)
+        for (position, change) in report.changes.enumerated() {
+            report.changesByRecord[change.kind + "/" + change.record, default: []].append(position)
+        }
         return report
     }
 

@@ -89,7 +89,7 @@ extension RecordHistory {
         guard
             let log = repository.git(
                 [
-                    "log", "--reverse", "-M", "--name-status", "--date=short", format, revision, "--",
+                    "log", "--reverse", "-M", "--raw", "--no-abbrev", "--date=short", format, revision, "--",
                     prefix.isEmpty ? "." : prefix,
                 ])
         else { return unavailable(GitRepository.Unavailable.gitMissing.description) }
@@ -108,8 +108,13 @@ extension RecordHistory {
                     hash: fields[0], short: String(fields[0].prefix(7)), author: fields[2], day: day,
                     subject: fields[4...].joined(separator: "\u{1F}")))
             for line in lines.dropFirst() {
+                // `:100644 100644 <old blob> <new blob> M\tpath`, or `R100\told path\tnew path`.
                 let parts = line.split(separator: "\t").map(String.init)
-                guard let status = parts.first?.first, parts.count >= 2 else { continue }
+                let meta = parts.first?.split(separator: " ") ?? []
+                guard line.hasPrefix(":"), meta.count >= 5, let status = meta[4].first, parts.count >= 2 else {
+                    continue
+                }
+                let blob = String(meta[3])
                 let newPath = parts[parts.count - 1]
                 guard newPath.hasPrefix(prefix) else { continue }
                 let path = String(newPath.dropFirst(prefix.count))
@@ -132,17 +137,18 @@ extension RecordHistory {
                     // A later file of the same name is another record.
                     keyOf[path] = nil
                 } else if [.lead, .application, .job, .interaction].contains(kind) {
-                    wanted.append((record, store[record].count - 1, fields[0] + ":" + newPath, kind))
+                    // By blob name: `commit:path` makes git walk the tree for each (slow in big folders).
+                    wanted.append((record, store[record].count - 1, blob, kind))
                 }
             }
         }
-        // The values of every version that has them: one cat-file for all.
-        for (item, bytes) in zip(wanted, repository.blobs(wanted.map(\.object))) {
-            guard let bytes else { continue }
-            let version = store[item.record][item.index]
-            store[item.record][item.index].values = values(
-                of: bytes, path: version.path, kind: item.kind, configuration)
+        // The values of every version that has them: one cat-file for all, parsed on every core.
+        let blobs = repository.blobs(wanted.map(\.object))
+        let jobs = zip(wanted, blobs).map { item, bytes in (store[item.record][item.index].path, item.kind, bytes) }
+        let parsed = ParallelMap.map(jobs, chunkSize: 256) { path, kind, bytes in
+            bytes.flatMap { values(of: $0, path: path, kind: kind, configuration) }
         }
+        for (item, values) in zip(wanted, parsed) { store[item.record][item.index].values = values }
         if let root {
             addUncommitted(repository, root: root, keyOf: &keyOf, store: &store, configuration: configuration)
         }

@@ -43,9 +43,8 @@ extension PageBuilder {
     /// A lead's committed stage moves and rescheduled follow-ups as timeline entries, to interleave
     /// with its interactions.
     func commitLines(for lead: Lead, depth: Int) -> [InteractionLine] {
-        report.changes.enumerated().filter { _, change in
-            change.kind == "lead" && change.record == lead.id && change.commit != nil
-                && ["moved", "converted", "closed", "rescheduled", "created"].contains(change.change)
+        (report.changesByRecord["lead/" + lead.id] ?? []).map { ($0, report.changes[$0]) }.filter { _, change in
+            change.commit != nil && ["moved", "converted", "closed", "rescheduled", "created"].contains(change.change)
         }.map { offset, change in
             InteractionLine(
                 anchor: "change-\(offset)", date: Day(parsing: change.date).map(Format.day) ?? change.date,
