@@ -87,6 +87,9 @@ struct Build: ParsableCommand {
         case .success(let found): repository = found
         case .failure(let reason): throw ValidationError("--at \(at): \(reason.description)")
         }
+        if at.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) != nil, Day(parsing: at) == nil {
+            throw ValidationError("--at \(at): not a real date")
+        }
         let hash: String?
         if let day = DateWords.day(at, asOf: try options.asOfDay()),
             Day(parsing: at) != nil || repository.commit(at) == nil

@@ -13,9 +13,9 @@ enum HistoryCommand {
         }
     }
 
-    static func configuration(_ options: ContentOptions, asOf: Day) throws -> Configuration {
+    static func checked(_ options: ContentOptions, asOf: Day) throws -> CheckedContent {
         do {
-            return try Leads.check(content: options.content, asOf: asOf).configuration
+            return try Leads.check(content: options.content, asOf: asOf)
         } catch let error as LoadError {
             throw usageError(error)
         }
@@ -62,17 +62,24 @@ struct Changes: ParsableCommand {
     func run() throws {
         let asOf = try options.asOfDay()
         let repository = try HistoryCommand.open(options)
-        let configuration = try HistoryCommand.configuration(options, asOf: asOf)
+        let checked = try HistoryCommand.checked(options, asOf: asOf)
+        let configuration = checked.configuration
         let history = RecordHistory.read(repository, workingTree: options.content, configuration: configuration)
-        var changes = ChangeList.all(history, configuration: configuration, asOf: asOf)
-        let from = try bound(
-            since ?? Day(ordinal: asOf.ordinal - 6).description, repository, asOf: asOf, inclusive: false)
+        var changes = ChangeList.all(history, configuration: configuration, asOf: asOf, content: checked)
         let to = try bound(until ?? asOf.description, repository, asOf: asOf, inclusive: true)
+        // A day alone as --until ends the week there: the default start is 6 days before it.
+        var end = asOf
+        if case .day(let last) = to { end = last }
+        let from = try bound(
+            since ?? Day(ordinal: end.ordinal - 6).description, repository, asOf: asOf, inclusive: false)
+        if case .day(let first) = from, case .day(let last) = to, first > last {
+            throw ValidationError("--since \(first) is after --until \(last)")
+        }
         changes = changes.filter { change in
             guard let commit = change.commit else {
-                // Not committed yet: shown unless the list ends at a commit in the past.
-                if case .commits = to { return false }
-                return true
+                // Not committed yet: shown only when the list runs up to now.
+                if case .day(let last) = to { return last >= asOf }
+                return false
             }
             let day = Day(parsing: change.date) ?? asOf
             switch from {
@@ -87,6 +94,11 @@ struct Changes: ParsableCommand {
         }
         if let owner {
             let key = configuration.owner(named: owner).key
+            let known = Set(
+                checked.records.leads.compactMap { $0.owner.map { configuration.owner(named: $0.value).key } })
+            guard known.contains(key) else {
+                throw ValidationError("--owner: nobody called '\(owner)' owns a lead")
+            }
             changes = changes.filter { $0.owner.map { configuration.owner(named: $0).key } == key }
         }
         HistoryCommand.print(ChangesView(changes: changes, note: history.note), format: format)
@@ -108,10 +120,14 @@ struct Diff: ParsableCommand {
         for revision in [from, to] where repository.commit(revision) == nil {
             throw ValidationError("'\(revision)' names no commit, tag or branch")
         }
-        let configuration = try HistoryCommand.configuration(options, asOf: asOf)
+        let checked = try HistoryCommand.checked(options, asOf: asOf)
+        let configuration = checked.configuration
         let history = RecordHistory.read(repository, revision: to, configuration: configuration)
         let between = repository.commits(from: from, to: to) ?? []
-        let changes = ChangeList.all(history, configuration: configuration, asOf: asOf).filter {
+        if between.isEmpty, let reversed = repository.commits(from: to, to: from), !reversed.isEmpty {
+            throw ValidationError("\(from) is newer than \(to): leads diff OLDER NEWER")
+        }
+        let changes = ChangeList.all(history, configuration: configuration, asOf: asOf, content: checked).filter {
             $0.commit.map(between.contains) ?? false
         }
         HistoryCommand.print(ChangesView(changes: changes, note: history.note), format: format)

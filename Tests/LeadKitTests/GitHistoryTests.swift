@@ -249,4 +249,79 @@ import Testing
         let page = try String(contentsOf: shallow.appendingPathComponent("out/changes.html"), encoding: .utf8)
         #expect(page.contains("this is a shallow clone"))
     }
+
+    /// What re-running the issue's cases turned up: `leads move` on a lead whose stages were only
+    /// committed seeds its history from the commits; an uncommitted move counts from today; a
+    /// commit with a status the pipeline does not have is no stage; a move to a subfolder is no
+    /// change; `--until` a past day leaves the uncommitted changes out.
+    @Test func theEdgesOfTheHistory() throws {
+        let repository = try Repository()
+        defer { repository.folder.remove() }
+        try repository.commit("Add", on: "2026-11-01", ["leads/acme.md": Self.lead("DISCOVERY")])
+        try repository.commit(
+            "Woke", on: "2026-11-05", ["leads/acme.md": Self.lead("WAKING_UP"), "interactions/call.md": Self.call])
+        try repository.commit("Typo", on: "2026-11-07", ["leads/acme.md": Self.lead("WARM")])
+        try repository.commit("Warm", on: "2026-11-09", ["leads/acme.md": Self.lead("WARM_LEAD")])
+        let move = try repository.leads(
+            ["move", "acme", "ARCHIVED", "--date", "2026-11-12"], asOf: "2026-11-12")
+        #expect(move.status == 0, "\(move.stderr)")
+        #expect(
+            try repository.folder.read("leads/acme.md").hasSuffix(
+                """
+                history:
+                  - {status: DISCOVERY, date: 2026-11-01}
+                  - {status: WAKING_UP, date: 2026-11-05}
+                  - {status: WARM_LEAD, date: 2026-11-09}
+                  - {status: ARCHIVED, date: 2026-11-12}
+                ---
+
+                """))
+        try repository.commit("Referral", on: "2026-11-12")
+        try FileManager.default.createDirectory(
+            at: repository.url.appendingPathComponent("content/leads/2026"), withIntermediateDirectories: true)
+        try repository.git(["mv", "content/leads/acme.md", "content/leads/2026/acme.md"], date: "2026-11-13")
+        try repository.commit("File it", on: "2026-11-13")
+        try repository.folder.write(["leads/globex.md": Self.lead("DISCOVERY")])
+        try repository.commit("Globex", on: "2026-11-14")
+        // By hand, not committed: Globex woke up.
+        try repository.folder.write(["leads/globex.md": Self.lead("WAKING_UP")])
+
+        let list = try repository.leads(["ls", "--format", "json"], asOf: "2026-11-16")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+        let globex = try #require(rows.first { $0["id"] as? String == "globex" })
+        #expect(globex["days_in_stage"] as? Int == 0)
+        #expect((globex["history"] as? [[String: String]])?.map { $0["status"] ?? "" } == ["DISCOVERY", "WAKING_UP"])
+        let acme = try #require(rows.first { $0["id"] as? String == "acme" })
+        #expect(!((acme["history"] as? [[String: String]]) ?? []).contains { $0["status"] == "WARM" })
+
+        let changes = try repository.leads(
+            ["changes", "--since", "2026-11-13", "--format", "json"], asOf: "2026-11-16")
+        let list2 = try #require(try JSONSerialization.jsonObject(with: Data(changes.stdout.utf8)) as? [[String: Any]])
+        #expect(
+            list2.map { "\($0["record"] as? String ?? "") \($0["change"] as? String ?? "")" } == [
+                "globex created", "globex moved",
+            ])
+        let past = try repository.leads(["changes", "--until", "2026-11-14", "--format", "json"], asOf: "2026-11-16")
+        let list3 = try #require(try JSONSerialization.jsonObject(with: Data(past.stdout.utf8)) as? [[String: Any]])
+        #expect(list3.allSatisfy { !($0["commit"] is NSNull) })
+    }
+
+    /// A shallow clone's first commit is where its history starts: no "created" for every record,
+    /// and days in stage as without history.
+    @Test func aShallowCloneStartsWhereItsHistoryStarts() throws {
+        let repository = try Repository()
+        defer { repository.folder.remove() }
+        try repository.commit("Add", on: "2026-09-01", ["leads/acme.md": Self.lead("DISCOVERY")])
+        try repository.commit("Globex", on: "2026-11-01", ["leads/globex.md": Self.lead("DISCOVERY")])
+        let shallow = repository.url.appendingPathComponent("shallow")
+        try repository.git(["clone", "-q", "--depth", "1", "file://" + repository.url.path, shallow.path])
+        let changes = try LeadsProcess.run(
+            ["changes", "--content", "content", "--as-of", "2026-11-05", "--since", "2026-01-01", "--format", "json"],
+            in: shallow)
+        #expect(changes.stdout == "[\n\n]\n", "\(changes.stdout)")
+        let list = try LeadsProcess.run(
+            ["ls", "--content", "content", "--as-of", "2026-11-05", "--format", "json"], in: shallow)
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.map { $0["days_in_stage"] as? Int } == [4, 4], "since created, as without history")
+    }
 }

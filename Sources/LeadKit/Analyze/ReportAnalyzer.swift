@@ -13,11 +13,11 @@ public struct ReportAnalyzer: Sendable {
 
     public func analyze() -> Report {
         guard let history else { return analyzeContent() }
-        let merged = StageHistory.merge(content, history)
+        let merged = StageHistory.merge(content, history, asOf: asOf)
         var report = ReportAnalyzer(content: merged.content, asOf: asOf).analyzeContent()
         report.gitHistory = history
         report.historyNotes = merged.notes
-        report.changes = ChangeList.all(history, configuration: content.configuration, asOf: asOf)
+        report.changes = ChangeList.all(history, configuration: content.configuration, asOf: asOf, content: content)
         for (position, change) in report.changes.enumerated() {
             report.changesByRecord[change.kind + "/" + change.record, default: []].append(position)
         }

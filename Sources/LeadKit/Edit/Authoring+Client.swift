@@ -54,7 +54,7 @@ extension Authoring {
         }
         let current = lead.status?.value ?? pipeline.firstStage
         try editor.set("client", to: YAMLText.link(client.id))
-        try advance(&editor, lead: lead, to: pipeline.won, on: workspace.asOf)
+        try advance(&editor, lead: lead, to: pipeline.won, on: workspace.asOf, in: workspace)
         return changes + [
             .update(
                 lead.header.relativePath, from: before, to: editor.bytes,

@@ -21,7 +21,7 @@ extension Authoring {
             try date.map { (text) throws(EditError) in try Self.day(text, "--date", asOf: workspace.asOf) }
             ?? workspace.asOf
         var (before, editor) = try workspace.editor(for: lead.header)
-        try advance(&editor, lead: lead, to: target, on: day)
+        try advance(&editor, lead: lead, to: target, on: day, in: workspace)
         if let reason {
             guard pipeline.isClosed(target) else {
                 throw EditError(
@@ -34,7 +34,12 @@ extension Authoring {
 
     /// Sets `status` and appends to `history`; a lead without history first gets its current stage, dated
     /// when it was created, so the history tells the whole way.
-    static func advance(_ editor: inout FrontMatterEditor, lead: Lead, to target: String, on day: Day)
+    /// Moves the lead to `target` on `day`. A lead whose `history:` was never written gets one:
+    /// the stages its file's commits show (each dated by its commit), or else its current stage
+    /// since `created`.
+    static func advance(
+        _ editor: inout FrontMatterEditor, lead: Lead, to target: String, on day: Day, in workspace: Workspace
+    )
         throws(EditError)
     {
         if let last = lead.history.last?.date?.value, day < last {
@@ -45,8 +50,15 @@ extension Authoring {
         }
         try editor.set("status", to: target)
         if lead.history.isEmpty, let status = lead.status?.value, let created = lead.created?.value {
-            try editor.append(
-                to: "history", item: YAMLText.flowMapping([("status", status), ("date", created.description)]))
+            let committed = workspace.committedStages(lead)
+            let seed =
+                committed.last?.status == status.uppercased() && committed.allSatisfy({ $0.day <= day })
+                ? committed : [(status: status, day: created)]
+            for stage in seed {
+                try editor.append(
+                    to: "history",
+                    item: YAMLText.flowMapping([("status", stage.status), ("date", stage.day.description)]))
+            }
         }
         try editor.append(to: "history", item: YAMLText.flowMapping([("status", target), ("date", day.description)]))
     }
@@ -147,7 +159,7 @@ extension Authoring {
         let current = lead.status?.value ?? pipeline.firstStage
 
         try editor.set("application", to: YAMLText.link(lead.id))
-        try advance(&editor, lead: lead, to: pipeline.won, on: workspace.asOf)
+        try advance(&editor, lead: lead, to: pipeline.won, on: workspace.asOf, in: workspace)
         // The application first: until the lead links it, it is an application like any other.
         return (adopted ? [] : [.create(path, application, "application for \(lead.id)")]) + [
             .update(
@@ -176,7 +188,7 @@ extension Authoring {
         fields.append(("opened", workspace.asOf.description))
         let current = lead.status?.value ?? pipeline.firstStage
         try editor.set("job", to: YAMLText.link(lead.id))
-        try advance(&editor, lead: lead, to: pipeline.won, on: workspace.asOf)
+        try advance(&editor, lead: lead, to: pipeline.won, on: workspace.asOf, in: workspace)
         let job = YAMLText.record(.job, fields, body: timeline(of: lead, in: workspace))
         return changes + (adopted ? [] : [.create(path, job, "job for \(lead.id)")]) + [
             .update(

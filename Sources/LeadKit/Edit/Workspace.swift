@@ -243,6 +243,17 @@ public struct Workspace: Sendable {
         return records.companies.first { $0.name?.value.lowercased() == reference.lowercased() }
     }
 
+    /// The stages the commits of a lead's file show, oldest first, each with its commit's day:
+    /// what a `history:` that was never written would have said. Empty outside git.
+    func committedStages(_ lead: Lead) -> [(status: String, day: Day)] {
+        guard case .success(let repository) = GitRepository.open(root) else { return [] }
+        let history = RecordHistory.read(
+            repository, paths: [lead.header.relativePath], configuration: configuration)
+        let pipeline = configuration.pipeline(for: lead)
+        return StageHistory.stages(history.versions(of: lead.header.relativePath), history, asOf: nil)
+            .filter { pipeline.contains($0.status) }.map { ($0.status, $0.day) }
+    }
+
     /// What a company name given on the command line matches.
     enum CompanyMatch {
         /// The company with that id or name (`findCompany`).

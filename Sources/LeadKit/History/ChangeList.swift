@@ -44,11 +44,18 @@ public struct RecordChange: Sendable, Encodable, Equatable {
 public enum ChangeList {
     /// Every change, committed ones oldest first, then the uncommitted ones (dated `asOf`).
     /// `configuration` says which stages are won or closed.
-    public static func all(_ history: RecordHistory, configuration: Configuration, asOf: Day) -> [RecordChange] {
+    /// `content` tells whose an interaction is (its lead's owner, as the files say now).
+    public static func all(
+        _ history: RecordHistory, configuration: Configuration, asOf: Day, content: CheckedContent? = nil
+    ) -> [RecordChange] {
         // The owner of each lead now (its latest version), for an interaction's or job's changes.
         var owners: [String: String] = [:]
         for (path, versions) in history.records where path.hasPrefix("leads/") {
             if let owner = versions.last(where: { $0.values != nil })?.values?.owner { owners[stem(path)] = owner }
+        }
+        var interactionLeads: [String: String] = [:]
+        for interaction in content?.records.interactions ?? [] {
+            if let lead = interaction.lead?.value.target { interactionLeads[interaction.id] = lead }
         }
         var changes: [(order: Int, change: RecordChange)] = []
         // Records in path order, so the changes of one commit come in the same order every time.
@@ -56,13 +63,19 @@ public enum ChangeList {
         for versions in live + history.deleted {
             var previous: RecordHistory.Values?
             for version in versions {
+                // A shallow clone's cut-off commit is where its history starts, not a change.
+                if let index = version.commit, history.boundary.contains(index) {
+                    previous = version.values ?? previous
+                    continue
+                }
                 let commit = version.commit.map { history.commits[$0] }
                 let order = version.commit ?? Int.max
                 guard let kind = RecordHistory.recordKind(version.path) else { continue }
                 let id = stem(version.path)
                 let owner =
                     kind == .lead
-                    ? (version.values?.owner ?? previous?.owner) : version.values?.lead.flatMap { owners[$0] }
+                    ? (version.values?.owner ?? previous?.owner)
+                    : (kind == .interaction ? interactionLeads[id] : version.values?.lead).flatMap { owners[$0] }
                 func add(_ what: String, from: String? = nil, to: String? = nil) {
                     changes.append(
                         (
@@ -76,7 +89,7 @@ public enum ChangeList {
                 switch version.change {
                 case .added:
                     if kind == .interaction {
-                        add("logged", to: version.values?.lead)
+                        add("logged", to: interactionLeads[id])
                     } else {
                         add("created", to: version.values?.status)
                     }
@@ -84,8 +97,11 @@ public enum ChangeList {
                     add("deleted", from: previous?.status)
                 case .modified, .renamed:
                     var said = false
-                    if case .renamed(let old) = version.change {
+                    // A file moved to another folder keeps its id: not a change to the record.
+                    if case .renamed(let old) = version.change, stem(old) != id {
                         add("edited", from: stem(old), to: id)
+                        said = true
+                    } else if case .renamed = version.change {
                         said = true
                     }
                     if let now = version.values, let before = previous {

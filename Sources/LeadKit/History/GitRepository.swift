@@ -106,15 +106,17 @@ public struct GitRepository: Sendable {
             subject: fields[3...].joined(separator: "\u{1F}"))
     }
 
-    /// The last commit reachable from HEAD made on or before `day` (by author date, as the history
-    /// dates them), nil when there is none.
+    /// The last commit reachable from HEAD whose author day (as the history shows it, in the
+    /// author's time zone) is on or before `day`, nil when there is none.
     public func lastCommit(onOrBefore day: Day) -> String? {
-        guard let result = git(["log", "-1", "--format=%H", "--until=\(day)T23:59:59", "HEAD"]), result.status == 0
-        else {
+        guard let result = git(["log", "--date=short", "--format=%H %ad", "HEAD"]), result.status == 0 else {
             return nil
         }
-        let hash = String(decoding: result.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        return hash.isEmpty ? nil : hash
+        for line in String(decoding: result.output, as: UTF8.self).split(separator: "\n") {
+            let parts = line.split(separator: " ")
+            if parts.count == 2, let authored = Day(parsing: parts[1]), authored <= day { return String(parts[0]) }
+        }
+        return nil
     }
 
     /// The contents of blobs by object name or `rev:path`, in order; nil for one git does not have.

@@ -30,7 +30,7 @@ public struct RecordHistory: Sendable {
         public var nextFollowUp: String?
         /// Milestones reached, as `NAME DATE`.
         public var milestones: [String] = []
-        /// An interaction's lead, for whose the interaction is.
+        /// An application's or job's lead.
         public var lead: String?
     }
 
@@ -54,6 +54,9 @@ public struct RecordHistory: Sendable {
     /// Why the views are empty or partial (`--no-git`, no repository, a shallow clone); nil when
     /// the whole history was read.
     public var note: String?
+    /// A shallow clone's cut-off commits (positions in `commits`): they show the state the clone
+    /// starts from, not changes made on their day.
+    public var boundary: Set<Int> = []
 
     /// No history, and why.
     public static func unavailable(_ reason: String) -> RecordHistory {
@@ -75,9 +78,10 @@ extension RecordHistory {
     /// Reads the history of `repository`'s content folder up to `revision` (HEAD by default) in one
     /// `git log` and one `git cat-file --batch`; with `workingTree`, the uncommitted changes of the
     /// folder at `root` too. `configuration` reads the versions' fields.
+    /// `paths` (in the content folder) limits the walk to those files, for one record's history.
     public static func read(
         _ repository: GitRepository, revision: String = "HEAD", workingTree root: String? = nil,
-        configuration: Configuration
+        paths: [String]? = nil, configuration: Configuration
     ) -> RecordHistory {
         var history = RecordHistory()
         history.head = repository.commit(revision)
@@ -88,11 +92,19 @@ extension RecordHistory {
         let format = "--format=%x1e%H%x1f%h%x1f%an%x1f%ad%x1f%s"
         guard
             let log = repository.git(
-                [
-                    "log", "--reverse", "-M", "--raw", "--no-abbrev", "--date=short", format, revision, "--",
-                    prefix.isEmpty ? "." : prefix,
-                ])
+                // No pathspec: limiting the walk to the folder costs git a second tree walk per commit
+                // (twice the time on a big flat folder); paths outside it are skipped below.
+                ["log", "--reverse", "-M", "--raw", "--no-abbrev", "--date=short", format, revision]
+                    + (paths.map { ["--"] + $0.map { prefix + $0 } } ?? []))
         else { return unavailable(GitRepository.Unavailable.gitMissing.description) }
+        // A shallow clone's oldest commits, listed by git in `shallow` beside its objects.
+        var shallow = Set<String>()
+        if repository.isShallow, let path = repository.git(["rev-parse", "--git-path", "shallow"]) {
+            let file = String(decoding: path.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            let full = file.hasPrefix("/") ? file : repository.top + "/" + file
+            let text = (try? String(contentsOfFile: full, encoding: .utf8)) ?? ""
+            shallow = Set(text.split(separator: "\n").map(String.init))
+        }
         // Record path now → the record's number in `store`; deleted records keep their number.
         var keyOf: [String: Int] = [:]
         var store: [[Version]] = []
@@ -103,6 +115,7 @@ extension RecordHistory {
             let fields = header.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
             guard fields.count >= 5, let day = Day(parsing: fields[3]) else { continue }
             let commit = history.commits.count
+            if shallow.contains(fields[0]) { history.boundary.insert(commit) }
             history.commits.append(
                 Commit(
                     hash: fields[0], short: String(fields[0].prefix(7)), author: fields[2], day: day,
@@ -136,7 +149,8 @@ extension RecordHistory {
                 if change == .deleted {
                     // A later file of the same name is another record.
                     keyOf[path] = nil
-                } else if [.lead, .application, .job, .interaction].contains(kind) {
+                } else if [.lead, .application, .job].contains(kind) {
+                    // An interaction's own fields do not change what the views follow: not read.
                     // By blob name: `commit:path` makes git walk the tree for each (slow in big folders).
                     wanted.append((record, store[record].count - 1, blob, kind))
                 }
@@ -178,9 +192,7 @@ extension RecordHistory {
             return Values(milestones: application.milestones.map(describe), lead: application.lead?.value.target)
         case .job(let job):
             return Values(milestones: job.milestones.map(describe), lead: job.lead?.value.target)
-        case .interaction(let interaction):
-            return Values(lead: interaction.lead?.value.target)
-        case .contact, .company:
+        case .interaction, .contact, .company:
             return nil
         }
     }
@@ -198,13 +210,23 @@ extension RecordHistory {
         guard
             let status = repository.git(
                 [
-                    "status", "--porcelain=v1", "--untracked-files=all", "--no-renames", "--",
+                    "status", "--porcelain=v1", "--untracked-files=all", "--",
                     prefix.isEmpty ? "." : prefix,
                 ])
         else { return }
         for line in String(decoding: status.output, as: UTF8.self).split(separator: "\n") where line.count > 3 {
             let code = line.prefix(2)
-            let full = String(line.dropFirst(3))
+            var full = String(line.dropFirst(3))
+            // A staged rename, `R  old -> new`: the record keeps its versions under its new path.
+            if code.contains("R"), let arrow = full.range(of: " -> ") {
+                let old = String(full[..<arrow.lowerBound])
+                full = String(full[arrow.upperBound...])
+                if old.hasPrefix(prefix), full.hasPrefix(prefix),
+                    let record = keyOf.removeValue(forKey: String(old.dropFirst(prefix.count)))
+                {
+                    keyOf[String(full.dropFirst(prefix.count))] = record
+                }
+            }
             guard full.hasPrefix(prefix) else { continue }
             let path = String(full.dropFirst(prefix.count))
             guard let kind = recordKind(path) else { continue }

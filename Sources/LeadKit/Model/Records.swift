@@ -80,6 +80,8 @@ public struct HistoryEntry: Sendable {
 public enum HistorySource: Sendable, Equatable {
     case file
     case commit(RecordHistory.Commit)
+    /// The working tree's change to `status:`, not committed yet (dated on the as-of date).
+    case uncommitted
 }
 
 /// A person, team or role that may become an opportunity (`leads/<id>.md`).

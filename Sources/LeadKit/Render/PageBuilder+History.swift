@@ -130,6 +130,7 @@ extension PageBuilder {
         switch entry.source {
         case .file: return "from the file"
         case .commit(let commit): return "\(commit.short) · \(commit.author) · “\(commit.subject)”"
+        case .uncommitted: return "not committed yet"
         }
     }
 }
