@@ -9,7 +9,9 @@ struct SourceText {
     static func resolvingConflicts(_ source: SourceText, file: String, diagnostics: inout [Diagnostic]) -> (
         source: SourceText, conflicted: Bool
     ) {
-        guard source.text.contains("<<<<<<<"), let found = MergeConflict.find(in: source.text) else {
+        // Searched in the UTF-8 bytes: Foundation's `contains` converts every file to UTF-16 first.
+        guard source.text.utf8.firstRange(of: "<<<<<<<".utf8) != nil, let found = MergeConflict.find(in: source.text)
+        else {
             return (source, false)
         }
         diagnostics.append(
