@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A file's bytes decoded as UTF-8, with problems of the encoding as diagnostics.
 struct SourceText {
     /// The text without a byte-order mark; invalid bytes replaced by U+FFFD.
@@ -9,9 +15,9 @@ struct SourceText {
     static func resolvingConflicts(_ source: SourceText, file: String, diagnostics: inout [Diagnostic]) -> (
         source: SourceText, conflicted: Bool
     ) {
-        // Searched in the UTF-8 bytes: Foundation's `contains` converts every file to UTF-16 first.
-        guard source.text.utf8.firstRange(of: "<<<<<<<".utf8) != nil, let found = MergeConflict.find(in: source.text)
-        else {
+        // `memmem` over the UTF-8 bytes: Foundation's `contains` converts every file to UTF-16
+        // first, and the standard library's generic search is slower still.
+        guard Self.contains(source.text, "<<<<<<<"), let found = MergeConflict.find(in: source.text) else {
             return (source, false)
         }
         diagnostics.append(
@@ -97,6 +103,31 @@ struct SourceText {
 
 /// Splits on LF, CRLF and lone CR, as YAML and CommonMark both do, without cutting the whole file
 /// up front: a record is read only as far as its closing `---`.
+extension SourceText {
+    /// Whether `text` holds `needle`, compared as UTF-8 bytes.
+    static func contains(_ text: String, _ needle: String) -> Bool {
+        var text = text
+        var needle = needle
+        return text.withUTF8 { haystack in
+            needle.withUTF8 { pattern in
+                guard let base = haystack.baseAddress, let wanted = pattern.baseAddress, pattern.count > 0 else {
+                    return false
+                }
+                // `memchr` to each candidate first byte, then `memcmp` (memmem is a GNU extension).
+                var start = 0
+                let last = haystack.count - pattern.count
+                while start <= last {
+                    guard let hit = memchr(base + start, Int32(pattern[0]), last - start + 1) else { return false }
+                    let offset = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+                    if memcmp(base + offset, wanted, pattern.count) == 0 { return true }
+                    start = offset + 1
+                }
+                return false
+            }
+        }
+    }
+}
+
 struct LineScanner: IteratorProtocol {
     struct Line {
         /// Without its line break.
