@@ -179,9 +179,35 @@ def main():
         build = [LEADS, "build", "--content", content, "--output", output, "--as-of", AS_OF]
         print(f"{size} leads in git with {commits} commits", flush=True)
         clean = lambda: shutil.rmtree(output, ignore_errors=True)
+        cache = os.path.join(content, ".leads", "history")
+
+        def uncached():
+            clean()
+            if os.path.exists(cache):
+                os.remove(cache)
+
+        moves = iter(range(10 ** 6))
+
+        def new_commit():
+            # One more commit moving a lead, as a person would between two builds.
+            clean()
+            n = next(moves)
+            lead = sorted(os.listdir(os.path.join(content, "leads")))[n]
+            path = os.path.join(content, "leads", lead)
+            text = open(path, encoding="utf-8").read()
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(text.replace("temperature: COLD", "temperature: WARM", 1)
+                        if "temperature: COLD" in text else text + "\nMoved on.\n")
+            repo = os.path.dirname(content)
+            subprocess.run(["git", "-C", repo, "commit", "-q", "-am", f"Edit {lead}"], check=True,
+                           env={**os.environ, "GIT_AUTHOR_NAME": "Bench", "GIT_AUTHOR_EMAIL": "b@x",
+                                "GIT_COMMITTER_NAME": "Bench", "GIT_COMMITTER_EMAIL": "b@x"})
+
         history_rows = [
             measure("leads build (full, --no-git)", build + ["--no-git"], args.runs, before=clean),
-            measure("leads build (full, history read)", build, args.runs, before=clean),
+            measure("leads build (full, history read, no cache)", build, args.runs, before=uncached),
+            measure("leads build (full, history cached)", build, args.runs, before=clean),
+            measure("leads build (full, one commit since the cache)", build, args.runs, before=new_commit),
             measure("leads build (no change, history read)", build, args.runs),
         ]
 
@@ -209,8 +235,9 @@ def main():
                   "`git cat-file --batch` per build):", "", "| work | wall (s) | peak (MiB) |", "|---|---:|---:|"]
         for r in history_rows:
             lines.append(f"| {r['label']} | {r['seconds']:.2f} | {r['peak']:.0f} |")
-        added = history_rows[1]["seconds"] - history_rows[0]["seconds"]
-        lines.append(f"| **history pass (difference)** | {added:.2f} | |")
+        base = history_rows[0]["seconds"]
+        for label, row in (("no cache", 1), ("cached", 2), ("one new commit", 3)):
+            lines.append(f"| **history pass, {label} (difference)** | {history_rows[row]['seconds'] - base:.2f} | |")
     text = "\n".join(lines) + "\n"
     with open(args.results, "w", encoding="utf-8") as f:
         f.write(text)

@@ -324,4 +324,40 @@ import Testing
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
         #expect(rows.map { $0["days_in_stage"] as? Int } == [4, 4], "since created, as without history")
     }
+
+    /// A build keeps what it read in `.leads/history` (ignored by git) and the next one reads only
+    /// the commits made since; the report is the one a build without the cache makes, also after
+    /// the history was rewritten under it.
+    @Test func theHistoryIsCachedAndReadOnlyFromTheLastCommitOn() throws {
+        let repository = try Repository()
+        defer { repository.folder.remove() }
+        try repository.commit("Add", on: "2026-11-01", ["leads/acme.md": Self.lead("DISCOVERY")])
+        try repository.commit(
+            "Woke", on: "2026-11-05", ["leads/acme.md": Self.lead("WAKING_UP"), "interactions/call.md": Self.call])
+        _ = try repository.folder.build(asOf: "2026-11-20")
+        #expect(repository.folder.exists(".leads/history"))
+        #expect(!(try repository.git(["status", "--porcelain"]).contains(".leads")), "the cache is not for git")
+        try repository.git(["mv", "content/leads/acme.md", "content/leads/acme-sre.md"], date: "2026-11-08")
+        try repository.commit("Rename", on: "2026-11-08")
+        try repository.commit("Warm", on: "2026-11-09", ["leads/acme-sre.md": Self.lead("WARM_LEAD")])
+        func report() throws -> Data {
+            let run = try repository.leads(["build", "--output", "cached"], asOf: "2026-11-20")
+            #expect(run.status == 0, "\(run.stderr)")
+            return try Data(contentsOf: repository.url.appendingPathComponent("cached/report.json"))
+        }
+        func fresh() throws -> Data {
+            try FileManager.default.removeItem(at: repository.url.appendingPathComponent("content/.leads/history"))
+            return try report()
+        }
+        let incremental = try report()
+        #expect(try incremental == fresh())
+        #expect(String(decoding: incremental, as: UTF8.self).contains("\"to\" : \"WARM_LEAD\""))
+        // Rewritten: the cached commit is no longer in HEAD's history.
+        try repository.git(["commit", "-q", "--amend", "-m", "Warm, reworded"], date: "2026-11-10")
+        let rewritten = try report()
+        #expect(try rewritten == fresh())
+        let head = try repository.git(["rev-parse", "--short=7", "HEAD"]).trimmingCharacters(
+            in: .whitespacesAndNewlines)
+        #expect(String(decoding: rewritten, as: UTF8.self).contains("\"commit\" : \"\(head)\""))
+    }
 }

@@ -185,4 +185,9 @@ public struct GitRepository: Sendable {
         guard let result = git(["rev-list", range]), result.status == 0 else { return nil }
         return Set(String(decoding: result.output, as: UTF8.self).split(separator: "\n").map { String($0.prefix(7)) })
     }
+
+    /// Whether `ancestor` is an ancestor of `commit` (`git merge-base --is-ancestor`).
+    func isAncestor(_ ancestor: String, of commit: String) -> Bool {
+        git(["merge-base", "--is-ancestor", ancestor, commit])?.status == 0
+    }
 }

@@ -88,35 +88,77 @@ extension RecordHistory {
         if repository.isShallow {
             history.note = "this is a shallow clone: the history starts at its oldest commit, not at the first"
         }
+        // The builds of a working tree keep what they read in `.leads/history` and read only the
+        // commits made since (a history rewritten under it is read again whole).
+        let cacheable = root != nil && paths == nil && revision == "HEAD" && !repository.isShallow
+        var state = HistoryState(head: history.head ?? "")
+        var range = [revision]
+        if cacheable, let root, let head = history.head, let cached = HistoryCache.load(root: root),
+            cached.head == head || repository.isAncestor(cached.head, of: head)
+        {
+            state = cached
+            state.head = head
+            range = cached.head == head ? [] : ["\(cached.head)..\(head)"]
+        }
         let prefix = repository.prefix
-        let format = "--format=%x1e%H%x1f%h%x1f%an%x1f%ad%x1f%s"
-        guard
-            let log = repository.git(
-                // No pathspec: limiting the walk to the folder costs git a second tree walk per commit
-                // (twice the time on a big flat folder); paths outside it are skipped below.
-                ["log", "--reverse", "-M", "--raw", "--no-abbrev", "--date=short", format, revision]
-                    + (paths.map { ["--"] + $0.map { prefix + $0 } } ?? []))
-        else { return unavailable(GitRepository.Unavailable.gitMissing.description) }
+        var wanted: [(record: Int, index: Int, object: String, kind: RecordKind)] = []
+        if !range.isEmpty {
+            let format = "--format=%x1e%H%x1f%h%x1f%an%x1f%ad%x1f%s"
+            guard
+                let log = repository.git(
+                    // No pathspec: limiting the walk to the folder costs git a second tree walk per
+                    // commit (twice the time on a big flat folder); paths outside it are skipped below.
+                    ["log", "--reverse", "-M", "--raw", "--no-abbrev", "--date=short", format] + range
+                        + (paths.map { ["--"] + $0.map { prefix + $0 } } ?? []))
+            else { return unavailable(GitRepository.Unavailable.gitMissing.description) }
+            wanted = apply(log.output, to: &state, prefix: prefix)
+        }
+        // The values of every new version that has them: one cat-file for all, parsed on every core.
+        let blobs = repository.blobs(wanted.map(\.object))
+        let jobs = zip(wanted, blobs).map { item, bytes in
+            (state.store[item.record][item.index].path, item.kind, bytes)
+        }
+        let parsed = ParallelMap.map(jobs, chunkSize: 256) { path, kind, bytes in
+            bytes.flatMap { values(of: $0, path: path, kind: kind, configuration) }
+        }
+        for (item, values) in zip(wanted, parsed) { state.store[item.record][item.index].values = values }
+        if cacheable, let root, !range.isEmpty, !state.head.isEmpty {
+            HistoryCache.save(state, root: root)
+        }
+        history.commits = state.commits
         // A shallow clone's oldest commits, listed by git in `shallow` beside its objects.
-        var shallow = Set<String>()
         if repository.isShallow, let path = repository.git(["rev-parse", "--git-path", "shallow"]) {
             let file = String(decoding: path.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             let full = file.hasPrefix("/") ? file : repository.top + "/" + file
-            let text = (try? String(contentsOfFile: full, encoding: .utf8)) ?? ""
-            shallow = Set(text.split(separator: "\n").map(String.init))
+            let shallow = Set(
+                ((try? String(contentsOfFile: full, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init))
+            history.boundary = Set(history.commits.indices.filter { shallow.contains(history.commits[$0].hash) })
         }
-        // Record path now → the record's number in `store`; deleted records keep their number.
-        var keyOf: [String: Int] = [:]
-        var store: [[Version]] = []
+        var keyOf = state.keyOf
+        var store = state.store
+        if let root {
+            addUncommitted(repository, root: root, keyOf: &keyOf, store: &store, configuration: configuration)
+        }
+        // Filed under the path each record has now; the others were deleted.
+        let live = Set(keyOf.values)
+        for (path, record) in keyOf { history.records[path] = store[record] }
+        history.deleted = store.indices.filter { !live.contains($0) && !store[$0].isEmpty }.map { store[$0] }
+        return history
+    }
+
+    /// Adds the commits of a `git log --reverse --raw` output to `state`, following renames; the
+    /// versions of leads, applications and jobs whose values are to be read, with their blobs.
+    static func apply(_ output: Data, to state: inout HistoryState, prefix: String) -> [(
+        record: Int, index: Int, object: String, kind: RecordKind
+    )] {
         var wanted: [(record: Int, index: Int, object: String, kind: RecordKind)] = []
-        for block in String(decoding: log.output, as: UTF8.self).split(separator: "\u{1E}") {
+        for block in String(decoding: output, as: UTF8.self).split(separator: "\u{1E}") {
             let lines = block.split(separator: "\n", omittingEmptySubsequences: true)
             guard let header = lines.first else { continue }
             let fields = header.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
             guard fields.count >= 5, let day = Day(parsing: fields[3]) else { continue }
-            let commit = history.commits.count
-            if shallow.contains(fields[0]) { history.boundary.insert(commit) }
-            history.commits.append(
+            let commit = state.commits.count
+            state.commits.append(
                 Commit(
                     hash: fields[0], short: String(fields[0].prefix(7)), author: fields[2], day: day,
                     subject: fields[4...].joined(separator: "\u{1F}")))
@@ -139,38 +181,26 @@ extension RecordHistory {
                 case "R":
                     let old = String(parts[1].dropFirst(prefix.count))
                     change = recordKind(old) == kind ? .renamed(from: old) : .added
-                    if case .renamed = change, let record = keyOf.removeValue(forKey: old) { keyOf[path] = record }
+                    if case .renamed = change, let record = state.keyOf.removeValue(forKey: old) {
+                        state.keyOf[path] = record
+                    }
                 default: change = .modified
                 }
-                let record = keyOf[path] ?? store.count
-                if record == store.count { store.append([]) }
-                keyOf[path] = record
-                store[record].append(Version(commit: commit, path: path, change: change, values: nil))
+                let record = state.keyOf[path] ?? state.store.count
+                if record == state.store.count { state.store.append([]) }
+                state.keyOf[path] = record
+                state.store[record].append(Version(commit: commit, path: path, change: change, values: nil))
                 if change == .deleted {
                     // A later file of the same name is another record.
-                    keyOf[path] = nil
+                    state.keyOf[path] = nil
                 } else if [.lead, .application, .job].contains(kind) {
                     // An interaction's own fields do not change what the views follow: not read.
                     // By blob name: `commit:path` makes git walk the tree for each (slow in big folders).
-                    wanted.append((record, store[record].count - 1, blob, kind))
+                    wanted.append((record, state.store[record].count - 1, blob, kind))
                 }
             }
         }
-        // The values of every version that has them: one cat-file for all, parsed on every core.
-        let blobs = repository.blobs(wanted.map(\.object))
-        let jobs = zip(wanted, blobs).map { item, bytes in (store[item.record][item.index].path, item.kind, bytes) }
-        let parsed = ParallelMap.map(jobs, chunkSize: 256) { path, kind, bytes in
-            bytes.flatMap { values(of: $0, path: path, kind: kind, configuration) }
-        }
-        for (item, values) in zip(wanted, parsed) { store[item.record][item.index].values = values }
-        if let root {
-            addUncommitted(repository, root: root, keyOf: &keyOf, store: &store, configuration: configuration)
-        }
-        // Filed under the path each record has now; the others were deleted.
-        let live = Set(keyOf.values)
-        for (path, record) in keyOf { history.records[path] = store[record] }
-        history.deleted = store.indices.filter { !live.contains($0) && !store[$0].isEmpty }.map { store[$0] }
-        return history
+        return wanted
     }
 
     /// The kind of a record file by its folder; nil for anything else.
