@@ -77,7 +77,8 @@ public struct RecordHistory: Sendable {
 extension RecordHistory {
     /// Reads the history of `repository`'s content folder up to `revision` (HEAD by default) in one
     /// `git log` and one `git cat-file --batch`; with `workingTree`, the uncommitted changes of the
-    /// folder at `root` too. `configuration` reads the versions' fields.
+    /// folder at `root` too, and the committed part is kept in (and continued from) the folder's
+    /// `.leads/history` (`HistoryCache`). `configuration` reads the versions' fields.
     /// `paths` (in the content folder) limits the walk to those files, for one record's history.
     public static func read(
         _ repository: GitRepository, revision: String = "HEAD", workingTree root: String? = nil,
