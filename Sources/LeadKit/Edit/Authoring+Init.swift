@@ -72,7 +72,7 @@ extension Authoring {
             ], body: "Applied through Jonas' referral.")
         return [
             .create("config.yml", config),
-            .create(".leads/.gitignore", "# leads' own state (the undo journal): never committed.\n*\n"),
+            .create(UndoJournal.folder + "/.gitignore", UndoJournal.ignoreText),
             // Git merges lead files with `leads merge-file` once `leads git-setup` has named the driver.
             .create(".gitattributes", "*.md merge=leads\n"),
             .create("companies/northwind-logistics.md", company), .create("contacts/jonas-weber.md", contact),

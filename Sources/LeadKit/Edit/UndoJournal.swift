@@ -35,17 +35,25 @@ public struct UndoJournal: Codable, Sendable {
     /// commits it. Atomic, as every write of ours.
     public func save(root: String) throws(EditError) {
         let writer = ContentWriter(root: root)
-        let ignore = ContentLoader(root: root).pathOnDisk(Self.folder + "/.gitignore")
-        if !FileManager.default.fileExists(atPath: ignore) {
-            try writer.write(
-                FileChange(
-                    kind: .update, path: Self.folder + "/.gitignore", before: nil,
-                    after: Array("# leads' own state (the undo journal): never committed.\n*\n".utf8), summary: ""))
-        }
+        try Self.makeFolder(root: root)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         guard let data = try? encoder.encode(self) else { throw EditError("cannot encode the undo journal") }
         try writer.write(FileChange(kind: .update, path: Self.file, before: nil, after: Array(data), summary: ""))
+    }
+
+    /// Makes `.leads/` with the `.gitignore` that keeps it (the journal, the history cache) out
+    /// of git, unless it is there.
+    /// The `.gitignore` of `.leads/`: everything in it, itself included.
+    static let ignoreText = "# leads' own state (the undo journal): never committed.\n*\n"
+
+    static func makeFolder(root: String) throws(EditError) {
+        let ignore = ContentLoader(root: root).pathOnDisk(folder + "/.gitignore")
+        guard !FileManager.default.fileExists(atPath: ignore) else { return }
+        try ContentWriter(root: root).write(
+            FileChange(
+                kind: .update, path: folder + "/.gitignore", before: nil,
+                after: Array(ignoreText.utf8), summary: ""))
     }
 
     /// The journal of the content folder at `root`, nil when there is none (or it cannot be read).

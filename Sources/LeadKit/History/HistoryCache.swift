@@ -92,13 +92,7 @@ enum HistoryCache {
             text += ["k", path, String(record)].map(escape).joined(separator: "\t") + "\n"
         }
         let writer = ContentWriter(root: root)
-        let ignore = FileChange(
-            kind: .update, path: UndoJournal.folder + "/.gitignore", before: nil,
-            after: Array("# leads' own state (the undo journal, the history cache): never committed.\n*\n".utf8),
-            summary: "")
-        if !FileManager.default.fileExists(atPath: ContentLoader(root: root).pathOnDisk(ignore.path)) {
-            try? writer.write(ignore)
-        }
+        try? UndoJournal.makeFolder(root: root)
         try? writer.write(FileChange(kind: .update, path: file, before: nil, after: Array(text.utf8), summary: ""))
     }
 

@@ -29,6 +29,7 @@ public struct TemplateSet: Sendable {
         [
             "_layout.mustache": PackageResources._layout_mustache,
             "_card.mustache": PackageResources._card_mustache,
+            "_changes.mustache": PackageResources._changes_mustache,
             "_interaction.mustache": PackageResources._interaction_mustache,
             "_problems.mustache": PackageResources._problems_mustache,
             "_filter.mustache": PackageResources._filter_mustache,
