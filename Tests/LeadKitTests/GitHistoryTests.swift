@@ -359,5 +359,10 @@ import Testing
         let head = try repository.git(["rev-parse", "--short=7", "HEAD"]).trimmingCharacters(
             in: .whitespacesAndNewlines)
         #expect(String(decoding: rewritten, as: UTF8.self).contains("\"commit\" : \"\(head)\""))
+        // Read with another config.yml (milestone names depend on it): read again whole.
+        let before = try repository.folder.read(".leads/history")
+        try repository.folder.write(["config.yml": "currency: USD\n"])
+        #expect(try report() == fresh())
+        #expect(try repository.folder.read(".leads/history") != before)
     }
 }

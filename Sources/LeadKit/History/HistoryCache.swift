@@ -6,6 +6,8 @@ import Foundation
 /// A line-based text file, read and written in a few hundred milliseconds at 100k versions.
 struct HistoryState: Sendable {
     var head: String
+    /// The fingerprint of `config.yml` the versions were read with (milestone names depend on it).
+    var configuration: String = ""
     var commits: [RecordHistory.Commit] = []
     var store: [[RecordHistory.Version]] = []
     var keyOf: [String: Int] = [:]
@@ -13,7 +15,16 @@ struct HistoryState: Sendable {
 
 enum HistoryCache {
     static let file = ".leads/history"
-    static let format = "leads-history 1"
+    static let format = "leads-history 2"
+
+    /// The fingerprint of the folder's `config.yml` bytes ("" without one).
+    static func configuration(root: String) -> String {
+        guard let data = FileManager.default.contents(atPath: ContentLoader(root: root).pathOnDisk("config.yml"))
+        else { return "" }
+        var fingerprint = Fingerprint()
+        fingerprint.combine(Array(data))
+        return fingerprint.hex
+    }
 
     static func path(_ root: String) -> String { ContentLoader(root: root).pathOnDisk(file) }
 
@@ -21,9 +32,10 @@ enum HistoryCache {
     static func load(root: String) -> HistoryState? {
         guard let data = FileManager.default.contents(atPath: path(root)) else { return nil }
         let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.count > 2, lines[0] == format, lines[1].hasPrefix("head ") else { return nil }
-        var state = HistoryState(head: String(lines[1].dropFirst(5)))
-        for line in lines.dropFirst(2) where !line.isEmpty {
+        guard lines.count > 3, lines[0] == format, lines[1].hasPrefix("head "), lines[2].hasPrefix("config ")
+        else { return nil }
+        var state = HistoryState(head: String(lines[1].dropFirst(5)), configuration: String(lines[2].dropFirst(7)))
+        for line in lines.dropFirst(3) where !line.isEmpty {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map { unescape($0) }
             switch fields[0] {
             case "c" where fields.count == 5:
@@ -63,7 +75,7 @@ enum HistoryCache {
 
     /// Writes the state atomically; a folder that cannot be written only costs the next build time.
     static func save(_ state: HistoryState, root: String) {
-        var text = format + "\nhead " + state.head + "\n"
+        var text = format + "\nhead " + state.head + "\nconfig " + state.configuration + "\n"
         for commit in state.commits {
             text +=
                 ["c", commit.hash, commit.author, commit.day.description, commit.subject].map(escape)

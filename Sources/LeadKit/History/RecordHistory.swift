@@ -92,10 +92,11 @@ extension RecordHistory {
         // The builds of a working tree keep what they read in `.leads/history` and read only the
         // commits made since (a history rewritten under it is read again whole).
         let cacheable = root != nil && paths == nil && revision == "HEAD" && !repository.isShallow
-        var state = HistoryState(head: history.head ?? "")
+        let setting = root.map(HistoryCache.configuration(root:)) ?? ""
+        var state = HistoryState(head: history.head ?? "", configuration: setting)
         var range = [revision]
         if cacheable, let root, let head = history.head, let cached = HistoryCache.load(root: root),
-            cached.head == head || repository.isAncestor(cached.head, of: head)
+            cached.configuration == setting, cached.head == head || repository.isAncestor(cached.head, of: head)
         {
             state = cached
             state.head = head
