@@ -91,13 +91,12 @@ struct Build: ParsableCommand {
             throw ValidationError("--at \(at): not a real date")
         }
         let hash: String?
-        if let day = DateWords.day(at, asOf: try options.asOfDay()),
-            Day(parsing: at) != nil || repository.commit(at) == nil
-        {
+        switch repository.dayOrRevision(at, asOf: try options.asOfDay()) {
+        case .day(let day)?:
             hash = repository.lastCommit(onOrBefore: day)
             if hash == nil { throw ValidationError("--at \(at): no commit on or before \(day)") }
-        } else {
-            hash = repository.commit(at)
+        case .revision(let found)?: hash = found
+        case nil: hash = nil
         }
         guard let hash, let commit = repository.describe(hash) else {
             throw ValidationError("--at \(at): no such commit, tag or branch")

@@ -44,11 +44,7 @@ struct Export: ParsableCommand {
             guard let name = kind?.lowercased() else {
                 throw ValidationError("csv needs --kind, one of " + kinds.joined(separator: ", "))
             }
-            guard
-                let kind = RecordExport.Kind.allCases.first(where: {
-                    $0.rawValue == name || $0.recordKind.folder == name
-                })
-            else {
+            guard let kind = RecordKind(named: name).flatMap({ RecordExport.Kind(rawValue: $0.rawValue) }) else {
                 throw ValidationError(
                     "--kind: unknown kind '\(name)'; expected one of " + kinds.joined(separator: ", ")
                         + (Suggestion.closest(to: name, in: kinds).map { "; did you mean \($0)?" } ?? ""))

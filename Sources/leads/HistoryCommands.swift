@@ -49,10 +49,9 @@ struct Changes: ParsableCommand {
     }
 
     func bound(_ text: String, _ repository: GitRepository, asOf: Day, inclusive: Bool) throws -> Bound {
-        if let day = DateWords.day(text, asOf: asOf), Day(parsing: text) != nil || repository.commit(text) == nil {
-            return .day(day)
-        }
-        guard repository.commit(text) != nil,
+        let named = repository.dayOrRevision(text, asOf: asOf)
+        if case .day(let day)? = named { return .day(day) }
+        guard named != nil,
             let commits = inclusive
                 ? repository.commits(from: nil, to: text) : repository.commits(from: text, to: "HEAD")
         else { throw ValidationError("'\(text)' is neither a date nor a commit, tag or branch") }

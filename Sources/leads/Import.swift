@@ -77,12 +77,6 @@ struct ImportCSV: ParsableCommand {
     @Option(help: "The field separator: , ; or tab (default: the one the header line uses most).")
     var delimiter: String?
 
-    /// A kind by its name or folder name, singular or plural: `job`, `jobs`, `Jobs`.
-    static func kind(named name: String) -> RecordKind? {
-        let name = name.lowercased()
-        return RecordKind.allCases.first { $0.rawValue == name || $0.folder == name }
-    }
-
     func run() throws {
         guard !files.isEmpty else { throw ValidationError("name the CSV file to import") }
         let kinds = RecordKind.allCases.map(\.rawValue).joined(separator: ", ")
@@ -90,13 +84,13 @@ struct ImportCSV: ParsableCommand {
         for file in files {
             let recordKind: RecordKind
             if let kind {
-                guard let named = Self.kind(named: kind) else {
+                guard let named = RecordKind(named: kind) else {
                     throw ValidationError("--kind must be one of \(kinds), not '\(kind)'")
                 }
                 recordKind = named
             } else {
                 let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
-                guard let named = Self.kind(named: stem) else {
+                guard let named = RecordKind(named: stem) else {
                     throw ValidationError(
                         "which kind of record are the rows of \(file)? Pass --kind (\(kinds)), or name the file after the kind, like leads.csv"
                     )

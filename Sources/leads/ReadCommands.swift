@@ -140,11 +140,7 @@ struct List: ParsableCommand {
 
     func run() throws {
         let names = RecordExport.Kind.allCases.map(\.rawValue)
-        guard
-            let kind = RecordExport.Kind.allCases.first(where: {
-                $0.rawValue == kind.lowercased() || $0.recordKind.folder == kind.lowercased()
-            })
-        else {
+        guard let kind = RecordKind(named: kind).flatMap({ RecordExport.Kind(rawValue: $0.rawValue) }) else {
             let spellings = names + RecordExport.Kind.allCases.map(\.recordKind.folder)
             throw ValidationError(
                 "unknown kind '\(kind)'; expected one of " + names.joined(separator: ", ")

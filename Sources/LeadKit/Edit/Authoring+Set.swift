@@ -1,16 +1,4 @@
 extension Authoring {
-    /// The header of the record of `kind` at `position`.
-    static func header(_ kind: RecordKind, _ position: Int, in records: RecordSet) -> RecordHeader {
-        switch kind {
-        case .lead: records.leads[position].header
-        case .interaction: records.interactions[position].header
-        case .contact: records.contacts[position].header
-        case .company: records.companies[position].header
-        case .application: records.applications[position].header
-        case .job: records.jobs[position].header
-        }
-    }
-
     /// `leads set ID field=value …`: each field set where it stands (or added at the end of the
     /// front-matter), `field=` removes it. Values are written as the schema types them: dates and
     /// times from words (`+7d`, `tomorrow 09:30`), enum values upper-cased, links as `[[id]]` when
@@ -22,7 +10,7 @@ extension Authoring {
     {
         guard !assignments.isEmpty else { throw EditError("name at least one field=value, e.g. temperature=HOT") }
         let found = try RecordReference.find(reference, in: workspace.content)
-        let header = header(found.kind, found.position, in: workspace.records)
+        let header = workspace.records.header(found.kind, at: found.position)
         let fields = importableFields(found.kind, workspace.configuration)
         var (before, editor) = try workspace.editor(for: header)
         var said: [String] = []
@@ -38,7 +26,7 @@ extension Authoring {
                     kind != found.kind && importableFields(kind, workspace.configuration).contains { $0.key == key }
                 }.compactMap { kind in
                     (try? RecordReference.find("\(kind.rawValue)/\(reference)", in: workspace.content)).map {
-                        "\(kind.rawValue)/\(Self.header($0.kind, $0.position, in: workspace.records).id)"
+                        "\(kind.rawValue)/\(workspace.records.header($0.kind, at: $0.position).id)"
                     }
                 }.first
                 throw EditError(

@@ -14,7 +14,7 @@ public enum RecordReference {
         // `company/acme` or `companies/acme`: one kind only.
         if let slash = wanted.firstIndex(of: "/") {
             let name = wanted[..<slash].lowercased()
-            guard let kind = RecordKind.allCases.first(where: { $0.rawValue == name || $0.folder == name }) else {
+            guard let kind = RecordKind(named: name) else {
                 throw EditError(
                     "'\(name)' is not a kind of record; one of "
                         + RecordKind.allCases.map(\.rawValue).joined(separator: ", ")
@@ -23,38 +23,12 @@ public enum RecordReference {
             kinds = [kind]
             wanted = String(wanted[wanted.index(after: slash)...])
         }
-        var candidates: [(kind: RecordKind, position: Int, id: String, names: [String])] = []
-        for kind in kinds {
-            switch kind {
-            case .lead:
-                candidates += records.leads.enumerated().map { position, lead in
-                    let company = lead.company.map {
-                        content.resolve($0.value.target, .company)?.name ?? $0.value.target
-                    }
-                    return (
-                        kind, position, lead.id, [lead.role?.value, company, content.leadTitle(lead)].compactMap { $0 }
-                    )
-                }
-            case .contact:
-                candidates += records.contacts.enumerated().map {
-                    (kind, $0.offset, $0.element.id, [$0.element.name?.value].compactMap { $0 })
-                }
-            case .company:
-                candidates += records.companies.enumerated().map {
-                    (kind, $0.offset, $0.element.id, [$0.element.name?.value].compactMap { $0 })
-                }
-            case .application:
-                candidates += records.applications.enumerated().map {
-                    (kind, $0.offset, $0.element.id, [$0.element.title?.value].compactMap { $0 })
-                }
-            case .job:
-                candidates += records.jobs.enumerated().map {
-                    (kind, $0.offset, $0.element.id, [$0.element.title?.value].compactMap { $0 })
-                }
-            case .interaction:
-                candidates += records.interactions.enumerated().map {
-                    (kind, $0.offset, $0.element.id, [$0.element.summary?.value].compactMap { $0 })
-                }
+        let candidates = kinds.flatMap { kind in
+            (0..<records.count(of: kind)).map { position in
+                (
+                    kind: kind, position: position, id: records.header(kind, at: position).id,
+                    names: names(kind, position, in: content)
+                )
             }
         }
         // The same id in several kinds: the first kind of `order`, as a note link does.
@@ -72,6 +46,24 @@ public enum RecordReference {
         case .none:
             throw EditError(
                 "no record '\(wanted)'" + Suggestion.didYouMean(wanted, in: candidates.map(\.id)))
+        }
+    }
+
+    /// The names a record is found by besides its id: a lead's role, company and title (`role ·
+    /// company`), a contact's or company's name, an application's or job's title, an interaction's
+    /// summary.
+    static func names(_ kind: RecordKind, _ position: Int, in content: CheckedContent) -> [String] {
+        let records = content.records
+        switch kind {
+        case .lead:
+            let lead = records.leads[position]
+            let company = lead.company.map { content.resolve($0.value.target, .company)?.name ?? $0.value.target }
+            return [lead.role?.value, company, content.leadTitle(lead)].compactMap { $0 }
+        case .contact: return [records.contacts[position].name?.value].compactMap { $0 }
+        case .company: return [records.companies[position].name?.value].compactMap { $0 }
+        case .application: return [records.applications[position].title?.value].compactMap { $0 }
+        case .job: return [records.jobs[position].title?.value].compactMap { $0 }
+        case .interaction: return [records.interactions[position].summary?.value].compactMap { $0 }
         }
     }
 }

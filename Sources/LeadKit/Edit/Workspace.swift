@@ -108,23 +108,15 @@ public struct Workspace: Sendable {
     }
 
     public func lead(_ reference: String) throws(EditError) -> Lead {
-        try record(reference, .lead, content.index.leads, records.leads) { lead in
-            [
-                lead.role?.value,
-                lead.company.map { content.resolve($0.value.target, .company)?.name ?? $0.value.target },
-            ]
-            .compactMap { $0 }
-        }
+        try record(reference, .lead, content.index.leads, records.leads)
     }
 
     public func application(_ reference: String) throws(EditError) -> Application {
-        try record(reference, .application, content.index.applications, records.applications) {
-            [$0.title?.value].compactMap { $0 }
-        }
+        try record(reference, .application, content.index.applications, records.applications)
     }
 
     public func job(_ reference: String) throws(EditError) -> Job {
-        try record(reference, .job, content.index.jobs, records.jobs) { [$0.title?.value].compactMap { $0 } }
+        try record(reference, .job, content.index.jobs, records.jobs)
     }
 
     /// An application or a job by id (or a unique prefix or title, as `record` takes them); an id
@@ -139,9 +131,11 @@ public struct Workspace: Sendable {
         case (_?, _?):
             throw EditError("both applications/\(wanted).md and jobs/\(wanted).md exist; rename one of them")
         case (nil, nil):
-            let candidates =
-                records.applications.map { ($0.id, [$0.title?.value].compactMap { $0 }) }
-                + records.jobs.map { ($0.id, [$0.title?.value].compactMap { $0 }) }
+            let candidates = [RecordKind.application, .job].flatMap { kind in
+                (0..<records.count(of: kind)).map {
+                    (records.header(kind, at: $0).id, RecordReference.names(kind, $0, in: content))
+                }
+            }
             switch Self.match(wanted, among: candidates) {
             case .one(let position):
                 return position < records.applications.count
@@ -159,14 +153,14 @@ public struct Workspace: Sendable {
     }
 
     public func contact(_ reference: String) throws(EditError) -> Contact {
-        try record(reference, .contact, content.index.contacts, records.contacts) { [$0.name?.value].compactMap { $0 } }
+        try record(reference, .contact, content.index.contacts, records.contacts)
     }
 
     /// `job/acme` → `acme` when the kind (or its folder) is one of `kinds`, as `leads show` takes it.
     static func withoutKind(_ reference: String, _ kinds: [RecordKind]) -> String {
         guard let slash = reference.firstIndex(of: "/") else { return reference }
         let name = reference[..<slash].lowercased()
-        guard kinds.contains(where: { $0.rawValue == name || $0.folder == name }) else { return reference }
+        guard let named = RecordKind(named: name), kinds.contains(named) else { return reference }
         return String(reference[reference.index(after: slash)...])
     }
 
@@ -199,12 +193,11 @@ public struct Workspace: Sendable {
     /// (`names`, ignoring case); an ambiguous one lists the candidates, an unknown one gives the
     /// closest id.
     private func record<Record: ContentRecord>(
-        _ reference: String, _ kind: RecordKind, _ index: [String: Int], _ all: [Record],
-        names: (Record) -> [String]
+        _ reference: String, _ kind: RecordKind, _ index: [String: Int], _ all: [Record]
     ) throws(EditError) -> Record {
         let wanted = Self.withoutKind(Link(parsing: reference).target, [kind])
         if let position = index[wanted] { return all[position] }
-        let candidates = all.map { ($0.header.id, names($0)) }
+        let candidates = all.indices.map { (all[$0].header.id, RecordReference.names(kind, $0, in: content)) }
         switch Self.match(wanted, among: candidates) {
         case .one(let position): return all[position]
         case .several(let positions):

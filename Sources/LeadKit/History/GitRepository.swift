@@ -190,4 +190,20 @@ public struct GitRepository: Sendable {
     func isAncestor(_ ancestor: String, of commit: String) -> Bool {
         git(["merge-base", "--is-ancestor", ancestor, commit])?.status == 0
     }
+
+    /// What a `--at`, `--since` or `--until` value names: a day (`2026-11-01`, or words like
+    /// `-7d` that name no revision), else a revision; nil for neither. A `YYYY-MM-DD` is a day
+    /// even when a branch has that name.
+    public func dayOrRevision(_ text: String, asOf: Day) -> Either? {
+        if let day = DateWords.day(text, asOf: asOf), Day(parsing: text) != nil || commit(text) == nil {
+            return .day(day)
+        }
+        return commit(text).map(Either.revision)
+    }
+
+    /// A day or a commit (its full hash).
+    public enum Either: Sendable, Equatable {
+        case day(Day)
+        case revision(String)
+    }
 }

@@ -19,6 +19,15 @@ public enum RecordKind: String, Sendable, CaseIterable, Codable {
         }
     }
 
+    /// A kind as people name it: `job`, `jobs` or `Jobs`.
+    public init?(named name: String) {
+        let name = name.lowercased()
+        guard let kind = RecordKind.allCases.first(where: { $0.rawValue == name || $0.folder == name }) else {
+            return nil
+        }
+        self = kind
+    }
+
     public init?(folder: String) {
         guard let kind = RecordKind.allCases.first(where: { $0.folder == folder }) else { return nil }
         self = kind

@@ -251,6 +251,30 @@ public struct RecordSet: Sendable {
 
     public init() {}
 
+    /// The header of the record of `kind` at `position`.
+    public func header(_ kind: RecordKind, at position: Int) -> RecordHeader {
+        switch kind {
+        case .lead: leads[position].header
+        case .interaction: interactions[position].header
+        case .contact: contacts[position].header
+        case .company: companies[position].header
+        case .application: applications[position].header
+        case .job: jobs[position].header
+        }
+    }
+
+    /// How many records of `kind` there are.
+    public func count(of kind: RecordKind) -> Int {
+        switch kind {
+        case .lead: leads.count
+        case .interaction: interactions.count
+        case .contact: contacts.count
+        case .company: companies.count
+        case .application: applications.count
+        case .job: jobs.count
+        }
+    }
+
     public var headers: [RecordHeader] {
         leads.map(\.header) + interactions.map(\.header) + contacts.map(\.header)
             + companies.map(\.header) + applications.map(\.header) + jobs.map(\.header)

@@ -95,6 +95,12 @@ enum Format {
         "\(count) \(noun)\(count == 1 ? "" : "s")"
     }
 
+    /// Text for HTML built in Swift rather than by a template: `&`, `<`, `>` and `"` escaped.
+    static func escapedHTML(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+
     /// A value safe as an HTML id: lower-case ASCII letters, digits and hyphens.
     static func slug(_ text: String) -> String {
         var result = ""

@@ -53,15 +53,9 @@ extension PageBuilder {
                 nextAction: nil, leadHref: nil, leadTitle: nil,
                 contactName: nil, contactHref: nil,
                 notesHTML:
-                    "<p>\(Self.escaped("\(change.author ?? "") · \(change.commit ?? "") “\(change.subject ?? "")”"))</p>",
+                    "<p>\(Format.escapedHTML("\(change.author ?? "") · \(change.commit ?? "") “\(change.subject ?? "")”"))</p>",
                 hasNotes: true, badge: nil, problems: [], hasProblems: false)
         }
-    }
-
-    /// Text for HTML built here (commit authors and subjects are the user's).
-    static func escaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 
     /// The changes dated `from` through `to`, and every uncommitted one.

@@ -275,9 +275,5 @@ struct ReportJSON: Encodable {
             }
     }
 
-    func encoded() -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return Array((try? encoder.encode(self)) ?? Data("{}".utf8)) + [UInt8(ascii: "\n")]
-    }
+    func encoded() -> [UInt8] { TerminalStyle.json(self) }
 }

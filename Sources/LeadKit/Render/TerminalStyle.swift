@@ -18,7 +18,8 @@ public struct TerminalStyle: Sendable {
         colour && !text.isEmpty ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }
 
-    /// `value` as JSON bytes with a final newline: keys sorted, slashes as written.
+    /// `value` as JSON bytes with a final newline: keys sorted, slashes as written (the form of
+    /// `report.json` and of every `--format json`).
     static func json(_ value: some Encodable) -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

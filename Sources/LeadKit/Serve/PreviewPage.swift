@@ -29,8 +29,7 @@ enum PreviewPage {
     /// Served instead of every page while the last build failed: the error, HTML-escaped, and the
     /// reload script, so the report comes back by itself once the build works again.
     static func failure(_ message: String) -> String {
-        let escaped = message.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;")
+        let escaped = Format.escapedHTML(message)
         return """
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8"><title>Build failed · leads</title>
