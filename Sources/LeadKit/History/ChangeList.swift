@@ -136,6 +136,19 @@ public enum ChangeList {
         }.map(\.element.change)
     }
 
+    /// Changes by day as pages and the terminal list them: the uncommitted ones first (date nil),
+    /// then the newest day first, each day's newest change first.
+    static func byDay(_ changes: [RecordChange]) -> [(date: String?, changes: [RecordChange])] {
+        var days: [(date: String?, changes: [RecordChange])] = []
+        let uncommitted = changes.filter(\.isUncommitted)
+        if !uncommitted.isEmpty { days.append((nil, uncommitted)) }
+        let committed = changes.filter { !$0.isUncommitted }
+        for date in Array(Set(committed.map(\.date))).sorted(by: >) {
+            days.append((date, committed.filter { $0.date == date }.reversed()))
+        }
+        return days
+    }
+
     /// `leads/acme.md` → `acme`.
     static func stem(_ path: String) -> String {
         let name = path.split(separator: "/").last.map(String.init) ?? path

@@ -15,7 +15,6 @@ public struct ChangesView {
     public func text(_ style: TerminalStyle) -> String {
         var lines: [String] = []
         if let note { lines.append(style.dim("note: \(note)")) }
-        let uncommitted = changes.filter(\.isUncommitted)
         func line(_ change: RecordChange) -> String {
             var text = "  \(change.kind) \(style.bold(change.record))  \(PageBuilder.describe(change))"
             if let commit = change.commit {
@@ -23,14 +22,9 @@ public struct ChangesView {
             }
             return text
         }
-        if !uncommitted.isEmpty {
-            lines.append(style.bold("Not committed yet"))
-            lines += uncommitted.map(line)
-        }
-        let committed = changes.filter { !$0.isUncommitted }
-        for date in Array(Set(committed.map(\.date))).sorted(by: >) {
-            lines.append(style.bold(Day(parsing: date).map(Format.day) ?? date))
-            lines += committed.filter { $0.date == date }.reversed().map(line)
+        for day in ChangeList.byDay(changes) {
+            lines.append(style.bold(Format.changeDay(day.date)))
+            lines += day.changes.map(line)
         }
         if changes.isEmpty { lines.append("No changes.") }
         return lines.joined(separator: "\n") + "\n"

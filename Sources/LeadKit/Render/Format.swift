@@ -95,6 +95,12 @@ enum Format {
         "\(count) \(noun)\(count == 1 ? "" : "s")"
     }
 
+    /// The heading of a day of changes: `Mon 23 Nov 2026`, or "Not committed yet" for nil.
+    static func changeDay(_ date: String?) -> String {
+        guard let date else { return "Not committed yet" }
+        return Day(parsing: date).map(day) ?? date
+    }
+
     /// Text for HTML built in Swift rather than by a template: `&`, `<`, `>` and `"` escaped.
     static func escapedHTML(_ text: String) -> String {
         text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")

@@ -15,19 +15,9 @@ extension PageBuilder {
     /// Changes by day for a page `depth` folders down: the uncommitted ones first, then the newest
     /// day first, each day's newest change first.
     func changeDays(_ changes: [RecordChange], depth: Int) -> [ChangesPage.Day] {
-        var days: [ChangesPage.Day] = []
-        let uncommitted = changes.filter(\.isUncommitted)
-        if !uncommitted.isEmpty {
-            days.append(ChangesPage.Day(label: "Not committed yet", rows: uncommitted.map { row($0, depth: depth) }))
+        ChangeList.byDay(changes).map { day in
+            ChangesPage.Day(label: Format.changeDay(day.date), rows: day.changes.map { row($0, depth: depth) })
         }
-        let committed = changes.filter { !$0.isUncommitted }
-        for date in Array(Set(committed.map(\.date))).sorted(by: >) {
-            let label = Day(parsing: date).map(Format.day) ?? date
-            days.append(
-                ChangesPage.Day(
-                    label: label, rows: committed.filter { $0.date == date }.reversed().map { row($0, depth: depth) }))
-        }
-        return days
     }
 
     /// An owner's changes of the 7 days up to the as-of date, for their page.
