@@ -39,7 +39,7 @@ extension Leads {
         let listing = try loader.list()
         let templateSet = try TemplateSet.load(folder: templates)
         let repository = git ? GitRepository.open(root) : .failure(.turnedOff)
-        let head = try? repository.get().commit("HEAD")
+        let head = try? repository.get().head
         let incremental = IncrementalBuild(
             output: output,
             inputs: BuildInputs(

@@ -11,6 +11,8 @@ public struct GitRepository: Sendable {
     public let prefix: String
     /// Whether the clone is shallow: its history starts at a cut-off commit.
     public let isShallow: Bool
+    /// The full hash of HEAD when the repository was opened.
+    public let head: String
 
     /// Why there is no history to read.
     public enum Unavailable: Error, Sendable, Equatable, CustomStringConvertible {
@@ -38,12 +40,14 @@ public struct GitRepository: Sendable {
         let lines = String(decoding: probe.output, as: UTF8.self).split(
             separator: "\n", omittingEmptySubsequences: false)
         guard lines.count >= 3 else { return .failure(.notARepository) }
-        let repository = GitRepository(
-            top: String(lines[0]), prefix: String(lines[1]), isShallow: lines[2] == "true")
-        guard let head = repository.git(["rev-parse", "--verify", "-q", "HEAD"]), head.status == 0 else {
+        let top = String(lines[0])
+        guard let head = run(["rev-parse", "--verify", "-q", "HEAD"], in: top), head.status == 0 else {
             return .failure(.noCommits)
         }
-        return .success(repository)
+        return .success(
+            GitRepository(
+                top: top, prefix: String(lines[1]), isShallow: lines[2] == "true",
+                head: String(decoding: head.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)))
     }
 
     /// `git -C top ARGUMENTS`, with `input` on its standard input: its output and exit status, nil

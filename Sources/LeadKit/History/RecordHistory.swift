@@ -85,7 +85,7 @@ extension RecordHistory {
         paths: [String]? = nil, configuration: Configuration
     ) -> RecordHistory {
         var history = RecordHistory()
-        history.head = repository.commit(revision)
+        history.head = revision == "HEAD" ? repository.head : repository.commit(revision)
         if repository.isShallow {
             history.note = "this is a shallow clone: the history starts at its oldest commit, not at the first"
         }
