@@ -1,24 +1,13 @@
-import Mustache
-
-/// A view model as swift-mustache reads it fastest: named fields in a dictionary, arrays of such
-/// values, and plain strings, numbers and flags.
-///
-/// swift-mustache finds `{{name}}` in a plain Swift value by reflecting it with `Mirror` on every
-/// lookup; the view models' synthesized `Encodable` conformance turns them into these objects once
-/// instead, and no field list is written by hand.
-final class TemplateObject: MustacheParent {
-    fileprivate(set) var fields: [String: Any] = [:]
-
-    func child(named name: String) -> Any? { fields[name] }
-}
-
 /// A view model ready to render, with the fingerprint of everything a template can see in it.
 struct TemplateValue {
-    var root: Any
+    var root: TemplateData
     var fingerprint: Fingerprint
 }
 
-/// Encodes a view model into a `TemplateObject` tree and fingerprints it in the same pass.
+/// Encodes a view model into `TemplateData` and fingerprints it in the same pass.
+///
+/// The view models' synthesized `Encodable` conformance does the walking, so no field list is
+/// written by hand.
 ///
 /// Two view models with the same fingerprint render to the same page with the same templates,
 /// which is what lets a rebuild keep a page without rendering it. A `nil` optional is left out,
@@ -29,7 +18,7 @@ enum TemplateEncoder {
         let encoder = ValueEncoder(state: state)
         // The view models are plain structs of strings, numbers, flags and arrays: nothing here throws.
         try? model.encode(to: encoder)
-        return TemplateValue(root: encoder.value ?? TemplateObject(), fingerprint: state.fingerprint)
+        return TemplateValue(root: encoder.value ?? .object(TemplateObject()), fingerprint: state.fingerprint)
     }
 
     /// The fingerprint `encode` would give, without building the objects: the cheap question a
@@ -71,7 +60,7 @@ private enum Tag {
 
 /// A list being filled; read once its value's `encode(to:)` has returned.
 private final class ListBuffer {
-    var items: [Any] = []
+    var items: [TemplateData] = []
 }
 
 private final class ValueEncoder: Encoder {
@@ -80,16 +69,16 @@ private final class ValueEncoder: Encoder {
     var userInfo: [CodingUserInfoKey: Any] { [:] }
     private var object: TemplateObject?
     private var list: ListBuffer?
-    private var single: Any?
+    private var single: TemplateData?
 
     init(state: EncodingState) {
         self.state = state
     }
 
     /// What was encoded: an object, a list or a single value.
-    var value: Any? {
-        if let object { return object }
-        if let list { return list.items }
+    var value: TemplateData? {
+        if let object { return .object(object) }
+        if let list { return .list(list.items) }
         return single
     }
 
@@ -115,28 +104,28 @@ private final class ValueEncoder: Encoder {
         SingleContainer(encoder: self)
     }
 
-    fileprivate func setSingle(_ value: Any?) {
+    fileprivate func setSingle(_ value: TemplateData?) {
         single = value
     }
 
     /// Encodes a nested value on its own encoder and returns what it became.
-    static func nested<T: Encodable>(_ value: T, state: EncodingState) -> Any? {
+    static func nested<T: Encodable>(_ value: T, state: EncodingState) -> TemplateData? {
         switch value {
         case let text as String:
             state.mark(Tag.string, text)
-            return text
+            return .text(text)
         case let number as Int:
             state.mark(Tag.integer, nil)
             state.fingerprint.combine(number)
-            return number
+            return .integer(number)
         case let flag as Bool:
             state.mark(Tag.flag, nil)
             state.fingerprint.combine(flag)
-            return flag
+            return .flag(flag)
         case let number as Double:
             state.mark(Tag.number, nil)
             state.fingerprint.combine(number.bitPattern)
-            return number
+            return .number(number)
         default:
             let encoder = ValueEncoder(state: state)
             try? value.encode(to: encoder)
@@ -159,25 +148,25 @@ private struct ObjectContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode(_ value: String, forKey key: Key) throws {
         state.mark(Tag.string, key.stringValue)
         state.fingerprint.combine(value)
-        if state.buildsTree { object.fields[key.stringValue] = value }
+        if state.buildsTree { object.fields[key.stringValue] = .text(value) }
     }
 
     mutating func encode(_ value: Int, forKey key: Key) throws {
         state.mark(Tag.integer, key.stringValue)
         state.fingerprint.combine(value)
-        if state.buildsTree { object.fields[key.stringValue] = value }
+        if state.buildsTree { object.fields[key.stringValue] = .integer(value) }
     }
 
     mutating func encode(_ value: Bool, forKey key: Key) throws {
         state.mark(Tag.flag, key.stringValue)
         state.fingerprint.combine(value)
-        if state.buildsTree { object.fields[key.stringValue] = value }
+        if state.buildsTree { object.fields[key.stringValue] = .flag(value) }
     }
 
     mutating func encode(_ value: Double, forKey key: Key) throws {
         state.mark(Tag.number, key.stringValue)
         state.fingerprint.combine(value.bitPattern)
-        if state.buildsTree { object.fields[key.stringValue] = value }
+        if state.buildsTree { object.fields[key.stringValue] = .number(value) }
     }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
@@ -191,7 +180,7 @@ private struct ObjectContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     {
         let nested = TemplateObject()
         state.mark(Tag.object, key.stringValue)
-        object.fields[key.stringValue] = nested
+        object.fields[key.stringValue] = .object(nested)
         return KeyedEncodingContainer(ObjectContainer<NestedKey>(state: state, object: nested))
     }
 
@@ -215,7 +204,7 @@ private struct ListContainer: UnkeyedEncodingContainer {
 
     mutating func encode(_ value: String) throws {
         state.mark(Tag.string, value)
-        if state.buildsTree { list.items.append(value) }
+        if state.buildsTree { list.items.append(.text(value)) }
     }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
@@ -227,7 +216,7 @@ private struct ListContainer: UnkeyedEncodingContainer {
     {
         let nested = TemplateObject()
         state.mark(Tag.object, nil)
-        list.items.append(nested)
+        list.items.append(.object(nested))
         return KeyedEncodingContainer(ObjectContainer<NestedKey>(state: state, object: nested))
     }
 

@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 
 /// A template that failed to parse, named by file and line so the user can fix it.
 public struct TemplateError: Error, CustomStringConvertible {
@@ -15,7 +14,9 @@ public struct TemplateError: Error, CustomStringConvertible {
 ///
 /// The defaults are compiled into the binary; a templates folder overrides them file by file.
 public struct TemplateSet: Sendable {
-    let library: MustacheLibrary
+    let renderer: TemplateRenderer
+    /// Renders pages instead of `renderer` when set: the differential test's swift-mustache.
+    var substitute: (@Sendable (_ template: String, _ data: TemplateData) -> [UInt8]?)?
     /// Files copied to the report as they are, e.g. `style.css`.
     let assets: [String: [UInt8]]
     /// Of every template and asset: a page is kept only if it would be rendered with the same ones.
@@ -72,7 +73,7 @@ public struct TemplateSet: Sendable {
                 }
             }
         }
-        var library = MustacheLibrary()
+        var programs: [String: TemplateProgram] = [:]
         var assets: [String: [UInt8]] = [:]
         var fingerprint = Fingerprint()
         for (name, file) in files.sorted(by: { $0.key < $1.key }) {
@@ -83,22 +84,32 @@ public struct TemplateSet: Sendable {
                 continue
             }
             do {
-                let template = try MustacheTemplate(string: String(decoding: file.bytes, as: UTF8.self))
-                library.register(template, named: String(name.dropLast(".mustache".count)))
-            } catch let error as MustacheTemplate.ParserError {
+                programs[String(name.dropLast(".mustache".count))] = try TemplateParser.parse(
+                    String(decoding: file.bytes, as: UTF8.self))
+            } catch {
                 throw TemplateError(
-                    file: file.path, line: error.context.lineNumber, column: error.context.columnNumber,
-                    message: "template syntax error: \(error.error)")
+                    file: file.path, line: error.line, column: error.column,
+                    message: "template syntax error: \(error.message)")
             }
         }
-        return TemplateSet(library: library, assets: assets, fingerprint: fingerprint)
+        return TemplateSet(
+            renderer: TemplateRenderer(programs: programs), substitute: nil, assets: assets, fingerprint: fingerprint)
     }
 
     func render(_ value: TemplateValue, _ template: String) throws -> [UInt8] {
-        guard let html = library.render(value.root, withTemplate: template) else {
+        do {
+            let rendered =
+                if let substitute { substitute(template, value.root) } else {
+                    try renderer.render(template, value.root)
+                }
+            guard let page = rendered else {
+                throw TemplateError(
+                    file: "templates/\(template).mustache", line: 1, column: 1, message: "template is missing")
+            }
+            return page
+        } catch let error as TemplateRenderer.Failure {
             throw TemplateError(
-                file: "templates/\(template).mustache", line: 1, column: 1, message: "template is missing")
+                file: "templates/\(error.template).mustache", line: 1, column: 1, message: error.message)
         }
-        return Array(html.utf8)
     }
 }
