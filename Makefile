@@ -11,7 +11,8 @@ report:
 	$(SWIFT) build --product leads
 	$(LEADS) build --content content --templates templates --output output --no-git $(if $(AS_OF),--as-of $(AS_OF))
 
-## Run every test: the style lint, Swift unit and end-to-end tests, then the browser, HTML and accessibility checks.
+## Run every test: the style lint, Swift unit and end-to-end tests, the browser, HTML and accessibility checks,
+## and the language server's protocol tests and Neovim client.
 test:
 	@scripts/ensure-deps --test
 	$(SWIFT) format lint --strict --recursive Sources Tests Plugins Package.swift
@@ -19,6 +20,7 @@ test:
 	$(MAKE) --no-print-directory manual CONFIGURATION=debug
 	$(SWIFT) test --skip-build
 	python3 -m pytest -q Tests/Browser
+	python3 -m pytest -q Tests/LanguageServer
 
 ## Fuzz the whole check path with libFuzzer for FUZZ_SECONDS (default 120); crashes land in the regression fixtures.
 FUZZ_SECONDS ?= 120

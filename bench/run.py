@@ -48,6 +48,59 @@ def measure(label, command, runs, before=None):
     return {"label": label, "seconds": median, "peak": max(peaks)}
 
 
+def measure_pairs(label, base, variant, runs, before_base, before_variant):
+    """Runs `base` and `variant` alternately, `runs` times each, and keeps the median of the paired
+    differences: on a machine whose speed drifts by seconds between minutes, a difference of two
+    separate medians measures the drift as much as the work."""
+    differences, peaks, variants = [], [], []
+    for _ in range(runs):
+        before_base()
+        base_seconds, _ = run_timed(base)
+        before_variant()
+        seconds, peak = run_timed(variant)
+        differences.append(seconds - base_seconds)
+        variants.append(seconds)
+        peaks.append(peak)
+    difference = statistics.median(differences)
+    print(f"  {label:<44} {statistics.median(variants):8.2f} s   adds {difference:6.2f} s   "
+          f"peak {max(peaks):6.0f} MiB", flush=True)
+    return {"label": label, "seconds": statistics.median(variants), "difference": difference, "peak": max(peaks)}
+
+
+def lsp_latency(content, keystrokes=20):
+    """`leads lsp` on a folder: the time to the initialize answer (the folder read, parsed and
+    checked), then the time from each of `keystrokes` edits of one lead to its diagnostics."""
+    sys.path.insert(0, os.path.join(ROOT, "Tests", "LanguageServer"))
+    from pathlib import Path
+    from lsp_client import LanguageClient
+
+    workspace = os.path.join(WORK, "lsp-workspace")
+    shutil.rmtree(workspace, ignore_errors=True)
+    os.makedirs(workspace)
+    os.symlink(content, os.path.join(workspace, "content"))
+    started = time.perf_counter()
+    client = LanguageClient(Path(LEADS), Path(workspace), as_of=AS_OF)
+    ready = time.perf_counter() - started
+    lead = Path(workspace) / "content" / "leads" / sorted(os.listdir(os.path.join(content, "leads")))[0]
+    text = lead.read_text(encoding="utf-8")
+    client.open(lead, text, version=1)
+    client.diagnostics(lead, timeout=300, version=1)
+    latencies = []
+    for keystroke in range(keystrokes):
+        # One more character typed into the role, as a person types.
+        edited = text.replace("role: ", "role: " + "x" * (keystroke + 1), 1)
+        typed = time.perf_counter()
+        client.change(lead, edited, keystroke + 2)
+        client.diagnostics(lead, timeout=60, version=keystroke + 2)
+        latencies.append(time.perf_counter() - typed)
+    client.close()
+    shutil.rmtree(workspace, ignore_errors=True)
+    result = {"ready": ready, "median": statistics.median(latencies), "max": max(latencies)}
+    print(f"  leads lsp: ready in {ready:.2f} s; keystroke to diagnostics: median {result['median'] * 1000:.0f} ms,"
+          f" max {result['max'] * 1000:.0f} ms", flush=True)
+    return result
+
+
 def count_files(folder):
     return sum(len(files) for _, _, files in os.walk(folder))
 
@@ -135,6 +188,8 @@ def main():
     parser.add_argument("--no-hugo", action="store_true", help="skip the Hugo comparison")
     parser.add_argument("--history", type=int, nargs=2, default=[10000, 20000], metavar=("LEADS", "COMMITS"),
                         help="the git history pass: a repository of LEADS leads and COMMITS commits (0 0 to skip)")
+    parser.add_argument("--lsp", type=int, default=10000, metavar="LEADS",
+                        help="the language server's keystroke-to-diagnostics time on LEADS leads (0 to skip)")
     args = parser.parse_args()
 
     subprocess.run(["swift", "build", "-c", "release", "--product", "leads"], cwd=ROOT, check=True,
@@ -203,13 +258,16 @@ def main():
                            env={**os.environ, "GIT_AUTHOR_NAME": "Bench", "GIT_AUTHOR_EMAIL": "b@x",
                                 "GIT_COMMITTER_NAME": "Bench", "GIT_COMMITTER_EMAIL": "b@x"})
 
+        base = build + ["--no-git"]
         history_rows = [
-            measure("leads build (full, --no-git)", build + ["--no-git"], args.runs, before=clean),
-            measure("leads build (full, history read, no cache)", build, args.runs, before=uncached),
-            measure("leads build (full, history cached)", build, args.runs, before=clean),
-            measure("leads build (full, one commit since the cache)", build, args.runs, before=new_commit),
+            measure("leads build (full, --no-git)", base, args.runs, before=clean),
+            measure_pairs("leads build (full, history read, no cache)", base, build, args.runs, clean, uncached),
+            measure_pairs("leads build (full, history cached)", base, build, args.runs, clean, clean),
+            measure_pairs("leads build (full, one commit since the cache)", base, build, args.runs, clean, new_commit),
             measure("leads build (no change, history read)", build, args.runs),
         ]
+
+    lsp = lsp_latency(ensure_content(args.lsp)) if args.lsp > 0 else None
 
     lines = [
         "# Benchmark results",
@@ -235,9 +293,17 @@ def main():
                   "`git cat-file --batch` per build):", "", "| work | wall (s) | peak (MiB) |", "|---|---:|---:|"]
         for r in history_rows:
             lines.append(f"| {r['label']} | {r['seconds']:.2f} | {r['peak']:.0f} |")
-        base = history_rows[0]["seconds"]
         for label, row in (("no cache", 1), ("cached", 2), ("one new commit", 3)):
-            lines.append(f"| **history pass, {label} (difference)** | {history_rows[row]['seconds'] - base:.2f} | |")
+            difference = history_rows[row]["difference"]
+            verdict = "PASS" if difference < 3 else "FAIL"
+            lines.append(f"| **history pass, {label}** (median of paired differences with `--no-git`; "
+                         f"target < 3 s: {verdict}) | {difference:.2f} | |")
+    if lsp:
+        verdict = "PASS" if lsp["median"] < 0.2 else "FAIL"
+        lines += ["", f"`leads lsp` on {args.lsp} leads: the initialize answer (folder read, parsed and checked) "
+                  f"after {lsp['ready']:.2f} s; from a keystroke in one lead to its diagnostics, median "
+                  f"{lsp['median'] * 1000:.0f} ms, slowest {lsp['max'] * 1000:.0f} ms of 20 (target < 200 ms: "
+                  f"{verdict})."]
     text = "\n".join(lines) + "\n"
     with open(args.results, "w", encoding="utf-8") as f:
         f.write(text)

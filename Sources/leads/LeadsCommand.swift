@@ -13,7 +13,7 @@ struct LeadsCommand: ParsableCommand {
             Convert.self, MilestoneCommand.self,
             Close.self, SetFields.self, Snooze.self, Undo.self, ClaimCommand.self, Assign.self, Release.self,
             Merge.self, MergeFile.self, GitSetup.self,
-            Import.self, Export.self, Serve.self,
+            Import.self, Export.self, Serve.self, LanguageServerCommand.self,
         ]
     )
 

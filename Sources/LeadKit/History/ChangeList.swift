@@ -142,10 +142,10 @@ public enum ChangeList {
         var days: [(date: String?, changes: [RecordChange])] = []
         let uncommitted = changes.filter(\.isUncommitted)
         if !uncommitted.isEmpty { days.append((nil, uncommitted)) }
-        let committed = changes.filter { !$0.isUncommitted }
-        for date in Array(Set(committed.map(\.date))).sorted(by: >) {
-            days.append((date, committed.filter { $0.date == date }.reversed()))
-        }
+        // One pass: filtering the whole list once per day took seconds at 20,000 commits.
+        var byDate: [String: [RecordChange]] = [:]
+        for change in changes where !change.isUncommitted { byDate[change.date, default: []].append(change) }
+        for date in byDate.keys.sorted(by: >) { days.append((date, byDate[date]!.reversed())) }
         return days
     }
 

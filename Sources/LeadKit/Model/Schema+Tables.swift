@@ -154,8 +154,36 @@ extension Field {
     }
 }
 
+/// One field of a kind's schema without its record type: what an editor needs to complete, explain
+/// and follow it.
+public struct SchemaField: Sendable {
+    public var key: String
+    public var type: FieldType
+    public var requirement: Requirement
+    public var label: String
+
+    init<Record>(_ field: Field<Record>) {
+        key = field.key
+        type = field.type
+        requirement = field.requirement
+        label = field.label
+    }
+}
+
 /// The keys of every kind, for messages and for `config.yml`'s custom fields (which may not reuse them).
 extension RecordKind {
+    /// The kind's schema table, in order.
+    public var schemaFields: [SchemaField] {
+        switch self {
+        case .lead: Lead.schema.fields.map(SchemaField.init)
+        case .interaction: Interaction.schema.fields.map(SchemaField.init)
+        case .contact: Contact.schema.fields.map(SchemaField.init)
+        case .company: Company.schema.fields.map(SchemaField.init)
+        case .application: Application.schema.fields.map(SchemaField.init)
+        case .job: Job.schema.fields.map(SchemaField.init)
+        }
+    }
+
     public var schemaKeys: [String] {
         switch self {
         case .lead: Lead.schema.keys
