@@ -83,16 +83,7 @@ extension LanguageServer {
 
     /// The kinds the field `key` of `kind` links to; nil when it is not a link.
     func linkKinds(of key: String, in kind: RecordKind?) -> [RecordKind]? {
-        guard let kind, let field = kind.schemaFields.first(where: { $0.key == key }) else { return nil }
-        func kinds(_ type: FieldType) -> [RecordKind]? {
-            switch type {
-            case .link(let target, _): [target]
-            case .client: [.company, .contact]
-            case .list(let item): kinds(item)
-            default: nil
-            }
-        }
-        return kinds(field.type)
+        RecordDocument.linkKinds(of: key, in: kind)
     }
 
     private func linkItems(

@@ -1,17 +1,21 @@
 import Foundation
 
 /// The content folder as an editor sees it: every record file parsed once and kept, the text of
-/// open documents in place of the disk's, and the whole folder checked by `leads check`'s rules.
+/// open documents in place of the disk's, and the folder checked by `leads check`'s rules.
 ///
-/// A keystroke re-parses only the changed document; the cross-record rules then run again over
-/// the kept records and a fresh index. The folder is read once, at start; after that only files
-/// the client reports changed (`workspace/didChangeWatchedFiles`) are read again.
+/// The folder is read once, at start; after that only files the client reports changed
+/// (`workspace/didChangeWatchedFiles`) are read again. An edit re-parses only the changed file
+/// and re-checks only the records it can have changed the findings of: the changed ones, the
+/// ones that name them, and the ones they name (the rules that check one record at a time look
+/// others up through the index); the rules that compare records with each other (duplicates)
+/// run over the whole folder.
 final class LanguageWorkspace {
-    /// One file: its bytes, its record and the problems parsing found.
+    /// One file: its bytes, its record, the problems parsing found, and the ids it names.
     struct Entry {
         var file: SourceFile
         var record: ParsedRecord?
         var diagnostics: [Diagnostic]
+        var mentions: Set<String>
     }
 
     /// The content folder's absolute path; diagnostics name files by absolute path under it.
@@ -24,7 +28,26 @@ final class LanguageWorkspace {
     private var config: SourceFile?
     /// What `config.yml` says, which record files are parsed with.
     private var configuration: Configuration
+    private var configDiagnostics: [Diagnostic] = []
     private var folderDiagnostics: [Diagnostic] = []
+
+    /// Every record, in path order, and where each file's record is in it.
+    private var all = RecordSet()
+    private var slots: [String: (kind: RecordKind, position: Int)] = [:]
+    private var index = RecordIndex(RecordSet())
+    private var allIsCurrent = false
+    private var indexIsCurrent = false
+    /// Files by the id they define, and the files that name an id.
+    private var pathsByID: [String: Set<String>] = [:]
+    private var mentionedBy: [String: Set<String>] = [:]
+    /// What changed since the last check: files, and ids they named before or after.
+    private var dirty: Set<String> = []
+    private var dirtyMentions: Set<String> = []
+    private var checksEverything = true
+    /// The findings of the one-record rules, by file path inside the folder; of the comparing rules.
+    private var checkedFindings: [String: [Diagnostic]] = [:]
+    private var comparedFindings: [Diagnostic] = []
+
     /// The folder as last checked.
     private(set) var checked: CheckedContent
     /// Diagnostics by absolute file path, as last checked.
@@ -39,19 +62,21 @@ final class LanguageWorkspace {
         let loaded = loader.read(listing)
         config = loaded.config
         folderDiagnostics = loaded.diagnostics
-        let configuration = ConfigParser.parse(loaded.config).configuration
-        self.configuration = configuration
+        (configuration, configDiagnostics) = ConfigParser.parse(loaded.config)
         checked = CheckedContent(
             records: RecordSet(), index: RecordIndex(RecordSet()), configuration: configuration, diagnostics: [],
             fileCount: 0)
-        let parsed = ParallelMap.map(loaded.files) { file in
-            (file, RecordParser.parse(file, configuration: configuration))
-        }
-        for (file, result) in parsed {
-            entries[file.relativePath] = Entry(file: file, record: result.record, diagnostics: result.diagnostics)
-        }
+        let configuration = configuration
+        let parsed = ParallelMap.map(loaded.files) { file in Self.entry(file, configuration) }
+        for entry in parsed { add(entry) }
         paths = entries.keys.sorted()
         recheck()
+    }
+
+    private static func entry(_ file: SourceFile, _ configuration: Configuration) -> Entry {
+        let result = RecordParser.parse(file, configuration: configuration)
+        let mentions = RecordDocument(bytes: file.bytes, kind: file.kind).mentions()
+        return Entry(file: file, record: result.record, diagnostics: result.diagnostics, mentions: mentions)
     }
 
     /// The path inside the content folder of a file URI's path; nil outside the folder.
@@ -86,12 +111,22 @@ final class LanguageWorkspace {
         guard let kind = Self.kind(of: relativePath) else { return }
         let file = SourceFile(
             kind: kind, relativePath: relativePath, displayPath: absolutePath(relativePath), bytes: bytes)
-        let result = RecordParser.parse(file, configuration: configuration)
-        if entries[relativePath] == nil {
+        let entry = Self.entry(file, configuration)
+        let old = entries[relativePath]
+        if old == nil {
             let at = paths.firstIndex { $0 > relativePath } ?? paths.count
             paths.insert(relativePath, at: at)
         }
-        entries[relativePath] = Entry(file: file, record: result.record, diagnostics: result.diagnostics)
+        remove(mentionsOf: relativePath)
+        add(entry)
+        dirty.insert(relativePath)
+        dirtyMentions.formUnion(entry.mentions)
+        // The record replaces the old one where it stands, unless the index must change with it.
+        if let old, let slot = slots[relativePath], let record = entry.record, Self.sameIndexKeys(old.record, record) {
+            all.replace(slot.kind, at: slot.position, with: record)
+        } else {
+            allIsCurrent = false
+        }
     }
 
     /// Forgets a deleted file.
@@ -101,8 +136,13 @@ final class LanguageWorkspace {
             reparseAll()
             return
         }
-        guard entries.removeValue(forKey: relativePath) != nil else { return }
+        guard entries[relativePath] != nil else { return }
+        remove(mentionsOf: relativePath)
+        entries[relativePath] = nil
+        checkedFindings[relativePath] = nil
         paths.removeAll { $0 == relativePath }
+        dirty.insert(relativePath)
+        allIsCurrent = false
     }
 
     /// Reads a file from disk again after the client reported it created, changed or deleted.
@@ -126,31 +166,47 @@ final class LanguageWorkspace {
         paths.compactMap { path in entries[path].map { (path, $0.file.bytes) } }
     }
 
-    /// Runs the cross-record rules over every kept record, as `leads check` does.
+    /// Checks what changed since the last check, as `leads check` would check the whole folder.
     func recheck() {
-        var records = RecordSet()
-        var diagnostics = folderDiagnostics
-        let (configuration, configDiagnostics) = ConfigParser.parse(config)
-        diagnostics += configDiagnostics
-        for path in paths {
-            guard let entry = entries[path] else { continue }
-            diagnostics += entry.diagnostics
-            switch entry.record {
-            case .lead(let lead): records.leads.append(lead)
-            case .interaction(let interaction): records.interactions.append(interaction)
-            case .contact(let contact): records.contacts.append(contact)
-            case .company(let company): records.companies.append(company)
-            case .application(let application): records.applications.append(application)
-            case .job(let job): records.jobs.append(job)
-            case nil: break
+        if !allIsCurrent {
+            all = RecordSet()
+            slots = [:]
+            for path in paths {
+                guard let record = entries[path]?.record else { continue }
+                slots[path] = all.append(record)
             }
+            allIsCurrent = true
+            indexIsCurrent = false
         }
-        let index = RecordIndex(records)
-        diagnostics += RecordValidator(records: records, index: index, configuration: configuration, asOf: asOf)
-            .validate()
+        if !indexIsCurrent {
+            index = RecordIndex(all)
+            indexIsCurrent = true
+        }
+        let scope = checksEverything ? Set(paths) : affected()
+        var part = RecordSet()
+        for path in paths where scope.contains(path) {
+            if let record = entries[path]?.record { _ = part.append(record) }
+        }
+        let validator = RecordValidator(records: all, index: index, configuration: configuration, asOf: asOf)
+        let (found, compared) = checksEverything ? validator.validate(only: all) : validator.validate(only: part)
+        for path in scope { checkedFindings[path] = nil }
+        for diagnostic in found {
+            guard let path = relativePath(ofFile: diagnostic.location.file) else { continue }
+            checkedFindings[path, default: []].append(diagnostic)
+        }
+        comparedFindings = compared
+        dirty.removeAll()
+        dirtyMentions.removeAll()
+        checksEverything = false
+
+        var diagnostics = folderDiagnostics + configDiagnostics + comparedFindings
+        for path in paths {
+            if let entry = entries[path] { diagnostics += entry.diagnostics }
+            if let findings = checkedFindings[path] { diagnostics += findings }
+        }
         diagnostics.sort()
         checked = CheckedContent(
-            records: records, index: index, configuration: configuration, diagnostics: diagnostics,
+            records: all, index: index, configuration: configuration, diagnostics: diagnostics,
             fileCount: paths.count + (config == nil ? 0 : 1))
         var byFile: [String: [Diagnostic]] = [:]
         for diagnostic in diagnostics {
@@ -159,14 +215,60 @@ final class LanguageWorkspace {
         diagnosticsByFile = byFile
     }
 
-    private func reparseAll() {
-        let configuration = ConfigParser.parse(config).configuration
-        self.configuration = configuration
-        let files = paths.compactMap { entries[$0]?.file }
-        for (file, result) in zip(
-            files, ParallelMap.map(files) { RecordParser.parse($0, configuration: configuration) })
-        {
-            entries[file.relativePath] = Entry(file: file, record: result.record, diagnostics: result.diagnostics)
+    /// The files whose findings the changes can have changed: the changed ones, the ones that
+    /// name an id a changed file defines, and the ones a changed file names (before or after).
+    private func affected() -> Set<String> {
+        var scope = dirty.filter { entries[$0] != nil }
+        for path in dirty {
+            scope.formUnion(mentionedBy[Self.id(of: path)] ?? [])
         }
+        for id in dirtyMentions {
+            scope.formUnion(pathsByID[id] ?? [])
+        }
+        return scope
+    }
+
+    private static func id(of relativePath: String) -> String {
+        SourceFile(kind: nil, relativePath: relativePath, displayPath: "", bytes: []).stem
+    }
+
+    private func add(_ entry: Entry) {
+        let path = entry.file.relativePath
+        entries[path] = entry
+        pathsByID[Self.id(of: path), default: []].insert(path)
+        for id in entry.mentions { mentionedBy[id, default: []].insert(path) }
+    }
+
+    private func remove(mentionsOf path: String) {
+        guard let old = entries[path] else { return }
+        dirtyMentions.formUnion(old.mentions)
+        for id in old.mentions { mentionedBy[id]?.remove(path) }
+        pathsByID[Self.id(of: path)]?.remove(path)
+    }
+
+    /// Whether a new version of a record leaves the index as it was: the index keys records by
+    /// id (the file's, unchanged) and interactions, applications and jobs by their lead, with
+    /// interactions in date order.
+    private static func sameIndexKeys(_ old: ParsedRecord?, _ new: ParsedRecord) -> Bool {
+        switch (old, new) {
+        case (.lead?, .lead), (.contact?, .contact), (.company?, .company): true
+        case (.interaction(let a)?, .interaction(let b)):
+            a.lead?.value.target == b.lead?.value.target && a.date?.value == b.date?.value
+        case (.application(let a)?, .application(let b)): a.lead?.value.target == b.lead?.value.target
+        case (.job(let a)?, .job(let b)): a.lead?.value.target == b.lead?.value.target
+        default: false
+        }
+    }
+
+    private func reparseAll() {
+        (configuration, configDiagnostics) = ConfigParser.parse(config)
+        let configuration = configuration
+        let files = paths.compactMap { entries[$0]?.file }
+        for entry in ParallelMap.map(files, { Self.entry($0, configuration) }) {
+            remove(mentionsOf: entry.file.relativePath)
+            add(entry)
+        }
+        allIsCurrent = false
+        checksEverything = true
     }
 }

@@ -130,4 +130,22 @@ struct RecordDocument {
         }
         return start..<end
     }
+
+    /// The kinds the field `key` of `kind` links to; nil when it is not a link.
+    static func linkKinds(of key: String, in kind: RecordKind?) -> [RecordKind]? {
+        kind?.schemaFields.first { $0.key == key }?.linkedKinds
+    }
+
+    /// Every id the text names: `[[link]]` targets, and bare values of link fields
+    /// (`contact: jo`), in NFC as ids are. What an edit of this file can change the findings of.
+    func mentions() -> Set<String> {
+        var ids = Set(links().map { RecordID.normalized($0.target) })
+        for line in frontMatter ?? 0..<0 {
+            guard let found = topLevelKey(on: line), Self.linkKinds(of: found.key, in: kind) != nil else { continue }
+            let value = String(decoding: text.line(line)[found.valueStart...], as: UTF8.self)
+                .trimmingCharacters(in: CharacterSet(charactersIn: "\"' "))
+            if !value.isEmpty && !value.hasPrefix("[[") { ids.insert(RecordID.normalized(value)) }
+        }
+        return ids
+    }
 }

@@ -168,6 +168,19 @@ public struct SchemaField: Sendable {
         requirement = field.requirement
         label = field.label
     }
+
+    /// The kinds the field links to (a client: a company or a contact); nil when it is no link.
+    public var linkedKinds: [RecordKind]? {
+        func kinds(_ type: FieldType) -> [RecordKind]? {
+            switch type {
+            case .link(let target, _): [target]
+            case .client: [.company, .contact]
+            case .list(let item): kinds(item)
+            default: nil
+            }
+        }
+        return kinds(type)
+    }
 }
 
 /// The keys of every kind, for messages and for `config.yml`'s custom fields (which may not reuse them).

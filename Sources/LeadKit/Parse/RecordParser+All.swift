@@ -11,15 +11,7 @@ extension RecordParser {
         var content = ParsedContent(records: RecordSet(), diagnostics: [])
         for (record, diagnostics) in results {
             content.diagnostics += diagnostics
-            switch record {
-            case .lead(let lead): content.records.leads.append(lead)
-            case .interaction(let interaction): content.records.interactions.append(interaction)
-            case .contact(let contact): content.records.contacts.append(contact)
-            case .company(let company): content.records.companies.append(company)
-            case .application(let application): content.records.applications.append(application)
-            case .job(let job): content.records.jobs.append(job)
-            case nil: break
-            }
+            if let record { _ = content.records.append(record) }
         }
         return content
     }

@@ -12,4 +12,17 @@ public struct RecordValidator: Sendable {
     public func validate() -> [Diagnostic] {
         Rules.recordRules.flatMap { $0.check(context) }
     }
+
+    /// The findings of the rules that check one record at a time for `records` only (a part of
+    /// the folder the validator was made with), and of the rules that compare records for the
+    /// whole folder; the language server's check after an edit. The rules run on every core.
+    public func validate(only records: RecordSet) -> (checked: [Diagnostic], compared: [Diagnostic]) {
+        let part = ValidationContext(
+            checking: records, within: context.all, index: context.index, configuration: context.configuration,
+            asOf: context.asOf)
+        let results = ParallelMap.map(Rules.recordRules, chunkSize: 1) { rule in
+            (type(of: rule).comparesRecords, rule.check(type(of: rule).comparesRecords ? context : part))
+        }
+        return (results.filter { !$0.0 }.flatMap(\.1), results.filter(\.0).flatMap(\.1))
+    }
 }

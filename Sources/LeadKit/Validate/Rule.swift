@@ -22,6 +22,14 @@ extension Rule {
 protocol RecordRule: Rule {
     init()
     func check(_ context: ValidationContext) -> [Diagnostic]
+    /// Whether the rule compares records with each other (duplicates), so that a finding may sit
+    /// in another file than the record that changed; such rules always run over every record.
+    /// The others check `context.records` one at a time, looking others up through the index.
+    static var comparesRecords: Bool { get }
+}
+
+extension RecordRule {
+    static var comparesRecords: Bool { false }
 }
 
 /// The rule list, as beancount keeps its validations: the validator runs it, the docs are made from it.

@@ -1,13 +1,25 @@
 /// What every record rule reads: the parsed records, how to find them, the configuration and the
 /// date taken as today. Pure: rules never touch the disk or the clock.
 public struct ValidationContext: Sendable {
+    /// The records to check.
     public let records: RecordSet
+    /// Every record of the folder, which the index's positions point into: `records` itself,
+    /// unless the language server checks only the records an edit can have changed.
+    public let all: RecordSet
     public let index: RecordIndex
     public let configuration: Configuration
     public let asOf: Day
 
     public init(records: RecordSet, index: RecordIndex, configuration: Configuration, asOf: Day) {
+        self.init(checking: records, within: records, index: index, configuration: configuration, asOf: asOf)
+    }
+
+    /// A context that checks `records`, a part of `all`.
+    public init(
+        checking records: RecordSet, within all: RecordSet, index: RecordIndex, configuration: Configuration, asOf: Day
+    ) {
         self.records = records
+        self.all = all
         self.index = index
         self.configuration = configuration
         self.asOf = asOf

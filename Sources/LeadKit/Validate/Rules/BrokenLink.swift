@@ -22,12 +22,12 @@ public struct BrokenLink: RecordRule {
 
     /// The `[[id]]`s of a note's body, outside code blocks and code spans, that name no record.
     private func noteLinks(_ header: RecordHeader, _ context: ValidationContext) -> [Diagnostic] {
-        guard header.body.contains("[[") else { return [] }
+        guard header.body.hasDoubleBracket else { return [] }
         let kinds: [RecordKind] = [.contact, .company, .lead, .application, .job, .interaction]
         let codeLines = Markdown.codeBlockLines(header.body)
         var diagnostics: [Diagnostic] = []
         for (number, line) in header.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-        where line.contains("[[") && !codeLines.contains(number + 1) {
+        where line.hasDoubleBracket && !codeLines.contains(number + 1) {
             let spans = Self.codeSpans(line)
             for link in NoteLink.scan(line) where !spans.contains(where: { $0.contains(link.offset) }) {
                 if kinds.contains(where: { context.index.contains(link.target, kind: $0) }) { continue }
@@ -124,5 +124,18 @@ public struct BrokenLink: RecordRule {
                     + Suggestion.didYouMean(target, in: context.ids(of: kind)))
         }
         return nil
+    }
+}
+
+extension StringProtocol {
+    /// Whether the text holds `[[`: a byte scan, where Foundation's `contains` bridges each call
+    /// through `NSString` (a third of a check's time on a folder of notes).
+    var hasDoubleBracket: Bool {
+        var previous: UInt8 = 0
+        for byte in utf8 {
+            if byte == UInt8(ascii: "[") && previous == UInt8(ascii: "[") { return true }
+            previous = byte
+        }
+        return false
     }
 }

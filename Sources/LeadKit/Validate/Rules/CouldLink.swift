@@ -35,8 +35,8 @@ public struct CouldLink: RecordRule {
             }
             return table
         }
-        let companies = byName(records.companies.map { ($0.id, $0.name?.value) })
-        let contacts = byName(records.contacts.map { ($0.id, $0.name?.value) })
+        let companies = byName(context.all.companies.map { ($0.id, $0.name?.value) })
+        let contacts = byName(context.all.contacts.map { ($0.id, $0.name?.value) })
         var diagnostics: [Diagnostic] = []
         func check(
             _ written: Located<Link>?, field: String, in table: [String: (id: String, name: String)], kind: String

@@ -8,6 +8,8 @@ public struct DuplicateContact: RecordRule {
 
     public init() {}
 
+    static let comparesRecords = true
+
     func check(_ context: ValidationContext) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var firstByKey: [String: Contact] = [:]

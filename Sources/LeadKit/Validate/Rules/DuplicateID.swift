@@ -7,6 +7,8 @@ public struct DuplicateID: RecordRule {
 
     public init() {}
 
+    static let comparesRecords = true
+
     func check(_ context: ValidationContext) -> [Diagnostic] {
         context.index.duplicates.map { duplicate, original in
             Self.diagnostic(

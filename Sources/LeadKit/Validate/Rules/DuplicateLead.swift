@@ -10,6 +10,8 @@ public struct DuplicateLead: RecordRule {
 
     public init() {}
 
+    static let comparesRecords = true
+
     func check(_ context: ValidationContext) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var groups: [String: [Lead]] = [:]

@@ -10,7 +10,7 @@ public struct InteractionBeforeLead: RecordRule {
         context.records.interactions.compactMap { interaction in
             guard let date = interaction.date, let target = interaction.lead?.value.target,
                 let position = context.index.leads[target],
-                let created = context.records.leads[position].created, date.value.day < created.value
+                let created = context.all.leads[position].created, date.value.day < created.value
             else { return nil }
             return Self.diagnostic(
                 at: date.location,

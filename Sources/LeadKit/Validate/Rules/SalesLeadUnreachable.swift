@@ -22,7 +22,7 @@ public struct SalesLeadUnreachable: RecordRule {
                 )
             }
             guard let position = context.index.contacts[link.value.target] else { return nil }
-            let contact = context.records.contacts[position]
+            let contact = context.all.contacts[position]
             guard contact.email == nil && contact.phone == nil else { return nil }
             return Self.diagnostic(
                 at: link.location,
