@@ -47,8 +47,11 @@ extension Leads {
                 baseURL: baseURL, owner: owner, engine: reuse?.engine ?? "",
                 git: git ? (head ?? "no history") : nil),
             reuse: reuse)
-        if let previous = incremental.upToDate(listing) { return BuildSummary(upToDate: previous) }
-        let whole = check(loader.read(listing), asOf: asOf)
+        if let previous = incremental.upToDate(listing, reading: loader.bytes(of:)) {
+            return BuildSummary(upToDate: previous)
+        }
+        let loaded = loader.read(listing)
+        let whole = check(loaded, asOf: asOf)
         let checked = owner.map { OwnerScope.narrow(whole, to: $0) } ?? whole
         let history: RecordHistory
         switch repository {
@@ -61,7 +64,8 @@ extension Leads {
         let site = SiteRenderer(
             report: report, templates: templateSet, keeping: incremental.keeping, baseURL: baseURL
         ).render()
-        let counts = try SiteWriter(output: output).write(site, manifest: incremental.manifest(for: checked))
+        let counts = try SiteWriter(output: output).write(
+            site, manifest: incremental.manifest(for: checked, listing: listing, loaded: loaded))
         return BuildSummary(built: checked, written: counts.written, kept: counts.kept)
     }
 }

@@ -340,14 +340,16 @@ import Testing
         try repository.git(["mv", "content/leads/acme.md", "content/leads/acme-sre.md"], date: "2026-11-08")
         try repository.commit("Rename", on: "2026-11-08")
         try repository.commit("Warm", on: "2026-11-09", ["leads/acme-sre.md": Self.lead("WARM_LEAD")])
-        func report() throws -> Data {
-            let run = try repository.leads(["build", "--output", "cached"], asOf: "2026-11-20")
+        func report(clean: Bool = false) throws -> Data {
+            let run = try repository.leads(
+                ["build", "--output", "cached"] + (clean ? ["--clean"] : []), asOf: "2026-11-20")
             #expect(run.status == 0, "\(run.stderr)")
             return try Data(contentsOf: repository.url.appendingPathComponent("cached/report.json"))
         }
+        // Without the cache, and built anew: a build with nothing changed would not read the history.
         func fresh() throws -> Data {
             try FileManager.default.removeItem(at: repository.url.appendingPathComponent("content/.leads/history"))
-            return try report()
+            return try report(clean: true)
         }
         let incremental = try report()
         #expect(try incremental == fresh())

@@ -22,6 +22,13 @@ public struct FileStamp: Sendable, Hashable, Codable {
         return FileStamp(info)
     }
 
+    init(size: Int64, modified: Int64, changed: Int64, inode: UInt64) {
+        self.size = size
+        self.modified = modified
+        self.changed = changed
+        self.inode = inode
+    }
+
     init(_ info: stat) {
         size = Int64(info.st_size)
         #if canImport(Darwin)

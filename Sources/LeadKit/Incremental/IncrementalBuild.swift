@@ -17,8 +17,12 @@ struct IncrementalBuild {
 
     /// The previous report's manifest when no input changed since it was written and every file of
     /// it is as written: then nothing is built.
-    func upToDate(_ listing: ContentListing) -> ReportManifest? {
-        guard let previous, previous.isUpToDate(inputs: inputs, listing: listing) else { return nil }
+    ///
+    /// A file changed less than a second before the previous build started is read again and
+    /// compared with the bytes that build read (`ReportManifest.contents`): one read, not a
+    /// rebuild, so the rebuild right after a save is as quick as any other with nothing to do.
+    func upToDate(_ listing: ContentListing, reading read: (String) -> [UInt8]?) -> ReportManifest? {
+        guard let previous, previous.isUpToDate(inputs: inputs, listing: listing, reading: read) else { return nil }
         return previous
     }
 
@@ -28,8 +32,20 @@ struct IncrementalBuild {
         previous?.files.mapValues(\.fingerprint) ?? [:]
     }
 
-    /// The manifest of the new report; the writer adds each file's stamp.
-    func manifest(for checked: CheckedContent) -> ReportManifest {
-        ReportManifest(inputs: inputs, reuse: reuse, fileCount: checked.fileCount, diagnostics: checked.diagnostics)
+    /// The manifest of the new report; the writer adds each file's stamp. With `loaded`, it keeps
+    /// the fingerprint of the bytes of each file whose stamp this build cannot trust.
+    func manifest(
+        for checked: CheckedContent, listing: ContentListing? = nil, loaded: LoadedContent? = nil
+    ) -> ReportManifest {
+        var manifest = ReportManifest(
+            inputs: inputs, reuse: reuse, fileCount: checked.fileCount, diagnostics: checked.diagnostics)
+        if let listing, let loaded {
+            let listed = (listing.config.map { [$0] } ?? []) + listing.files
+            let recent = Set(listed.filter { !manifest.trusts($0.stamp) }.map(\.relativePath))
+            for file in (loaded.config.map { [$0] } ?? []) + loaded.files where recent.contains(file.relativePath) {
+                manifest.contents[file.relativePath] = Fingerprint.of(file.bytes)
+            }
+        }
+        return manifest
     }
 }

@@ -9,7 +9,7 @@ public struct ReportManifest: Codable, Sendable {
     /// The file's name inside the report folder.
     public static let fileName = ".leads-build.json"
     /// Changes whenever the meaning of a fingerprint does.
-    public static let formatVersion = 2
+    public static let formatVersion = 3
 
     public struct Entry: Codable, Sendable {
         /// The fingerprint of what the file was made from (a page's view model and template) or of its bytes.
@@ -32,11 +32,14 @@ public struct ReportManifest: Codable, Sendable {
     public var diagnostics: [Diagnostic]
     /// Every file of the report but the marker and this manifest, by path.
     public var files: [String: Entry] = [:]
+    /// The fingerprints of the bytes this build read of the content files whose stamps it could
+    /// not trust (changed less than a second before it started), by path inside the folder.
+    public var contents: [String: Fingerprint] = [:]
     /// Whether every file is still as written (after `read`).
     public private(set) var isIntact = true
 
     enum CodingKeys: String, CodingKey {
-        case version, inputs, startedAt, engine, fileCount, diagnostics, files
+        case version, inputs, startedAt, engine, fileCount, diagnostics, files, contents
     }
 
     public init(from decoder: any Decoder) throws {
@@ -48,6 +51,7 @@ public struct ReportManifest: Codable, Sendable {
         fileCount = try container.decode(Int.self, forKey: .fileCount)
         diagnostics = try container.decode([Diagnostic].self, forKey: .diagnostics)
         files = try Self.files(from: container.decode(String.self, forKey: .files))
+        contents = try container.decode([String: Fingerprint].self, forKey: .contents)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -59,6 +63,7 @@ public struct ReportManifest: Codable, Sendable {
         try container.encode(fileCount, forKey: .fileCount)
         try container.encode(diagnostics, forKey: .diagnostics)
         try container.encode(Self.text(of: files), forKey: .files)
+        try container.encode(contents, forKey: .contents)
     }
 
     /// The files as lines of `fingerprint size modified path`, in path order: a report has as many files
@@ -118,16 +123,21 @@ public struct ReportManifest: Codable, Sendable {
         return manifest
     }
 
-    /// Whether a build with these inputs would write exactly the report that is there.
-    func isUpToDate(inputs: Fingerprint?, listing: ContentListing) -> Bool {
+    /// Whether a build with these inputs would write exactly the report that is there: every file's
+    /// stamp is as it was and can be trusted, or its bytes (`read` by path) are the ones read then.
+    func isUpToDate(inputs: Fingerprint?, listing: ContentListing, reading read: (String) -> [UInt8]?) -> Bool {
         guard isIntact, let inputs, inputs == self.inputs else { return false }
-        return listing.files.allSatisfy { trusts($0.stamp!) } && (listing.config.map { trusts($0.stamp!) } ?? true)
+        return ((listing.config.map { [$0] } ?? []) + listing.files).allSatisfy { file in
+            if trusts(file.stamp) { return true }
+            guard let expected = contents[file.relativePath], let bytes = read(file.relativePath) else { return false }
+            return Fingerprint.of(bytes) == expected
+        }
     }
 
     /// Whether a listed file's stamp can stand for its content: it must predate this manifest's build
     /// by more than a second, or a second write in the same clock tick would leave the stamp unchanged.
-    func trusts(_ stamp: FileStamp) -> Bool {
-        guard let startedAt else { return false }
+    func trusts(_ stamp: FileStamp?) -> Bool {
+        guard let startedAt, let stamp else { return false }
         return stamp.changed < (startedAt - 1) * 1_000_000_000
     }
 

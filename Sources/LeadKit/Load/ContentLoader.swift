@@ -123,6 +123,11 @@ public struct ContentLoader: Sendable {
         return nil
     }
 
+    /// The bytes of a file inside the folder; nil when it cannot be read.
+    func bytes(of relativePath: String) -> [UInt8]? {
+        try? FileBytes.contents(of: pathOnDisk(relativePath), limit: ContentLoader.maximumFileSize).get()
+    }
+
     func pathOnDisk(_ relativePath: String) -> String {
         root.hasSuffix("/") ? root + relativePath : root + "/" + relativePath
     }
