@@ -16,7 +16,14 @@ LEADS = REPO / ".build" / "debug" / "leads"
 
 
 class LanguageClient:
-    def __init__(self, leads: Path, workspace: Path, encodings: list[str] | None = None, as_of: str = "2026-11-23"):
+    def __init__(
+        self,
+        leads: Path,
+        workspace: Path,
+        encodings: list[str] | None = None,
+        as_of: str = "2026-11-23",
+        initialize: bool = True,
+    ):
         self.workspace = workspace
         self.process = subprocess.Popen(
             [str(leads), "lsp", "--as-of", as_of],
@@ -30,12 +37,16 @@ class LanguageClient:
         self.next_id = 1
         self.reader = threading.Thread(target=self._read, daemon=True)
         self.reader.start()
+        if initialize:
+            self.initialize(encodings)
+
+    def initialize(self, encodings: list[str] | None = None) -> None:
         capabilities: dict = {"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": True}}}
         if encodings is not None:
             capabilities["general"] = {"positionEncodings": encodings}
         self.initialize_result = self.request(
             "initialize",
-            {"processId": None, "rootUri": workspace.as_uri(), "capabilities": capabilities},
+            {"processId": None, "rootUri": self.workspace.as_uri(), "capabilities": capabilities},
         )
         self.notify("initialized", {})
 
@@ -54,6 +65,10 @@ class LanguageClient:
                 headers[name.strip().lower()] = value.strip()
             body = stream.read(int(headers["content-length"]))
             self.messages.put(json.loads(body))
+
+    def send_raw(self, data: bytes) -> None:
+        self.process.stdin.write(data)
+        self.process.stdin.flush()
 
     def send(self, message: dict) -> None:
         body = json.dumps({"jsonrpc": "2.0", **message}).encode()

@@ -74,6 +74,13 @@ import Testing
         try expectSameAsCheck(
             workspace, root, lead, try edited(root, lead) { $0 + "\nSee [[somebody-new]].\n" })
         try expectSameAsCheck(workspace, root, "contacts/somebody-new.md", "---\nname: Somebody New\n---\n")
+        // A company written as text, then a company of that name created, then renamed away.
+        try expectSameAsCheck(
+            workspace, root, "leads/zeta-backend.md",
+            "---\nrole: Backend\ncompany: Zeta Widgets\nsource: LINKEDIN\ntemperature: WARM\nstatus: DISCOVERY\n"
+                + "created: 2026-11-20\n---\n")
+        try expectSameAsCheck(workspace, root, "companies/zeta.md", "---\nname: Zeta Widgets\n---\n")
+        try expectSameAsCheck(workspace, root, "companies/zeta.md", "---\nname: Zeta Gadgets\n---\n")
         // A file the parser rejects, then fixed again.
         try expectSameAsCheck(workspace, root, contact, "---\nname: [unclosed\n---\n")
         try expectSameAsCheck(

@@ -28,7 +28,13 @@ final class LSPConnection {
         return poll(&descriptor, 1, milliseconds) > 0
     }
 
+    /// The largest message read: a longer or negative `Content-Length` is not a frame.
+    static let maximumLength = 256 * 1024 * 1024
+
     /// The next message's JSON; nil at the end of the input.
+    ///
+    /// A header is found anywhere in its line, so after a frame that announced more bytes than it
+    /// sent (and so took the start of the next header with it) the one after is read again.
     func receive() -> [UInt8]? {
         var length: Int?
         while true {
@@ -37,10 +43,10 @@ final class LSPConnection {
                 if let length { return readBytes(length) }
                 continue
             }
-            let parts = line.split(separator: ":", maxSplits: 1)
-            if parts.count == 2, parts[0].trimmingCharacters(in: .whitespaces).lowercased() == "content-length" {
-                length = Int(parts[1].trimmingCharacters(in: .whitespaces))
-            }
+            let lowered = line.lowercased()
+            guard let header = lowered.range(of: "content-length:") else { continue }
+            let value = lowered[header.upperBound...].trimmingCharacters(in: .whitespaces)
+            length = Int(value).flatMap { (0...Self.maximumLength).contains($0) ? $0 : nil }
         }
     }
 

@@ -33,6 +33,18 @@ enum LSP {
         var method: String?
     }
 
+    /// Whether a message without a method is a response: it has a result or an error.
+    struct ResponseShape: Decodable {
+        var isResponse: Bool
+
+        enum CodingKeys: String, CodingKey { case result, error }
+
+        init(from decoder: Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            isResponse = container.contains(.result) || container.contains(.error)
+        }
+    }
+
     /// The `params` of a message, decoded as the method's own type.
     struct Params<Value: Decodable>: Decodable {
         var params: Value
@@ -58,9 +70,18 @@ enum LSP {
             var code: Int
             var message: String
         }
-        var jsonrpc = "2.0"
         var id: RequestID?
         var error: Body
+
+        enum CodingKeys: String, CodingKey { case jsonrpc, id, error }
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode("2.0", forKey: .jsonrpc)
+            // JSON-RPC 2.0: `"id": null` when the request's id could not be read.
+            try container.encode(id, forKey: .id)
+            try container.encode(error, forKey: .error)
+        }
     }
 
     /// A notification or request the server sends.

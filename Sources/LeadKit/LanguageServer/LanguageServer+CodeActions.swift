@@ -20,9 +20,12 @@ extension LanguageServer {
                     ]))
             }
             if let suggestion = Self.suggestion(in: diagnostic.message) {
+                let quote = written.first.flatMap { $0 == "\"" || $0 == "'" ? String($0) : nil } ?? ""
+                // A link keeps its brackets: `"[[jonas-webr]]"` becomes `"[[jonas-weber]]"`.
+                let bracketed = written.dropFirst(quote.count).hasPrefix("[[")
                 for word in suggestion {
-                    let quote = written.first.flatMap { $0 == "\"" || $0 == "'" ? String($0) : nil } ?? ""
-                    actions.append(action("Change to \(word)", start..<end, quote + word + quote))
+                    let value = bracketed ? "[[" + word + "]]" : word
+                    actions.append(action("Change to \(word)", start..<end, quote + value + quote))
                 }
             }
             switch diagnostic.code {
@@ -33,7 +36,15 @@ extension LanguageServer {
             case DiagnosticCode.emptyListItem.rawValue:
                 // The `#` to the end of the line, as YAML would have read it had it been quoted.
                 let line = document.text.position(of: start, encoding: .utf8).line
-                let lineEnd = document.text.line(line).endIndex
+                let bytes = document.text.line(line)
+                // Inside `[a, #b]` the item ends at the next `,` or bracket; elsewhere at the line's end.
+                let inFlow = bytes[..<start].contains { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "{") }
+                let lineEnd =
+                    inFlow
+                    ? (bytes[start...].firstIndex {
+                        [UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}")].contains($0)
+                    }
+                        ?? bytes.endIndex) : bytes.endIndex
                 let comment = String(decoding: document.text.bytes[start..<lineEnd], as: UTF8.self)
                     .trimmingCharacters(in: .whitespaces)
                 guard comment.hasPrefix("#") else { break }
@@ -84,7 +95,9 @@ extension LanguageServer {
         default: placeholder = "TODO"
         }
         let at = document.text.lineStarts[frontMatter.upperBound]
-        return action("Add \(key): \(placeholder)", at..<at, "\(key): \(placeholder)\n")
+        // The file's own line break: a CRLF file stays CRLF.
+        let lineBreak = at >= 2 && document.text.bytes[at - 2] == UInt8(ascii: "\r") ? "\r\n" : "\n"
+        return action("Add \(key): \(placeholder)", at..<at, "\(key): \(placeholder)" + lineBreak)
     }
 
     /// `company: Northwind` → `company: "[[northwind-logistics]]"`, as the could-link warning says.

@@ -134,7 +134,16 @@ extension LanguageServer {
             break
         }
         if key == "owner" || key == "claimed_by" {
-            return configuration.owners.map { Value(value: $0.name) }
+            // The team of config.yml, then every other name the leads already use.
+            var names = configuration.owners.map(\.name)
+            var seen = Set(names.map(Owner.key))
+            for lead in content.records.leads {
+                for name in [lead.owner?.value, lead.claimedBy?.value].compactMap({ $0 })
+                where seen.insert(Owner.key(name)).inserted {
+                    names.append(name)
+                }
+            }
+            return names.map { Value(value: $0) }
         }
         guard let field = kind.schemaFields.first(where: { $0.key == key }) else { return [] }
         switch field.type {

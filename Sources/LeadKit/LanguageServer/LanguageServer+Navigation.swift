@@ -44,7 +44,8 @@ extension LanguageServer {
         }
         let offset = document.text.offset(of: params.position, encoding: encoding)
         guard let named = linkedRecord(at: offset, in: document) else { return nil }
-        return fileStart(content.records.header(named.kind, at: named.position).file)
+        return fileStart(
+            workspace!.absolutePath(ofDisplay: content.records.header(named.kind, at: named.position).file))
     }
 
     /// Find references: every place that links to the record named at the cursor, or to the
@@ -101,7 +102,8 @@ extension LanguageServer {
             guard let named = linkedRecord(at: mention.range.lowerBound, in: document) else { return nil }
             let header = content.records.header(named.kind, at: named.position)
             return LSP.DocumentLink(
-                range: range(mention.range, in: document), target: Self.uri(ofPath: header.file),
+                range: range(mention.range, in: document),
+                target: Self.uri(ofPath: workspace!.absolutePath(ofDisplay: header.file)),
                 tooltip: "\(named.kind.rawValue): \(content.displayName(named.kind, at: named.position))")
         }
     }
@@ -111,7 +113,8 @@ extension LanguageServer {
         guard let content = workspace?.checked else { return [] }
         let query = params.query.lowercased()
         var symbols: [LSP.SymbolInformation] = []
-        for kind in RecordKind.allCases {
+        // People and companies first: what a name is most often looked up for.
+        for kind in Self.noteLinkKinds {
             for position in 0..<content.records.count(of: kind) {
                 let header = content.records.header(kind, at: position)
                 let name = content.displayName(kind, at: position)
@@ -120,7 +123,8 @@ extension LanguageServer {
                 symbols.append(
                     LSP.SymbolInformation(
                         name: name == header.id ? name : "\(name) (\(header.id))", kind: Self.symbolKind(kind),
-                        location: fileStart(header.file), containerName: kind.folder))
+                        location: fileStart(workspace!.absolutePath(ofDisplay: header.file)),
+                        containerName: kind.folder))
                 if symbols.count >= 500 { return symbols }
             }
         }

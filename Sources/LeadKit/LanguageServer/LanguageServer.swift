@@ -16,6 +16,10 @@ public final class LanguageServer {
     let asOf: Day
     let version: String
     var workspace: LanguageWorkspace?
+    /// The editor's workspace folder, where the content folder is looked for.
+    private var workspaceFolder = FileManager.default.currentDirectoryPath
+    /// The day rules are checked against: `asOf`, or the client's `initializationOptions.asOf`.
+    private var day: Day
     var encoding = PositionEncoding.utf16
     /// Open documents by path inside the content folder, with their versions.
     var openDocuments: [String: Int] = [:]
@@ -24,6 +28,7 @@ public final class LanguageServer {
     /// Documents changed since the last check: published again even when their problems are not.
     private var changed: Set<String> = []
     private var checkPending = false
+    private var initialized = false
     /// Whether the workspace changed since the last check (an open document may only need its
     /// diagnostics published again, with its new version).
     private var stale = false
@@ -41,6 +46,7 @@ public final class LanguageServer {
     /// today); a client's `initializationOptions.asOf` replaces it.
     public init(asOf: Day, version: String, input: Int32 = 0, output: Int32 = 1) {
         self.asOf = asOf
+        day = asOf
         self.version = version
         connection = LSPConnection(input: input, output: output)
     }
@@ -63,7 +69,20 @@ public final class LanguageServer {
             send(LSP.ErrorResponse(id: nil, error: .init(code: -32700, message: "not a JSON-RPC message")))
             return nil
         }
-        guard let method = envelope.method else { return nil }  // a response to a request of ours
+        guard let method = envelope.method else {
+            // A response to a request of ours has a result or an error; anything else is invalid.
+            if let id = envelope.id, (try? decoder.decode(LSP.ResponseShape.self, from: data))?.isResponse != true {
+                send(LSP.ErrorResponse(id: id, error: .init(code: -32600, message: "a request needs a method")))
+            }
+            return nil
+        }
+        // Before `initialize`, requests are refused and notifications dropped (LSP 3.17), but `exit` ends.
+        if !initialized && method != "initialize" && method != "exit" {
+            if let id = envelope.id {
+                send(LSP.ErrorResponse(id: id, error: .init(code: -32002, message: "initialize first")))
+            }
+            return nil
+        }
         if let id = envelope.id {
             request(method, id: id, data)
         } else {
@@ -84,6 +103,7 @@ public final class LanguageServer {
         switch method {
         case "initialize":
             answer(LSP.InitializeParams.self, initialize)
+            initialized = true
         case "shutdown":
             shutdownRequested = true
             send(LSP.Response<Int?>(id: id, result: nil))
@@ -137,6 +157,11 @@ public final class LanguageServer {
             checkPending = true
         case "workspace/didChangeWatchedFiles":
             guard let params = read(LSP.DidChangeWatchedFilesParams.self) else { return }
+            // No content folder at start (`leads init` run since): look again.
+            if workspace == nil {
+                if loadWorkspace() == nil { checkAndPublish() }
+                return
+            }
             for event in params.changes {
                 // An open document's text is the editor's, whatever the disk says.
                 guard let path = relativePath(event.uri), openDocuments[path] == nil else { continue }
@@ -166,22 +191,32 @@ public final class LanguageServer {
     private func initialize(_ params: LSP.InitializeParams) -> LSP.InitializeResult {
         encoding = PositionEncoding.negotiate(params.capabilities?.general?.positionEncodings)
         watchesFilesDynamically = params.capabilities?.workspace?.didChangeWatchedFiles?.dynamicRegistration ?? false
-        let folder =
+        workspaceFolder =
             params.workspaceFolders?.first.flatMap { Self.path(ofURI: $0.uri) }
             ?? params.rootUri.flatMap(Self.path(ofURI:)) ?? params.rootPath
             ?? FileManager.default.currentDirectoryPath
-        let location = ContentLocation.locate(
-            given: nil, workingDirectory: folder, environment: ProcessInfo.processInfo.environment)
-        let content = location.content.hasPrefix("/") ? location.content : folder + "/" + location.content
-        let day = params.initializationOptions?.asOf.flatMap { Day(parsing: $0) } ?? asOf
-        do {
-            workspace = try LanguageWorkspace(root: content, asOf: day)
-        } catch {
-            showMessage(
-                "leads: \(error) — diagnostics are off until the folder exists and the editor restarts leads lsp")
+        day = params.initializationOptions?.asOf.flatMap { Day(parsing: $0) } ?? asOf
+        if let error = loadWorkspace() {
+            showMessage("leads: \(error) — diagnostics start once the content folder exists (leads init makes one)")
         }
         return LSP.InitializeResult(
             capabilities: .init(positionEncoding: encoding.rawValue), serverInfo: .init(version: version))
+    }
+
+    /// Reads the content folder found from the workspace folder, as the command line finds it
+    /// from its working directory; diagnostics name files as `leads check` run there does.
+    /// Returns why it could not.
+    private func loadWorkspace() -> Error? {
+        let location = ContentLocation.locate(
+            given: nil, workingDirectory: workspaceFolder, environment: ProcessInfo.processInfo.environment)
+        let content =
+            location.content.hasPrefix("/") ? location.content : workspaceFolder + "/" + location.content
+        do {
+            workspace = try LanguageWorkspace(root: content, displayRoot: location.content, asOf: day)
+            return nil
+        } catch {
+            return error
+        }
     }
 
     private func registerFileWatchers() {
@@ -257,9 +292,10 @@ public final class LanguageServer {
     }
 
     func location(_ source: SourceLocation) -> LSP.Location {
-        let document = document(absolutePath: source.file)
+        let path = workspace?.absolutePath(ofDisplay: source.file) ?? source.file
+        let document = document(absolutePath: path)
         let offset = document.text.offset(line: source.line, column: source.column)
-        return LSP.Location(uri: Self.uri(ofPath: source.file), range: range(document.span(at: offset), in: document))
+        return LSP.Location(uri: Self.uri(ofPath: path), range: range(document.span(at: offset), in: document))
     }
 
     /// The start of a file, for a go-to that opens it.

@@ -18,8 +18,11 @@ final class LanguageWorkspace {
         var mentions: Set<String>
     }
 
-    /// The content folder's absolute path; diagnostics name files by absolute path under it.
+    /// The content folder's absolute path.
     let root: String
+    /// The folder as diagnostics name it, as `leads check` run from the editor's workspace folder
+    /// does (`content/leads/acme.md`).
+    let displayRoot: String
     /// The day date rules are checked against.
     let asOf: Day
     private let loader: ContentLoader
@@ -53,11 +56,13 @@ final class LanguageWorkspace {
     /// Diagnostics by absolute file path, as last checked.
     private(set) var diagnosticsByFile: [String: [Diagnostic]] = [:]
 
-    init(root: String, asOf: Day) throws {
+    /// `displayRoot`: how diagnostics name the folder; its absolute path when nil.
+    init(root: String, displayRoot: String? = nil, asOf: Day) throws {
         let root = URL(fileURLWithPath: root).standardizedFileURL.path
         self.root = root
+        self.displayRoot = displayRoot ?? root
         self.asOf = asOf
-        loader = ContentLoader(root: root, displayRoot: root)
+        loader = ContentLoader(root: root, displayRoot: displayRoot ?? root)
         let listing = try loader.list(stamped: false)
         let loaded = loader.read(listing)
         config = loaded.config
@@ -91,6 +96,21 @@ final class LanguageWorkspace {
         root + "/" + relativePath
     }
 
+    /// The path inside the content folder of a file as diagnostics name it; "" for the folder.
+    func relativePath(ofDisplay display: String) -> String? {
+        if display == loader.displayPath("") || display == displayRoot { return "" }
+        let prefix = loader.displayPath("")
+        if prefix.isEmpty { return display.hasPrefix("/") ? nil : display }
+        guard display.hasPrefix(prefix) else { return nil }
+        return String(display.dropFirst(prefix.count))
+    }
+
+    /// The absolute path of a file as diagnostics name it.
+    func absolutePath(ofDisplay display: String) -> String {
+        guard let relative = relativePath(ofDisplay: display) else { return display }
+        return relative.isEmpty ? root : absolutePath(relative)
+    }
+
     /// The kind of record a path holds: `.md` files in a record folder.
     static func kind(of relativePath: String) -> RecordKind? {
         let components = relativePath.split(separator: "/")
@@ -104,13 +124,13 @@ final class LanguageWorkspace {
     func update(_ relativePath: String, bytes: [UInt8]) {
         if relativePath == "config.yml" {
             config = SourceFile(
-                kind: nil, relativePath: relativePath, displayPath: absolutePath(relativePath), bytes: bytes)
+                kind: nil, relativePath: relativePath, displayPath: loader.displayPath(relativePath), bytes: bytes)
             reparseAll()
             return
         }
         guard let kind = Self.kind(of: relativePath) else { return }
         let file = SourceFile(
-            kind: kind, relativePath: relativePath, displayPath: absolutePath(relativePath), bytes: bytes)
+            kind: kind, relativePath: relativePath, displayPath: loader.displayPath(relativePath), bytes: bytes)
         let entry = Self.entry(file, configuration)
         let old = entries[relativePath]
         if old == nil {
@@ -191,7 +211,7 @@ final class LanguageWorkspace {
         let (found, compared) = checksEverything ? validator.validate(only: all) : validator.validate(only: part)
         for path in scope { checkedFindings[path] = nil }
         for diagnostic in found {
-            guard let path = relativePath(ofFile: diagnostic.location.file) else { continue }
+            guard let path = relativePath(ofDisplay: diagnostic.location.file) else { continue }
             checkedFindings[path, default: []].append(diagnostic)
         }
         comparedFindings = compared
@@ -210,7 +230,7 @@ final class LanguageWorkspace {
             fileCount: paths.count + (config == nil ? 0 : 1))
         var byFile: [String: [Diagnostic]] = [:]
         for diagnostic in diagnostics {
-            byFile[diagnostic.location.file, default: []].append(diagnostic)
+            byFile[absolutePath(ofDisplay: diagnostic.location.file), default: []].append(diagnostic)
         }
         diagnosticsByFile = byFile
     }

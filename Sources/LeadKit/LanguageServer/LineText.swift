@@ -28,11 +28,17 @@ struct LineText {
     /// The byte offset each line starts at.
     let lineStarts: [Int]
 
+    /// Lines end at `\n`, `\r\n` or a lone `\r`, as in LSP and in `leads check`.
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
         var starts = [0]
-        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-            starts.append(offset + 1)
+        for (offset, byte) in bytes.enumerated() {
+            if byte == UInt8(ascii: "\n")
+                || (byte == UInt8(ascii: "\r")
+                    && (offset + 1 == bytes.count || bytes[offset + 1] != UInt8(ascii: "\n")))
+            {
+                starts.append(offset + 1)
+            }
         }
         lineStarts = starts
     }

@@ -65,6 +65,30 @@ struct RecordDocument {
         return (String(decoding: bytes[bytes.startIndex..<colon], as: UTF8.self), valueStart)
     }
 
+    /// Where the value of a `key: value` line or a `- value` list item starts; nil for other lines.
+    static func plainValueStart(_ bytes: ArraySlice<UInt8>) -> Int? {
+        var index = bytes.startIndex
+        while index < bytes.endIndex && bytes[index] == UInt8(ascii: " ") { index += 1 }
+        guard index < bytes.endIndex else { return nil }
+        if bytes[index] == UInt8(ascii: "-"), index + 1 < bytes.endIndex, bytes[index + 1] == UInt8(ascii: " ") {
+            index += 2
+        } else {
+            let keyStart = index
+            while index < bytes.endIndex
+                && (bytes[index] == UInt8(ascii: "_") || bytes[index] == UInt8(ascii: "-")
+                    || (bytes[index] >= UInt8(ascii: "a") && bytes[index] <= UInt8(ascii: "z"))
+                    || (bytes[index] >= UInt8(ascii: "A") && bytes[index] <= UInt8(ascii: "Z"))
+                    || (bytes[index] >= UInt8(ascii: "0") && bytes[index] <= UInt8(ascii: "9")))
+            {
+                index += 1
+            }
+            guard index > keyStart, index < bytes.endIndex, bytes[index] == UInt8(ascii: ":") else { return nil }
+            index += 1
+        }
+        while index < bytes.endIndex && bytes[index] == UInt8(ascii: " ") { index += 1 }
+        return index < bytes.endIndex ? index : nil
+    }
+
     /// Every `[[link]]`, in order.
     func links() -> [LinkMention] {
         var mentions: [LinkMention] = []
@@ -115,6 +139,24 @@ struct RecordDocument {
         }
         if bytes[start] == UInt8(ascii: "["), start + 1 < bytes.endIndex, bytes[start + 1] == UInt8(ascii: "[") {
             if let mention = links().first(where: { $0.range.lowerBound == start }) { return mention.range }
+        }
+        // A plain value (`status: WARM LEAD`, `- Jonas Weber`): to the end of the line, less a comment.
+        if let valueStart = Self.plainValueStart(bytes), start >= valueStart,
+            bytes[valueStart] != UInt8(ascii: "["), bytes[valueStart] != UInt8(ascii: "{")
+        {
+            var end = bytes.endIndex
+            var index = start
+            while index < bytes.endIndex {
+                if bytes[index] == UInt8(ascii: "#"), index > start, bytes[index - 1] == UInt8(ascii: " ") {
+                    end = index
+                    break
+                }
+                index += 1
+            }
+            while end > start && (bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\t")) {
+                end -= 1
+            }
+            if end > start { return start..<end }
         }
         var end = start
         let stops: Set<UInt8> = [

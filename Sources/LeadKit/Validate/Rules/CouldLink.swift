@@ -10,6 +10,9 @@ public struct CouldLink: RecordRule {
 
     public init() {}
 
+    /// A company or contact renamed in one file changes what the text of another may name.
+    static let comparesRecords = true
+
     /// Legal-form words dropped from the end of a company name before comparing.
     static let legalSuffixes: Set<String> = [
         "ab", "ag", "as", "bv", "co", "corp", "corporation", "gmbh", "inc", "incorporated", "kg", "limited", "llc",
