@@ -120,10 +120,24 @@ import Testing
         let lead = list.filter { $0["kind"] as? String == "lead" }.map {
             "\($0["change"] as? String ?? "") \($0["record"] as? String ?? "") \($0["from"] as? String ?? "-") \($0["to"] as? String ?? "-")"
         }
-        #expect(
-            lead == ["created acme-old - DISCOVERY", "edited acme acme-old acme", "moved acme DISCOVERY WAKING_UP"])
+        // Every change is listed under the id the lead has now, so its page and links keep them.
+        #expect(lead == ["created acme - DISCOVERY", "edited acme acme-old acme", "moved acme DISCOVERY WAKING_UP"])
         let page = try repository.folder.build(asOf: "2026-11-10").page("leads/acme.html")
         #expect(page.contains("Discovery</span> <span class=\"muted\">Sun 1 Nov 2026 · "))
+        // The timeline keeps the commit made under the old name.
+        #expect(page.contains("Created at Discovery"))
+        #expect(page.contains("Moved Discovery → Waking up"))
+
+        // A rename not committed yet (staged by `git mv`) is a rename too.
+        try repository.git(["mv", "content/leads/acme.md", "content/leads/acme-sre.md"], date: "2026-11-07")
+        let pending = try repository.leads(["changes", "--format", "json"], asOf: "2026-11-10")
+        let uncommitted = try #require(
+            try JSONSerialization.jsonObject(with: Data(pending.stdout.utf8)) as? [[String: Any]]
+        ).filter { $0["commit"] is NSNull }
+        #expect(
+            uncommitted.map { "\($0["change"] ?? "") \($0["from"] ?? "") \($0["to"] ?? "")" } == [
+                "edited acme acme-sre"
+            ])
     }
 
     /// A week with moves, a conversion, a deletion and uncommitted edits, as `leads changes` and
@@ -323,6 +337,15 @@ import Testing
             ["ls", "--content", "content", "--as-of", "2026-11-05", "--format", "json"], in: shallow)
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
         #expect(rows.map { $0["days_in_stage"] as? Int } == [4, 4], "since created, as without history")
+        // The clone's one commit holds every file: when each last changed is not known.
+        let build = try LeadsProcess.run(["build", "--content", "content", "--as-of", "2026-11-05"], in: shallow)
+        #expect(build.status == 0, "\(build.stderr)")
+        let page = try String(contentsOf: shallow.appendingPathComponent("output/leads/acme.html"), encoding: .utf8)
+        #expect(
+            page.contains("Last changed on or before Sun 1 Nov 2026 (this shallow clone&#39;s history starts there)"))
+        let changesPage = try String(
+            contentsOf: shallow.appendingPathComponent("output/changes.html"), encoding: .utf8)
+        #expect(changesPage.contains("Partial history: this is a shallow clone"))
     }
 
     /// A build keeps what it read in `.leads/history` (ignored by git) and the next one reads only

@@ -62,6 +62,9 @@ public enum ChangeList {
         let live = history.records.keys.sorted { FolderWalker.bytesPrecede($0, $1) }.map { history.records[$0]! }
         for versions in live + history.deleted {
             var previous: RecordHistory.Values?
+            // Every change of a record is listed under the id it has now (its last name), so a lead
+            // renamed once keeps its moves on its page and links from the changes page.
+            let currentID = stem(versions.last?.path ?? "")
             for version in versions {
                 // A shallow clone's cut-off commit is where its history starts, not a change.
                 if let index = version.commit, history.boundary.contains(index) {
@@ -71,7 +74,7 @@ public enum ChangeList {
                 let commit = version.commit.map { history.commits[$0] }
                 let order = version.commit ?? Int.max
                 guard let kind = RecordHistory.recordKind(version.path) else { continue }
-                let id = stem(version.path)
+                let id = currentID
                 let owner =
                     kind == .lead
                     ? (version.values?.owner ?? previous?.owner)
@@ -98,8 +101,8 @@ public enum ChangeList {
                 case .modified, .renamed:
                     var said = false
                     // A file moved to another folder keeps its id: not a change to the record.
-                    if case .renamed(let old) = version.change, stem(old) != id {
-                        add("edited", from: stem(old), to: id)
+                    if case .renamed(let old) = version.change, stem(old) != stem(version.path) {
+                        add("edited", from: stem(old), to: stem(version.path))
                         said = true
                     } else if case .renamed = version.change {
                         said = true

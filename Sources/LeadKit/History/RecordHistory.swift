@@ -249,6 +249,7 @@ extension RecordHistory {
         for line in String(decoding: status.output, as: UTF8.self).split(separator: "\n") where line.count > 3 {
             let code = line.prefix(2)
             var full = String(line.dropFirst(3))
+            var renamedFrom: String?
             // A staged rename, `R  old -> new`: the record keeps its versions under its new path.
             if code.contains("R"), let arrow = full.range(of: " -> ") {
                 let old = String(full[..<arrow.lowerBound])
@@ -257,6 +258,7 @@ extension RecordHistory {
                     let record = keyOf.removeValue(forKey: String(old.dropFirst(prefix.count)))
                 {
                     keyOf[String(full.dropFirst(prefix.count))] = record
+                    renamedFrom = String(old.dropFirst(prefix.count))
                 }
             }
             guard full.hasPrefix(prefix) else { continue }
@@ -266,6 +268,8 @@ extension RecordHistory {
             let change: Change
             if code.contains("D") {
                 change = .deleted
+            } else if let renamedFrom {
+                change = .renamed(from: renamedFrom)
             } else if code == "??" || code.contains("A") || known == nil {
                 change = .added
             } else {

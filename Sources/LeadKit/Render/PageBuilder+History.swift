@@ -6,10 +6,13 @@ extension PageBuilder {
         let from = Day(ordinal: report.asOf.ordinal - 6)
         let days = changeDays(Self.window(report.changes, from: from, to: report.asOf), depth: 0)
         let note = report.gitHistory?.note
+        // A shallow clone has commits and a note: what it lists is partial, not nothing.
+        let hasCommits = !(report.gitHistory?.commits.isEmpty ?? true)
         return ChangesPage(
             page: frame("Changes", "changes.html", depth: 0),
             intro: "What changed from \(Format.day(from)) to \(Format.day(report.asOf)), as git recorded it.",
-            note: note.map { "No history here: \($0)." }, days: days, isEmpty: days.isEmpty)
+            note: note.map { (hasCommits ? "Partial history: " : "No history here: ") + $0 + "." }, days: days,
+            isEmpty: days.isEmpty)
     }
 
     /// Changes by day for a page `depth` folders down: the uncommitted ones first, then the newest
@@ -105,7 +108,15 @@ extension PageBuilder {
         {
             return "Changed since the last commit"
         }
-        guard let commit = report.gitHistory?.lastCommit(of: header.relativePath) else { return nil }
+        guard let history = report.gitHistory, let commit = history.lastCommit(of: header.relativePath) else {
+            return nil
+        }
+        // A shallow clone's oldest commit holds every file without saying when each last changed.
+        if let index = history.versions(of: header.relativePath).last(where: { $0.commit != nil })?.commit,
+            history.boundary.contains(index)
+        {
+            return "Last changed on or before \(Format.day(commit.day)) (this shallow clone's history starts there)"
+        }
         return "Last changed \(Format.day(commit.day)) by \(commit.author): “\(commit.subject)” (\(commit.short))"
     }
 
