@@ -106,25 +106,38 @@ struct Changes: ParsableCommand {
 
 struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "The changes between two revisions of the content folder (commits, tags, branches).")
+        abstract:
+            "The changes between two revisions of the content folder (commits, tags, branches, or days: the last commit on or before it)."
+    )
 
     @OptionGroup var options: ContentOptions
-    @Argument(help: "The older revision.") var from: String
-    @Argument(help: "The newer revision (default: HEAD).") var to: String = "HEAD"
+    @Argument(help: "The older revision, or a day (YYYY-MM-DD).") var older: String
+    @Argument(help: "The newer revision or day (default: HEAD).") var newer: String = "HEAD"
     @Option(help: "text or json.") var format: ReadCommand.DocumentFormat = .text
 
     func run() throws {
         let asOf = try options.asOfDay()
         let repository = try HistoryCommand.open(options)
-        for revision in [from, to] where repository.commit(revision) == nil {
-            throw ValidationError("'\(revision)' names no commit, tag or branch")
+        // A day stands for the last commit on or before it, as `build --at` reads it.
+        func revision(_ text: String) throws -> String {
+            switch repository.dayOrRevision(text, asOf: asOf) {
+            case .revision(let commit)?: return commit
+            case .day(let day)?:
+                guard let commit = repository.lastCommit(onOrBefore: day) else {
+                    throw ValidationError("no commit on or before \(day)")
+                }
+                return commit
+            case nil: throw ValidationError("'\(text)' names no commit, tag, branch or day")
+            }
         }
+        let from = try revision(older)
+        let to = try revision(newer)
         let checked = try HistoryCommand.checked(options, asOf: asOf)
         let configuration = checked.configuration
         let history = RecordHistory.read(repository, revision: to, configuration: configuration)
         let between = repository.commits(from: from, to: to) ?? []
         if between.isEmpty, let reversed = repository.commits(from: to, to: from), !reversed.isEmpty {
-            throw ValidationError("\(from) is newer than \(to): leads diff OLDER NEWER")
+            throw ValidationError("\(older) is newer than \(newer): leads diff OLDER NEWER")
         }
         let changes = ChangeList.all(history, configuration: configuration, asOf: asOf, content: checked).filter {
             $0.commit.map(between.contains) ?? false

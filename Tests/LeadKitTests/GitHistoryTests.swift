@@ -210,6 +210,17 @@ import Testing
         try repository.commit("Warm", on: "2026-11-09", ["leads/acme.md": Self.lead("WARM_LEAD")])
         try repository.folder.write(["leads/acme.md": Self.lead("REFERRAL_SECURED")])  // uncommitted
 
+        // `leads diff` between a tag and HEAD, or between two days (the last commit on or before each).
+        for arguments in [["diff", "v1"], ["diff", "2026-11-05", "2026-11-09"], ["diff", "v1", "--format", "json"]] {
+            let diff = try repository.leads(arguments, asOf: "2026-11-20")
+            #expect(diff.status == 0, "\(arguments): \(diff.stderr)")
+            #expect(diff.stdout.contains("Waking up → Warm lead") || diff.stdout.contains("\"to\" : \"WARM_LEAD\""))
+            #expect(!diff.stdout.contains("Discovery →") && !diff.stdout.contains("\"to\" : \"WAKING_UP\""))
+        }
+        let tooEarly = try repository.leads(["diff", "2026-10-01"], asOf: "2026-11-20")
+        #expect(tooEarly.status == 2)
+        #expect(tooEarly.stderr.contains("no commit on or before 2026-10-01"))
+
         let atTag = try repository.leads(["build", "--at", "v1", "--output", "at-tag"], asOf: "2026-11-05")
         #expect(atTag.status == 0, "\(atTag.stderr)")
         #expect(atTag.stdout.contains("wrote the report as of commit "))
