@@ -89,3 +89,61 @@ def test_a_content_folder_made_after_start_is_picked_up(tmp_path: Path) -> None:
     diagnostics = client.diagnostics(lead)
     assert any(d["code"] == "invalid-value" for d in diagnostics)
     client.close()
+
+
+def test_a_record_folder_deleted_whole_and_hidden_files_are_handled_as_check_does(workspace: Path) -> None:
+    import shutil
+
+    lead = workspace / "content/leads/acme-platform.md"
+    client = LanguageClient(LEADS, workspace)
+    client.diagnostics(lead)
+    # A hidden copy, as sync tools leave them: skipped, as the folder walk skips it.
+    hidden = workspace / "content/contacts/.jo-park.md"
+    hidden.write_text((workspace / "content/contacts/jo-park.md").read_text())
+    client.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": hidden.as_uri(), "type": 1}]})
+    assert len(client.request("workspace/symbol", {"query": "park"})) == 1
+    # The contacts folder deleted: some clients report only the folder.
+    shutil.rmtree(workspace / "content/contacts")
+    client.notify(
+        "workspace/didChangeWatchedFiles", {"changes": [{"uri": (workspace / "content/contacts").as_uri(), "type": 3}]}
+    )
+    broken = client.diagnostics(lead, where=lambda ds: any(d["code"] == "broken-link" for d in ds))
+    assert any("jo-park" in d["message"] for d in broken)
+    assert client.request("workspace/symbol", {"query": "park"}) == []
+    client.close()
+
+
+def test_flow_values_links_with_labels_and_hashes_in_brackets(workspace: Path) -> None:
+    lead = workspace / "content/leads/acme-platform.md"
+    text = (
+        lead.read_text()
+        .replace("status: WARM\n", "status: WARM_LEAD\nhistory:\n  - {status: WARM LEAD, date: 2026-11-10}\n")
+        .replace('contact: "[[jo-park]]"', 'contact: "[[jo-parc|Jo]]"')
+    )
+    text = text.replace("created: 2026-11-10\n", "created: 2026-11-10\ntags: [backend, #go]\n")
+    lead.write_text(text)
+    client = LanguageClient(LEADS, workspace)
+    diagnostics = client.diagnostics(lead)
+    by_code: dict[str, list[dict]] = {}
+    for d in diagnostics:
+        by_code.setdefault(d["code"], []).append(d)
+    # A flow list with a `#` is broken YAML: the rest of the file is not read, so only that is reported.
+    (broken_yaml,) = by_code["invalid-front-matter"]
+    actions = client.request(
+        "textDocument/codeAction",
+        {"textDocument": {"uri": lead.as_uri()}, "range": broken_yaml["range"], "context": {"diagnostics": [broken_yaml]}},
+    )
+    assert [a["edit"]["changes"][lead.as_uri()][0]["newText"] for a in actions] == ["'#go'"]
+    fixed = text.replace("tags: [backend, #go]", "tags: [backend, '#go']")
+    client.open(lead, fixed)
+    diagnostics = client.diagnostics(lead, where=lambda ds: not any(d["code"] == "invalid-front-matter" for d in ds))
+    line = fixed.split("\n").index("  - {status: WARM LEAD, date: 2026-11-10}")
+    stage = [d for d in diagnostics if d["code"] == "invalid-value" and d["range"]["start"]["line"] == line]
+    assert stage and stage[0]["range"]["end"]["character"] - stage[0]["range"]["start"]["character"] == len("WARM LEAD")
+    broken = [d for d in diagnostics if d["code"] == "broken-link"]
+    actions = client.request(
+        "textDocument/codeAction",
+        {"textDocument": {"uri": lead.as_uri()}, "range": broken[0]["range"], "context": {"diagnostics": broken}},
+    )
+    assert actions[0]["edit"]["changes"][lead.as_uri()][0]["newText"] == '"[[jo-park|Jo]]"'
+    client.close()

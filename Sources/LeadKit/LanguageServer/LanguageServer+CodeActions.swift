@@ -23,8 +23,12 @@ extension LanguageServer {
                 let quote = written.first.flatMap { $0 == "\"" || $0 == "'" ? String($0) : nil } ?? ""
                 // A link keeps its brackets: `"[[jonas-webr]]"` becomes `"[[jonas-weber]]"`.
                 let bracketed = written.dropFirst(quote.count).hasPrefix("[[")
+                // `[[jonas-webr|Jonas]]` keeps its label.
+                let label =
+                    bracketed
+                    ? written.firstIndex(of: "|").map { String(written[$0...].prefix { $0 != "]" }) } ?? "" : ""
                 for word in suggestion {
-                    let value = bracketed ? "[[" + word + "]]" : word
+                    let value = bracketed ? "[[" + word + label + "]]" : word
                     actions.append(action("Change to \(word)", start..<end, quote + value + quote))
                 }
             }
@@ -33,7 +37,8 @@ extension LanguageServer {
                 if let key = Self.quoted(in: diagnostic.message).last, let fix = addField(key, document, action) {
                     actions.append(fix)
                 }
-            case DiagnosticCode.emptyListItem.rawValue:
+            case DiagnosticCode.emptyListItem.rawValue,
+                DiagnosticCode.invalidFrontMatter.rawValue where diagnostic.message.contains("quote it"):
                 // The `#` to the end of the line, as YAML would have read it had it been quoted.
                 let line = document.text.position(of: start, encoding: .utf8).line
                 let bytes = document.text.line(line)

@@ -68,13 +68,15 @@ extension LanguageServer {
                 content: content)
         }
         let values = self.values(key: key, under: topKey, kind: kind, document: document, content: content)
-        let items = values.filter { $0.value.lowercased().hasPrefix(typed.lowercased()) }.enumerated().map {
-            position, value in
-            LSP.CompletionItem(
-                label: value.label ?? value.value, kind: value.label == nil ? 20 : 12, detail: value.detail,
-                textEdit: LSP.TextEdit(range: range(start..<offset, in: document), newText: value.value),
-                filterText: value.value, sortText: String(format: "%03d", position))
-        }
+        // What is typed already is no suggestion (`owner: Ju` names an owner only this file uses).
+        let items = values.filter { $0.value.lowercased().hasPrefix(typed.lowercased()) && $0.value != typed }
+            .enumerated().map {
+                position, value in
+                LSP.CompletionItem(
+                    label: value.label ?? value.value, kind: value.label == nil ? 20 : 12, detail: value.detail,
+                    textEdit: LSP.TextEdit(range: range(start..<offset, in: document), newText: value.value),
+                    filterText: value.value, sortText: String(format: "%03d", position))
+            }
         return LSP.CompletionList(items: items)
     }
 

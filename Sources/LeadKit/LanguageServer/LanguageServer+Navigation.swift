@@ -12,14 +12,8 @@ extension LanguageServer {
     /// The record a `[[link]]` at `offset` names, or the bare value of a link field (`contact: jo`).
     func linkedRecord(at offset: Int, in document: RecordDocument) -> NamedRecord? {
         guard let content = workspace?.checked else { return nil }
-        for mention in document.links() where mention.range.contains(offset) || mention.range.upperBound == offset {
-            let kinds = mention.key.flatMap { linkKinds(of: $0, in: document.kind) } ?? Self.noteLinkKinds
-            for kind in kinds {
-                if let position = content.position(of: mention.target, kind) {
-                    return NamedRecord(kind: kind, position: position, range: mention.range)
-                }
-            }
-            return nil
+        if let mention = document.links().first(where: { $0.range.contains(offset) || $0.range.upperBound == offset }) {
+            return record(named: mention, in: document, content)
         }
         let line = document.text.position(of: offset, encoding: .utf8).line
         guard let found = document.key(governing: line), found.line == line, offset >= found.valueStart,
@@ -32,6 +26,19 @@ extension LanguageServer {
         for kind in kinds {
             if let position = content.position(of: target, kind) {
                 return NamedRecord(kind: kind, position: position, range: value)
+            }
+        }
+        return nil
+    }
+
+    /// The record a `[[link]]` names: of the kinds its field links to, else any kind a note may name.
+    func record(named mention: RecordDocument.LinkMention, in document: RecordDocument, _ content: CheckedContent)
+        -> NamedRecord?
+    {
+        let kinds = mention.key.flatMap { linkKinds(of: $0, in: document.kind) } ?? Self.noteLinkKinds
+        for kind in kinds {
+            if let position = content.position(of: mention.target, kind) {
+                return NamedRecord(kind: kind, position: position, range: mention.range)
             }
         }
         return nil
@@ -98,8 +105,9 @@ extension LanguageServer {
     /// Document links: every `[[link]]` that names a record, to its file.
     func documentLinks(_ params: LSP.DocumentParams) -> [LSP.DocumentLink] {
         guard let (_, document) = document(params.textDocument.uri), let content = workspace?.checked else { return [] }
+        // Each link resolved on its own: finding it again by position would scan the links once per link.
         return document.links().compactMap { mention in
-            guard let named = linkedRecord(at: mention.range.lowerBound, in: document) else { return nil }
+            guard let named = record(named: mention, in: document, content) else { return nil }
             let header = content.records.header(named.kind, at: named.position)
             return LSP.DocumentLink(
                 range: range(mention.range, in: document),

@@ -66,13 +66,21 @@ public final class LanguageServer {
     private func handle(_ json: [UInt8]) -> Int32? {
         let data = Data(json)
         guard let envelope = try? decoder.decode(LSP.Envelope.self, from: data) else {
-            send(LSP.ErrorResponse(id: nil, error: .init(code: -32700, message: "not a JSON-RPC message")))
+            // JSON that is not a request object is an invalid request; anything else a parse error.
+            let isJSON = (try? JSONSerialization.jsonObject(with: data, options: .fragmentsAllowed)) != nil
+            send(
+                LSP.ErrorResponse(
+                    id: nil,
+                    error: isJSON
+                        ? .init(code: -32600, message: "not a JSON-RPC request object")
+                        : .init(code: -32700, message: "not JSON")))
             return nil
         }
         guard let method = envelope.method else {
             // A response to a request of ours has a result or an error; anything else is invalid.
-            if let id = envelope.id, (try? decoder.decode(LSP.ResponseShape.self, from: data))?.isResponse != true {
-                send(LSP.ErrorResponse(id: id, error: .init(code: -32600, message: "a request needs a method")))
+            if (try? decoder.decode(LSP.ResponseShape.self, from: data))?.isResponse != true {
+                send(
+                    LSP.ErrorResponse(id: envelope.id, error: .init(code: -32600, message: "a request needs a method")))
             }
             return nil
         }
@@ -101,6 +109,8 @@ public final class LanguageServer {
             send(LSP.Response(id: id, result: body(params)))
         }
         switch method {
+        case "initialize" where initialized:
+            send(LSP.ErrorResponse(id: id, error: .init(code: -32600, message: "the server is initialized already")))
         case "initialize":
             answer(LSP.InitializeParams.self, initialize)
             initialized = true
@@ -142,7 +152,9 @@ public final class LanguageServer {
             edit(path, Array(params.textDocument.text.utf8))
         case "textDocument/didChange":
             guard let params = read(LSP.DidChangeParams.self), let path = relativePath(params.textDocument.uri),
-                let text = params.contentChanges.last?.text
+                let text = params.contentChanges.last?.text,
+                // A change older than the one applied already is late, not news.
+                params.textDocument.version >= openDocuments[path] ?? Int.min
             else { return }
             openDocuments[path] = params.textDocument.version
             edit(path, Array(text.utf8))
@@ -165,7 +177,12 @@ public final class LanguageServer {
             for event in params.changes {
                 // An open document's text is the editor's, whatever the disk says.
                 guard let path = relativePath(event.uri), openDocuments[path] == nil else { continue }
-                workspace?.reload(path)
+                if path.hasSuffix(".md") || path == "config.yml" {
+                    workspace?.reload(path)
+                } else {
+                    // A folder: created, deleted or renamed with its files.
+                    workspace?.resync(keeping: Set(openDocuments.keys))
+                }
                 stale = true
                 checkPending = true
             }
@@ -223,7 +240,11 @@ public final class LanguageServer {
         guard watchesFilesDynamically else { return }
         let registration = LSP.Registration(
             id: "leads-watched-files", method: "workspace/didChangeWatchedFiles",
-            registerOptions: .init(watchers: [.init(globPattern: "**/*.md"), .init(globPattern: "**/config.yml")]))
+            registerOptions: .init(watchers: [
+                .init(globPattern: "**/*.md"), .init(globPattern: "**/config.yml"),
+                // A record folder deleted or renamed whole is reported as the folder alone.
+                .init(globPattern: "**/{leads,interactions,contacts,companies,applications,jobs}"),
+            ]))
         send(
             LSP.Message(
                 id: .number(nextRequest), method: "client/registerCapability",

@@ -114,7 +114,9 @@ final class LanguageWorkspace {
     /// The kind of record a path holds: `.md` files in a record folder.
     static func kind(of relativePath: String) -> RecordKind? {
         let components = relativePath.split(separator: "/")
-        guard components.count >= 2, relativePath.hasSuffix(".md") else { return nil }
+        // Hidden files and folders are skipped, as the folder walk skips them.
+        guard components.count >= 2, relativePath.hasSuffix(".md"), !components.contains(where: { $0.hasPrefix(".") })
+        else { return nil }
         return RecordKind(folder: String(components[0]))
     }
 
@@ -163,6 +165,17 @@ final class LanguageWorkspace {
         paths.removeAll { $0 == relativePath }
         dirty.insert(relativePath)
         allIsCurrent = false
+    }
+
+    /// Lists the folder again and reads what appeared, forgets what vanished: after a client
+    /// reported a folder created, deleted or renamed (it may not report the files in it).
+    /// `keeping`: open documents, whose text is the editor's.
+    func resync(keeping open: Set<String>) {
+        guard let listing = try? loader.list(stamped: false) else { return }
+        folderDiagnostics = listing.diagnostics
+        let listed = Set(listing.files.map(\.relativePath))
+        for path in paths where !listed.contains(path) && !open.contains(path) { remove(path) }
+        for path in listed where entries[path] == nil { reload(path) }
     }
 
     /// Reads a file from disk again after the client reported it created, changed or deleted.

@@ -159,11 +159,15 @@ struct RecordDocument {
             if end > start { return start..<end }
         }
         var end = start
-        let stops: Set<UInt8> = [
-            UInt8(ascii: " "), UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}"), UInt8(ascii: ":"),
-            UInt8(ascii: "\t"),
-        ]
+        // Inside `{status: WARM LEAD, date: …}` a value runs to its comma or bracket; elsewhere a
+        // word ends at a space.
+        let inFlow = bytes[..<start].contains { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "[") }
+        var stops: Set<UInt8> = [UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}"), UInt8(ascii: ":")]
+        if !inFlow { stops.formUnion([UInt8(ascii: " "), UInt8(ascii: "\t")]) }
         while end < bytes.endIndex && !stops.contains(bytes[end]) { end += 1 }
+        while inFlow && end > start && (bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\t")) {
+            end -= 1
+        }
         if end == start {
             end = bytes.endIndex
             while end > start && (bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\t")) {
