@@ -15,17 +15,14 @@ extension LanguageServer {
         if let mention = document.links().first(where: { $0.range.contains(offset) || $0.range.upperBound == offset }) {
             return record(named: mention, in: document, content)
         }
-        let line = document.text.position(of: offset, encoding: .utf8).line
-        guard let found = document.key(governing: line), found.line == line, offset >= found.valueStart,
-            let kinds = linkKinds(of: found.key, in: document.kind)
+        guard
+            let bare = document.bareLinks().first(where: { $0.range.contains(offset) || $0.range.upperBound == offset }
+            ),
+            let kinds = linkKinds(of: bare.key, in: document.kind)
         else { return nil }
-        let bytes = document.text.line(line)
-        let value = document.span(at: found.valueStart)
-        let target = String(decoding: bytes[value], as: UTF8.self).trimmingCharacters(
-            in: CharacterSet(charactersIn: "\"' "))
         for kind in kinds {
-            if let position = content.position(of: target, kind) {
-                return NamedRecord(kind: kind, position: position, range: value)
+            if let position = content.position(of: bare.target, kind) {
+                return NamedRecord(kind: kind, position: position, range: bare.range)
             }
         }
         return nil
@@ -85,14 +82,9 @@ extension LanguageServer {
                     ranges.append(mention.range)
                 }
             }
-            for line in other.frontMatter ?? 0..<0 {
-                guard let found = other.topLevelKey(on: line),
-                    linkKinds(of: found.key, in: other.kind)?.contains(kind) == true
-                else { continue }
-                let value = other.span(at: found.valueStart)
-                let written = String(decoding: other.text.bytes[value], as: UTF8.self)
-                    .trimmingCharacters(in: CharacterSet(charactersIn: "\"' "))
-                if written == id { ranges.append(value) }
+            for bare in other.bareLinks()
+            where bare.target == id && linkKinds(of: bare.key, in: other.kind)?.contains(kind) == true {
+                ranges.append(bare.range)
             }
             let uri = Self.uri(ofPath: workspace.absolutePath(file.path))
             for bytes in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {

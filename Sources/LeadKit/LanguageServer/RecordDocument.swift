@@ -185,13 +185,18 @@ struct RecordDocument {
     /// Every id the text names: `[[link]]` targets, and bare values of link fields
     /// (`contact: jo`), in NFC as ids are. What an edit of this file can change the findings of.
     func mentions() -> Set<String> {
-        var ids = Set(links().map { RecordID.normalized($0.target) })
-        for line in frontMatter ?? 0..<0 {
-            guard let found = topLevelKey(on: line), Self.linkKinds(of: found.key, in: kind) != nil else { continue }
-            let value = String(decoding: text.line(line)[found.valueStart...], as: UTF8.self)
+        Set(links().map { RecordID.normalized($0.target) } + bareLinks().map { RecordID.normalized($0.target) })
+    }
+
+    /// The values of link fields written without brackets (`contact: jo`), with their bytes.
+    func bareLinks() -> [(key: String, range: Range<Int>, target: String)] {
+        (frontMatter ?? 0..<0).compactMap { line in
+            guard let found = topLevelKey(on: line), Self.linkKinds(of: found.key, in: kind) != nil else { return nil }
+            let range = span(at: found.valueStart)
+            let value = String(decoding: text.bytes[range], as: UTF8.self)
                 .trimmingCharacters(in: CharacterSet(charactersIn: "\"' "))
-            if !value.isEmpty && !value.hasPrefix("[[") { ids.insert(RecordID.normalized(value)) }
+            guard !value.isEmpty, !value.hasPrefix("[[") else { return nil }
+            return (found.key, range, value)
         }
-        return ids
     }
 }
