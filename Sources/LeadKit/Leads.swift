@@ -51,6 +51,8 @@ extension Leads {
             return BuildSummary(upToDate: previous)
         }
         let loaded = loader.read(listing)
+        // Taken now, so the files' bytes are not kept for the whole build.
+        let recentContents = incremental.recentContents(listing: listing, loaded: loaded)
         let whole = check(loaded, asOf: asOf)
         let checked = owner.map { OwnerScope.narrow(whole, to: $0) } ?? whole
         let history: RecordHistory
@@ -65,7 +67,7 @@ extension Leads {
             report: report, templates: templateSet, keeping: incremental.keeping, baseURL: baseURL
         ).render()
         let counts = try SiteWriter(output: output).write(
-            site, manifest: incremental.manifest(for: checked, listing: listing, loaded: loaded))
+            site, manifest: incremental.manifest(for: checked, contents: recentContents))
         return BuildSummary(built: checked, written: counts.written, kept: counts.kept)
     }
 }

@@ -32,20 +32,26 @@ struct IncrementalBuild {
         previous?.files.mapValues(\.fingerprint) ?? [:]
     }
 
-    /// The manifest of the new report; the writer adds each file's stamp. With `loaded`, it keeps
-    /// the fingerprint of the bytes of each file whose stamp this build cannot trust.
-    func manifest(
-        for checked: CheckedContent, listing: ContentListing? = nil, loaded: LoadedContent? = nil
-    ) -> ReportManifest {
+    /// The manifest of the new report; the writer adds each file's stamp. `contents`: see
+    /// `recentContents`.
+    func manifest(for checked: CheckedContent, contents: [String: Fingerprint] = [:]) -> ReportManifest {
         var manifest = ReportManifest(
             inputs: inputs, reuse: reuse, fileCount: checked.fileCount, diagnostics: checked.diagnostics)
-        if let listing, let loaded {
-            let listed = (listing.config.map { [$0] } ?? []) + listing.files
-            let recent = Set(listed.filter { !manifest.trusts($0.stamp) }.map(\.relativePath))
-            for file in (loaded.config.map { [$0] } ?? []) + loaded.files where recent.contains(file.relativePath) {
-                manifest.contents[file.relativePath] = Fingerprint.of(file.bytes)
-            }
-        }
+        manifest.contents = contents
         return manifest
+    }
+
+    /// The fingerprints of the bytes read of the files whose stamps this build cannot trust
+    /// (changed less than a second before it started), by path: the next build compares them.
+    func recentContents(listing: ContentListing, loaded: LoadedContent) -> [String: Fingerprint] {
+        let listed = (listing.config.map { [$0] } ?? []) + listing.files
+        let recent = Set(
+            listed.filter { !ReportManifest.trusts($0.stamp, startedAt: reuse?.startedAt) }.map(\.relativePath))
+        guard !recent.isEmpty else { return [:] }
+        var contents: [String: Fingerprint] = [:]
+        for file in (loaded.config.map { [$0] } ?? []) + loaded.files where recent.contains(file.relativePath) {
+            contents[file.relativePath] = Fingerprint.of(file.bytes)
+        }
+        return contents
     }
 }

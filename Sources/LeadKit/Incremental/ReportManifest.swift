@@ -137,6 +137,11 @@ public struct ReportManifest: Codable, Sendable {
     /// Whether a listed file's stamp can stand for its content: it must predate this manifest's build
     /// by more than a second, or a second write in the same clock tick would leave the stamp unchanged.
     func trusts(_ stamp: FileStamp?) -> Bool {
+        Self.trusts(stamp, startedAt: startedAt)
+    }
+
+    /// Whether a build that started at `startedAt` (seconds since 1970) can trust a stamp.
+    static func trusts(_ stamp: FileStamp?, startedAt: Int64?) -> Bool {
         guard let startedAt, let stamp else { return false }
         return stamp.changed < (startedAt - 1) * 1_000_000_000
     }
