@@ -50,10 +50,11 @@ extension Leads {
         if let previous = incremental.upToDate(listing, reading: loader.bytes(of:)) {
             return BuildSummary(upToDate: previous)
         }
-        let loaded = loader.read(listing)
-        // Taken now, so the files' bytes are not kept for the whole build.
-        let recentContents = incremental.recentContents(listing: listing, loaded: loaded)
-        let whole = check(loaded, asOf: asOf)
+        // The files' bytes live only as long as this closure: the records are what the build keeps.
+        let (whole, recentContents) = {
+            let loaded = loader.read(listing)
+            return (check(loaded, asOf: asOf), incremental.recentContents(listing: listing, loaded: loaded))
+        }()
         let checked = owner.map { OwnerScope.narrow(whole, to: $0) } ?? whole
         let history: RecordHistory
         switch repository {
