@@ -147,3 +147,21 @@ def test_flow_values_links_with_labels_and_hashes_in_brackets(workspace: Path) -
     )
     assert actions[0]["edit"]["changes"][lead.as_uri()][0]["newText"] == '"[[jo-park|Jo]]"'
     client.close()
+
+
+def test_a_pull_of_many_files_in_one_notification(workspace: Path) -> None:
+    client = LanguageClient(LEADS, workspace)
+    lead = workspace / "content/leads/acme-platform.md"
+    client.diagnostics(lead)
+    created = []
+    for number in range(200):
+        contact = workspace / f"content/contacts/pulled-{number:03}.md"
+        contact.write_text(f"---\nname: Pulled Person {number}\nemail: p{number}@acme.example\n---\n")
+        created.append({"uri": contact.as_uri(), "type": 1})
+    # The lead's contact deleted in the same pull.
+    (workspace / "content/contacts/jo-park.md").unlink()
+    created.append({"uri": (workspace / "content/contacts/jo-park.md").as_uri(), "type": 3})
+    client.notify("workspace/didChangeWatchedFiles", {"changes": created})
+    client.diagnostics(lead, where=lambda ds: any(d["code"] == "broken-link" for d in ds))
+    assert len(client.request("workspace/symbol", {"query": "pulled person"})) == 200
+    client.close()

@@ -164,7 +164,7 @@ public final class LanguageServer {
             }
             openDocuments[path] = nil
             // The editor's unsaved text is gone: the file is what the disk holds again.
-            workspace?.reload(path)
+            workspace?.reload([path])
             stale = true
             checkPending = true
         case "workspace/didChangeWatchedFiles":
@@ -174,18 +174,14 @@ public final class LanguageServer {
                 if loadWorkspace() == nil { checkAndPublish() }
                 return
             }
-            for event in params.changes {
-                // An open document's text is the editor's, whatever the disk says.
-                guard let path = relativePath(event.uri), openDocuments[path] == nil else { continue }
-                if path.hasSuffix(".md") || path == "config.yml" {
-                    workspace?.reload(path)
-                } else {
-                    // A folder: created, deleted or renamed with its files.
-                    workspace?.resync(keeping: Set(openDocuments.keys))
-                }
-                stale = true
-                checkPending = true
-            }
+            // An open document's text is the editor's, whatever the disk says.
+            let paths = params.changes.compactMap { relativePath($0.uri) }.filter { openDocuments[$0] == nil }
+            let files = paths.filter { $0.hasSuffix(".md") || $0 == "config.yml" }
+            workspace?.reload(files)
+            // A folder: created, deleted or renamed with its files, which the client may not list.
+            if files.count < paths.count { workspace?.resync(keeping: Set(openDocuments.keys)) }
+            stale = stale || !paths.isEmpty
+            checkPending = checkPending || !paths.isEmpty
         default:
             break
         }

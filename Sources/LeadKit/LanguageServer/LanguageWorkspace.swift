@@ -27,7 +27,17 @@ final class LanguageWorkspace {
     let asOf: Day
     private let loader: ContentLoader
     private var entries: [String: Entry] = [:]
-    private var paths: [String] = []
+    /// The files' paths in byte order, as the folder walk lists them; sorted again, once, after
+    /// files came or went (a `git pull` may bring thousands).
+    private var paths: [String] {
+        if pathsChanged {
+            sortedPaths = entries.keys.sorted(by: FolderWalker.bytesPrecede)
+            pathsChanged = false
+        }
+        return sortedPaths
+    }
+    private var sortedPaths: [String] = []
+    private var pathsChanged = false
     private var config: SourceFile?
     /// What `config.yml` says, which record files are parsed with.
     private var configuration: Configuration
@@ -74,7 +84,7 @@ final class LanguageWorkspace {
         let configuration = configuration
         let parsed = ParallelMap.map(loaded.files) { file in Self.entry(file, configuration) }
         for entry in parsed { add(entry) }
-        paths = entries.keys.sorted()
+        pathsChanged = true
         recheck()
     }
 
@@ -135,10 +145,7 @@ final class LanguageWorkspace {
             kind: kind, relativePath: relativePath, displayPath: loader.displayPath(relativePath), bytes: bytes)
         let entry = Self.entry(file, configuration)
         let old = entries[relativePath]
-        if old == nil {
-            let at = paths.firstIndex { $0 > relativePath } ?? paths.count
-            paths.insert(relativePath, at: at)
-        }
+        if old == nil { pathsChanged = true }
         remove(mentionsOf: relativePath)
         add(entry)
         dirty.insert(relativePath)
@@ -162,7 +169,7 @@ final class LanguageWorkspace {
         remove(mentionsOf: relativePath)
         entries[relativePath] = nil
         checkedFindings[relativePath] = nil
-        paths.removeAll { $0 == relativePath }
+        pathsChanged = true
         dirty.insert(relativePath)
         allIsCurrent = false
     }
@@ -175,18 +182,24 @@ final class LanguageWorkspace {
         folderDiagnostics = listing.diagnostics
         let listed = Set(listing.files.map(\.relativePath))
         for path in paths where !listed.contains(path) && !open.contains(path) { remove(path) }
-        for path in listed where entries[path] == nil { reload(path) }
+        for path in listed where entries[path] == nil { read(path) }
     }
 
-    /// Reads a file from disk again after the client reported it created, changed or deleted.
-    func reload(_ relativePath: String) {
-        let path = absolutePath(relativePath)
-        if case .success(let bytes) = FileBytes.contents(of: path, limit: ContentLoader.maximumFileSize) {
+    /// Reads files from disk again after the client reported them created, changed or deleted,
+    /// then lists the folder once for its own problems (stray files, links not followed).
+    func reload(_ relativePaths: [String]) {
+        for path in relativePaths { read(path) }
+        if let listing = try? loader.list(stamped: false) { folderDiagnostics = listing.diagnostics }
+    }
+
+    private func read(_ relativePath: String) {
+        if case .success(let bytes) = FileBytes.contents(
+            of: absolutePath(relativePath), limit: ContentLoader.maximumFileSize)
+        {
             update(relativePath, bytes: bytes)
         } else {
             remove(relativePath)
         }
-        if let listing = try? loader.list(stamped: false) { folderDiagnostics = listing.diagnostics }
     }
 
     /// The bytes the workspace holds for a file (the editor's for an open document).
