@@ -68,7 +68,7 @@ struct FolderWalker {
             }
             pending += subfolders.reversed()
         }
-        files.sort(by: FolderWalker.bytesPrecede)
+        files = Self.sortedByBytes(files)
         skipped.sort { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
         unreadable.sort { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
         return (files, skipped, unreadable)
@@ -88,6 +88,33 @@ struct FolderWalker {
                 return a.name.utf8.lexicographicallyPrecedes(b.name.utf8)
             } + files
         }
+    }
+
+    /// `paths` in `bytesPrecede` order, compared as copies of their bytes laid end to end: sorting
+    /// the strings themselves retained and released two of them per comparison, a fifth of a
+    /// no-change rebuild at 100,000 files.
+    static func sortedByBytes(_ paths: [String]) -> [String] {
+        var blob: [UInt8] = []
+        var spans: [(start: Int, count: Int)] = []
+        spans.reserveCapacity(paths.count)
+        for path in paths {
+            let start = blob.count
+            blob.append(contentsOf: path.utf8)
+            spans.append((start, blob.count - start))
+        }
+        var order = Array(paths.indices)
+        blob.withUnsafeBufferPointer { bytes in
+            spans.withUnsafeBufferPointer { spans in
+                order.sort { a, b in
+                    let (x, y) = (spans[a], spans[b])
+                    let common = min(x.count, y.count)
+                    let result =
+                        common == 0 ? 0 : memcmp(bytes.baseAddress! + x.start, bytes.baseAddress! + y.start, common)
+                    return result != 0 ? result < 0 : x.count < y.count
+                }
+            }
+        }
+        return order.map { paths[$0] }
     }
 
     /// Byte order, as `memcmp` sees it: fast, and independent of Unicode normalization.
