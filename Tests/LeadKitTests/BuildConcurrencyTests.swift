@@ -16,6 +16,8 @@ import Testing
             process.executableURL = try LeadsProcess.executable()
             process.arguments = [
                 "build", "--content", Self.content.path, "--output", "report", "--as-of", "2026-11-23", "--clean",
+                // The fixture sits in this project's repository: its commits are not a pipeline's.
+                "--no-git",
             ]
             process.currentDirectoryURL = folder.url
             process.standardOutput = FileHandle.nullDevice
@@ -43,7 +45,9 @@ import Testing
         try FileManager.default.createDirectory(at: leftover, withIntermediateDirectories: true)
         try Data("old".utf8).write(to: leftover.appendingPathComponent("x.html"))
         chmod(leftover.path, 0o555)
-        let args = ["build", "--content", Self.content.path, "--output", "report", "--as-of", "2026-11-23"]
+        let args = [
+            "build", "--content", Self.content.path, "--output", "report", "--as-of", "2026-11-23", "--no-git",
+        ]
         #expect(try LeadsProcess.run(args, in: folder.url).status == 0)
         #expect(try LeadsProcess.run(args + ["--clean"], in: folder.url).status == 0)
         #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent(".report.leads-old").path))
