@@ -20,12 +20,7 @@ extension LanguageServer {
             ),
             let kinds = linkKinds(of: bare.key, in: document.kind)
         else { return nil }
-        for kind in kinds {
-            if let position = content.position(of: bare.target, kind) {
-                return NamedRecord(kind: kind, position: position, range: bare.range)
-            }
-        }
-        return nil
+        return Self.record(bare.target, of: kinds, at: bare.range, content)
     }
 
     /// The record a `[[link]]` names: of the kinds its field links to, else any kind a note may name.
@@ -33,9 +28,16 @@ extension LanguageServer {
         -> NamedRecord?
     {
         let kinds = mention.key.flatMap { linkKinds(of: $0, in: document.kind) } ?? Self.noteLinkKinds
+        return Self.record(mention.target, of: kinds, at: mention.range, content)
+    }
+
+    /// The first record of `kinds`, in order, with the id `target`.
+    private static func record(
+        _ target: String, of kinds: [RecordKind], at range: Range<Int>, _ content: CheckedContent
+    ) -> NamedRecord? {
         for kind in kinds {
-            if let position = content.position(of: mention.target, kind) {
-                return NamedRecord(kind: kind, position: position, range: mention.range)
+            if let position = content.index.position(of: target, kind: kind) {
+                return NamedRecord(kind: kind, position: position, range: range)
             }
         }
         return nil
@@ -232,19 +234,5 @@ extension LanguageServer {
             break
         }
         return lines.joined(separator: "\n\n")
-    }
-}
-
-extension CheckedContent {
-    /// Where the record of `kind` with id `target` is in `records`; nil when there is none.
-    func position(of target: String, _ kind: RecordKind) -> Int? {
-        switch kind {
-        case .lead: index.leads[target]
-        case .interaction: index.interactions[target]
-        case .contact: index.contacts[target]
-        case .company: index.companies[target]
-        case .application: index.applications[target]
-        case .job: index.jobs[target]
-        }
     }
 }

@@ -61,13 +61,18 @@ public struct RecordIndex: Sendable {
     }
 
     public func contains(_ id: String, kind: RecordKind) -> Bool {
+        position(of: id, kind: kind) != nil
+    }
+
+    /// Where the record of `kind` with `id` is in its kind's list; nil when there is none.
+    public func position(of id: String, kind: RecordKind) -> Int? {
         switch kind {
-        case .lead: leads[id] != nil
-        case .interaction: interactions[id] != nil
-        case .contact: contacts[id] != nil
-        case .company: companies[id] != nil
-        case .application: applications[id] != nil
-        case .job: jobs[id] != nil
+        case .lead: leads[id]
+        case .interaction: interactions[id]
+        case .contact: contacts[id]
+        case .company: companies[id]
+        case .application: applications[id]
+        case .job: jobs[id]
         }
     }
 }
