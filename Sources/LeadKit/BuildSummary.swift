@@ -9,6 +9,9 @@ public struct BuildSummary: Sendable {
     /// Files of the report written anew, and kept from the previous report.
     public var written: Int
     public var kept: Int
+    /// Of the kept files, the record pages kept without building their view model, because no
+    /// record they can show changed (`PagePlan`).
+    public var unplanned = 0
 
     public var errorCount: Int { diagnostics.count { $0.severity == .error } }
     public var warningCount: Int { diagnostics.count { $0.severity == .warning } }

@@ -51,9 +51,13 @@ extension Leads {
             return BuildSummary(upToDate: previous)
         }
         // The files' bytes live only as long as this closure: the records are what the build keeps.
-        let (whole, recentContents) = {
+        let (whole, recentContents, sources) = {
             let loaded = loader.read(listing)
-            return (check(loaded, asOf: asOf), incremental.recentContents(listing: listing, loaded: loaded))
+            let checked = check(loaded, asOf: asOf)
+            return (
+                checked, incremental.recentContents(listing: listing, loaded: loaded),
+                SourceTable(files: loaded.files, config: loaded.config, records: checked.records)
+            )
         }()
         let checked = owner.map { OwnerScope.narrow(whole, to: $0) } ?? whole
         let history: RecordHistory
@@ -64,12 +68,18 @@ extension Leads {
             history = .unavailable(reason.description)
         }
         let report = ReportAnalyzer(content: checked, asOf: asOf, history: history).analyze()
+        let siteFingerprint = incremental.site(sources: sources, checked: checked)
         let site = SiteRenderer(
-            report: report, templates: templateSet, keeping: incremental.keeping, baseURL: baseURL
+            report: report, templates: templateSet, keeping: incremental.keeping, baseURL: baseURL,
+            plan: incremental.plan(sources: sources, checked: checked, site: siteFingerprint)
         ).render()
         let counts = try SiteWriter(output: output).write(
-            site, manifest: incremental.manifest(for: checked, contents: recentContents))
-        return BuildSummary(built: checked, written: counts.written, kept: counts.kept)
+            site,
+            manifest: incremental.manifest(
+                for: checked, contents: recentContents, sources: sources, site: siteFingerprint))
+        var summary = BuildSummary(built: checked, written: counts.written, kept: counts.kept)
+        summary.unplanned = site.unplanned
+        return summary
     }
 }
 

@@ -24,8 +24,10 @@ import Testing
         if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] != nil {
             try? FileManager.default.removeItem(atPath: expected)
             try FileManager.default.copyItem(atPath: output, toPath: expected)
-            // The build manifest records stamps and times: not part of the report's contract.
+            // The build manifest and source table record stamps, times and fingerprints: not part of
+            // the report's contract.
             try? FileManager.default.removeItem(atPath: expected + "/" + ReportManifest.fileName)
+            try? FileManager.default.removeItem(atPath: expected + "/" + SourceTable.fileName)
             Issue.record("recorded a new golden report in \(expected); review and commit it, then run again")
             return
         }
@@ -162,13 +164,14 @@ import Testing
         return output
     }
 
-    /// The report's files; not the build manifest, which records the stamps of the files written.
+    /// The report's files; not the build manifest, which records the stamps of the files written, nor
+    /// the source table beside it.
     func files(in folder: String) throws -> [String] {
         let enumerator = FileManager.default.enumerator(atPath: folder)
         var files: [String] = []
         while let path = enumerator?.nextObject() as? String {
             var isFolder: ObjCBool = false
-            if path != ReportManifest.fileName,
+            if path != ReportManifest.fileName, path != SourceTable.fileName,
                 FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isFolder), !isFolder.boolValue
             {
                 files.append(path)

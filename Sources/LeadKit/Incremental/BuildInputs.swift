@@ -15,6 +15,17 @@ struct BuildInputs {
 
     /// nil when a file could not be examined: then nothing can be assumed unchanged.
     var fingerprint: Fingerprint? {
+        var fingerprint = context
+        for file in (listing.config.map { [$0] } ?? []) + listing.files {
+            guard let stamp = file.stamp else { return nil }
+            fingerprint.combine(file.relativePath)
+            stamp.combine(into: &fingerprint)
+        }
+        return fingerprint
+    }
+
+    /// Every input but the content files: what every page of the report is made with.
+    var context: Fingerprint {
         var fingerprint = Fingerprint()
         fingerprint.combine(ReportManifest.formatVersion)
         fingerprint.combine(engine)
@@ -26,11 +37,6 @@ struct BuildInputs {
         fingerprint.combine(templates.value)
         // Links not followed and stray files are reported from the listing alone.
         for diagnostic in listing.diagnostics { fingerprint.combine(diagnostic.formatted) }
-        for file in (listing.config.map { [$0] } ?? []) + listing.files {
-            guard let stamp = file.stamp else { return nil }
-            fingerprint.combine(file.relativePath)
-            stamp.combine(into: &fingerprint)
-        }
         return fingerprint
     }
 }

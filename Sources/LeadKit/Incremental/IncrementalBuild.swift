@@ -7,11 +7,16 @@ struct IncrementalBuild {
     let previous: ReportManifest?
     /// The fingerprint of every input; nil when a file could not be examined.
     let inputs: Fingerprint?
+    /// Every input but the content files (`BuildInputs.context`).
+    let context: Fingerprint
     let reuse: BuildReuse?
+    let output: String
 
     init(output: String, inputs: BuildInputs, reuse: BuildReuse?) {
         self.reuse = reuse
+        self.output = output
         self.inputs = inputs.fingerprint
+        context = inputs.context
         previous = reuse.flatMap { ReportManifest.read(output: output, engine: $0.engine) }
     }
 
@@ -33,12 +38,36 @@ struct IncrementalBuild {
     }
 
     /// The manifest of the new report; the writer adds each file's stamp. `contents`: see
-    /// `recentContents`.
-    func manifest(for checked: CheckedContent, contents: [String: Fingerprint] = [:]) -> ReportManifest {
+    /// `recentContents`; `sources` and `site`: what the next build plans its pages from.
+    func manifest(
+        for checked: CheckedContent, contents: [String: Fingerprint] = [:], sources: SourceTable? = nil,
+        site: Fingerprint? = nil
+    ) -> ReportManifest {
         var manifest = ReportManifest(
             inputs: inputs, reuse: reuse, fileCount: checked.fileCount, diagnostics: checked.diagnostics)
         manifest.contents = contents
+        manifest.sources = sources
+        manifest.site = site
         return manifest
+    }
+
+    /// What every page of the report shows beside its records: the inputs but the content files,
+    /// `config.yml`'s bytes, and how many problems the header counts.
+    func site(sources: SourceTable, checked: CheckedContent) -> Fingerprint {
+        var site = context
+        site.combine(sources.entries[ContentLoader.configName].map { $0.fingerprint.value } ?? 0)
+        site.combine(checked.diagnostics.count)
+        return site
+    }
+
+    /// Which pages to plan: the ones `PagePlan` finds when the previous report was made with the
+    /// same `site` and its source table is intact; otherwise every page.
+    func plan(sources: SourceTable, checked: CheckedContent, site: Fingerprint) -> PagePlan {
+        guard let previous, previous.site == site,
+            let table = SourceTable.read(output: output, expected: previous.sourcesFingerprint)
+        else { return .everything }
+        return PagePlan.make(
+            previous: (table, previous.diagnostics), sources: sources, diagnostics: checked.diagnostics)
     }
 
     /// The fingerprints of the bytes read of the files whose stamps this build cannot trust

@@ -9,7 +9,7 @@ public struct ReportManifest: Codable, Sendable {
     /// The file's name inside the report folder.
     public static let fileName = ".leads-build.json"
     /// Changes whenever the meaning of a fingerprint does.
-    public static let formatVersion = 3
+    public static let formatVersion = 4
 
     public struct Entry: Codable, Sendable {
         /// The fingerprint of what the file was made from (a page's view model and template) or of its bytes.
@@ -35,11 +35,18 @@ public struct ReportManifest: Codable, Sendable {
     /// The fingerprints of the bytes this build read of the content files whose stamps it could
     /// not trust (changed less than a second before it started), by path inside the folder.
     public var contents: [String: Fingerprint] = [:]
+    /// What every page was made with (see `PagePlan`): a build with another one plans every page.
+    public var site: Fingerprint?
+    /// The fingerprint of the report's `SourceTable` file, written beside this manifest.
+    var sourcesFingerprint: Fingerprint?
+    /// The table the writer stores beside this manifest; not part of the manifest's own JSON.
+    var sources: SourceTable?
     /// Whether every file is still as written (after `read`).
     public private(set) var isIntact = true
 
     enum CodingKeys: String, CodingKey {
-        case version, inputs, startedAt, engine, fileCount, diagnostics, files, contents
+        case version, inputs, startedAt, engine, fileCount, diagnostics, files, contents, site
+        case sourcesFingerprint = "sources"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -52,6 +59,8 @@ public struct ReportManifest: Codable, Sendable {
         diagnostics = try container.decode([Diagnostic].self, forKey: .diagnostics)
         files = try Self.files(from: container.decode(String.self, forKey: .files))
         contents = try container.decode([String: Fingerprint].self, forKey: .contents)
+        site = try container.decodeIfPresent(Fingerprint.self, forKey: .site)
+        sourcesFingerprint = try container.decodeIfPresent(Fingerprint.self, forKey: .sourcesFingerprint)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -64,6 +73,8 @@ public struct ReportManifest: Codable, Sendable {
         try container.encode(diagnostics, forKey: .diagnostics)
         try container.encode(Self.text(of: files), forKey: .files)
         try container.encode(contents, forKey: .contents)
+        try container.encodeIfPresent(site, forKey: .site)
+        try container.encodeIfPresent(sourcesFingerprint, forKey: .sourcesFingerprint)
     }
 
     /// The files as lines of `fingerprint size modified path`, in path order: a report has as many files

@@ -4,6 +4,8 @@ import Foundation
 public struct ContentLoader: Sendable {
     /// The largest file read; anything bigger is reported rather than parsed.
     public static let maximumFileSize = 16 * 1024 * 1024
+    /// The configuration's path inside the folder.
+    public static let configName = "config.yml"
 
     /// The content folder on disk.
     public var root: String
@@ -48,7 +50,7 @@ public struct ContentLoader: Sendable {
         for relativePath in listing.files {
             let components = relativePath.split(separator: "/")
             if components.count == 1 {
-                if relativePath == "config.yml" {
+                if relativePath == Self.configName {
                     config = ListedFile(relativePath: relativePath, kind: nil, stamp: nil)
                 } else if relativePath.hasSuffix(".md") {
                     diagnostics.append(
@@ -95,7 +97,7 @@ public struct ContentLoader: Sendable {
     func isRecordPath(_ relativePath: String) -> Bool {
         let components = relativePath.split(separator: "/")
         if components.count == 1 {
-            return relativePath == "config.yml" || relativePath.hasSuffix(".md")
+            return relativePath == Self.configName || relativePath.hasSuffix(".md")
                 || RecordKind(folder: relativePath) != nil
         }
         return RecordKind(folder: String(components[0])) != nil

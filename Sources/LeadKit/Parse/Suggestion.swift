@@ -1,6 +1,8 @@
 /// "Did you mean …?" for misspelt keys and values.
 public enum Suggestion {
-    /// The candidate closest to `input`, if one is close enough to be a likely typo or abbreviation.
+    /// The candidate closest to `input`, if one is close enough to be a likely typo or abbreviation;
+    /// of equally close ones, the first in code-point order, so the answer never depends on the
+    /// candidates' order (ids come from dictionaries, whose order changes between runs).
     public static func closest(to input: String, in candidates: [String]) -> String? {
         let needle = input.lowercased()
         guard !needle.isEmpty else { return nil }
@@ -11,7 +13,8 @@ public enum Suggestion {
             let related = lowered.hasPrefix(needle) || needle.hasPrefix(lowered)
             let close = distance <= max(1, min(needle.count, lowered.count) / 3)
             guard related || close else { continue }
-            if best == nil || distance < best!.distance { best = (candidate, distance) }
+            if let current = best, (current.distance, current.candidate) <= (distance, candidate) { continue }
+            best = (candidate, distance)
         }
         return best?.candidate
     }

@@ -24,6 +24,8 @@ public struct OutputFile: Sendable {
 /// leads is never in memory all at once.
 public struct RenderedSite: Sendable {
     let jobs: [@Sendable () throws -> OutputFile]
+    /// How many of the files are record pages kept without building their view model (`PagePlan`).
+    public var unplanned = 0
 
     /// How many files the report has.
     public var count: Int { jobs.count }
@@ -45,14 +47,24 @@ public struct SiteRenderer: Sendable {
     public let previous: [String: Fingerprint]
     /// Where the report is published, for the calendar's links back to it.
     public let baseURL: String?
+    /// Which record pages are planned again; the others are kept from `previous` as they are.
+    let plan: PagePlan
 
     public init(
         report: Report, templates: TemplateSet, keeping previous: [String: Fingerprint] = [:], baseURL: String? = nil
+    ) {
+        self.init(report: report, templates: templates, keeping: previous, baseURL: baseURL, plan: .everything)
+    }
+
+    init(
+        report: Report, templates: TemplateSet, keeping previous: [String: Fingerprint], baseURL: String?,
+        plan: PagePlan
     ) {
         self.report = report
         self.templates = templates
         self.previous = previous
         self.baseURL = baseURL
+        self.plan = plan
     }
 
     /// Every file of the report, to be rendered a batch at a time as the writer asks for them; a page
@@ -95,42 +107,52 @@ public struct SiteRenderer: Sendable {
                 )
             }
         }
+        var unplanned = 0
+        // A page the plan keeps is linked from the previous report without building its view model.
+        func add(_ path: String, keeping kept: Bool, _ job: @escaping @Sendable () throws -> OutputFile) {
+            if kept, let fingerprint = previous[path] {
+                unplanned += 1
+                jobs.append { OutputFile(path: path, fingerprint: fingerprint, bytes: nil) }
+            } else {
+                jobs.append(job)
+            }
+        }
         for (month, positions) in report.interactionLog.months {
-            jobs.append {
-                try page(
-                    "interactions/\(month).html", pages.interactionMonthPage(month, positions: positions),
-                    "interactions")
+            let path = "interactions/\(month).html"
+            add(path, keeping: plan.keepsMonth(positions.map { records.interactions[$0].id })) {
+                try page(path, pages.interactionMonthPage(month, positions: positions), "interactions")
             }
         }
         for position in records.leads.indices where pages.hasPage(records.leads[position].header) {
-            jobs.append { try page(path(.lead, records.leads[position].id), pages.leadPage(position), "lead") }
+            let id = records.leads[position].id
+            add(path(.lead, id), keeping: plan.keeps(id)) {
+                try page(path(.lead, id), pages.leadPage(position), "lead")
+            }
         }
         for contact in records.contacts where pages.hasPage(contact.header) {
-            jobs.append {
-                try page(
-                    path(.contact, contact.id),
-                    pages.contactPage(contact),
-                    "record")
+            add(path(.contact, contact.id), keeping: plan.keeps(contact.id)) {
+                try page(path(.contact, contact.id), pages.contactPage(contact), "record")
             }
         }
         for company in records.companies where pages.hasPage(company.header) {
-            jobs.append {
-                try page(
-                    path(.company, company.id),
-                    pages.companyPage(company),
-                    "record")
+            add(path(.company, company.id), keeping: plan.keeps(company.id)) {
+                try page(path(.company, company.id), pages.companyPage(company), "record")
             }
         }
         for job in records.jobs where pages.hasPage(job.header) {
-            jobs.append { try page(path(.job, job.id), pages.jobPage(job), "record") }
+            add(path(.job, job.id), keeping: plan.keeps(job.id)) {
+                try page(path(.job, job.id), pages.jobPage(job), "record")
+            }
         }
         for application in records.applications where pages.hasPage(application.header) {
-            jobs.append { try page(path(.application, application.id), pages.applicationPage(application), "record") }
+            add(path(.application, application.id), keeping: plan.keeps(application.id)) {
+                try page(path(.application, application.id), pages.applicationPage(application), "record")
+            }
         }
         for (name, bytes) in templates.assets.sorted(by: { $0.key < $1.key }) {
             jobs.append { OutputFile(path: name, bytes: bytes, keeping: previous) }
         }
-        return RenderedSite(jobs: jobs)
+        return RenderedSite(jobs: jobs, unplanned: unplanned)
     }
 
     func path(_ kind: RecordKind, _ id: String) -> String {

@@ -81,6 +81,11 @@ public struct SiteWriter: Sendable {
                         fingerprint: file.fingerprint, size: stamp.size, modified: stamp.modified)
                 }
             }
+            if let sources = manifest.sources {
+                let bytes = sources.encoded()
+                _ = try writeFile(staging + "/" + SourceTable.fileName, bytes)
+                manifest.sourcesFingerprint = Fingerprint.of(bytes)
+            }
             _ = try writeFile(staging + "/" + ReportManifest.fileName, try manifest.encoded())
             if outputExists {
                 let retired = sibling("old")
