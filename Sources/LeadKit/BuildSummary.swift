@@ -12,6 +12,8 @@ public struct BuildSummary: Sendable {
     /// Of the kept files, the record pages kept without building their view model, because no
     /// record they can show changed (`PagePlan`).
     public var unplanned = 0
+    /// How long each stage took (`leads build --timings`).
+    public var times = StageTimes()
 
     public var errorCount: Int { diagnostics.count { $0.severity == .error } }
     public var warningCount: Int { diagnostics.count { $0.severity == .warning } }

@@ -36,6 +36,7 @@ extension Leads {
         baseURL: String? = nil, owner: String? = nil, reuse: BuildReuse? = nil, git: Bool = false
     ) throws -> BuildSummary {
         let loader = ContentLoader(root: root, displayRoot: displayRoot)
+        var times = StageTimes()
         let listing = try loader.list()
         let templateSet = try TemplateSet.load(folder: templates)
         let repository = git ? GitRepository.open(root) : .failure(.turnedOff)
@@ -47,17 +48,23 @@ extension Leads {
                 baseURL: baseURL, owner: owner, engine: reuse?.engine ?? "",
                 git: git ? (head ?? "no history") : nil),
             reuse: reuse)
+        times.lap("list")
         if let previous = incremental.upToDate(listing, reading: loader.bytes(of:)) {
-            return BuildSummary(upToDate: previous)
+            times.lap("compare with the report")
+            var summary = BuildSummary(upToDate: previous)
+            summary.times = times
+            return summary
         }
+        times.lap("compare with the report")
         // The files' bytes live only as long as this closure: the records are what the build keeps.
         let (whole, recentContents, sources) = {
             let loaded = loader.read(listing)
+            times.lap("read")
             let checked = check(loaded, asOf: asOf)
-            return (
-                checked, incremental.recentContents(listing: listing, loaded: loaded),
-                SourceTable(files: loaded.files, config: loaded.config, records: checked.records)
-            )
+            times.lap("check")
+            let sources = SourceTable(files: loaded.files, config: loaded.config, records: checked.records)
+            times.lap("source table")
+            return (checked, incremental.recentContents(listing: listing, loaded: loaded), sources)
         }()
         let checked = owner.map { OwnerScope.narrow(whole, to: $0) } ?? whole
         let history: RecordHistory
@@ -67,18 +74,23 @@ extension Leads {
         case .failure(let reason):
             history = .unavailable(reason.description)
         }
+        times.lap("history")
         let report = ReportAnalyzer(content: checked, asOf: asOf, history: history).analyze()
+        times.lap("analyze")
         let siteFingerprint = incremental.site(sources: sources, checked: checked)
+        let plan = incremental.plan(sources: sources, checked: checked, site: siteFingerprint)
+        times.lap("plan")
         let site = SiteRenderer(
-            report: report, templates: templateSet, keeping: incremental.keeping, baseURL: baseURL,
-            plan: incremental.plan(sources: sources, checked: checked, site: siteFingerprint)
+            report: report, templates: templateSet, keeping: incremental.keeping, baseURL: baseURL, plan: plan
         ).render()
         let counts = try SiteWriter(output: output).write(
             site,
             manifest: incremental.manifest(
                 for: checked, contents: recentContents, sources: sources, site: siteFingerprint))
+        times.lap("render and write")
         var summary = BuildSummary(built: checked, written: counts.written, kept: counts.kept)
         summary.unplanned = site.unplanned
+        summary.times = times
         return summary
     }
 }

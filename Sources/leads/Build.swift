@@ -41,6 +41,9 @@ struct Build: ParsableCommand {
     @Flag(name: .customLong("no-git"), help: "Do not read the content folder's git history.")
     var noGit = false
 
+    @Flag(help: "Print how long each stage of the build took, and how many pages were planned (to stderr).")
+    var timings = false
+
     @Option(
         parsing: .unconditional,
         help: "Build the report as it stood at a commit, tag or branch, or on a day (its last commit on or before it).")
@@ -151,6 +154,12 @@ struct Build: ParsableCommand {
         print(
             DiagnosticSummary.line(errors: checked.errorCount, warnings: checked.warningCount, files: checked.fileCount)
         )
+        if timings {
+            printError("timings: " + checked.times.line)
+            if !checked.upToDate {
+                printError("record pages kept without planning them: \(checked.unplanned)")
+            }
+        }
         if checked.upToDate {
             print("report in \(output)/index.html is up to date")
         } else {

@@ -55,7 +55,7 @@ struct IncrementalBuild {
     /// `config.yml`'s bytes, and how many problems the header counts.
     func site(sources: SourceTable, checked: CheckedContent) -> Fingerprint {
         var site = context
-        site.combine(sources.entries[ContentLoader.configName].map { $0.fingerprint.value } ?? 0)
+        site.combine(sources.config.map { $0.value } ?? 0)
         site.combine(checked.diagnostics.count)
         return site
     }

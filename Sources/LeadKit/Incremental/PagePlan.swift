@@ -3,13 +3,13 @@
 /// page is kept from the previous report without building its view model, the part of a rebuild
 /// that grows with the folder.
 ///
-/// What a record page shows comes from its record and the records a few links away (a lead page
-/// shows its interactions, their notes' links and the titles of the leads those name, which take
-/// their company's name: four links). So a page is planned again when a record at most
-/// `reach` links away, in either direction, before or after the change, changed: its file's
-/// bytes, or the problems found in it. What every page shows (the as-of date, templates,
-/// `config.yml`, the problem count in the header, the commit the history is read up to) is the
-/// site's fingerprint: when it changed, every page is planned.
+/// What a record page shows comes from its record and the records a few links away: an
+/// application page shows its lead's interactions, the records their notes link and, for a lead,
+/// its title, which takes its company's name — four links. So a page is planned again when a
+/// record at most `reach` links away, in either direction, before or after the change, changed:
+/// its file's bytes, or the problems found in it. What every page shows (the as-of date,
+/// templates, `config.yml`, the problem count in the header, the commit the history is read up
+/// to) is the site's fingerprint: when it changed, every page is planned.
 struct PagePlan: Sendable {
     /// How many links away a change can show on a record page (see above).
     static let reach = 4
@@ -35,28 +35,47 @@ struct PagePlan: Sendable {
     }
 
     /// The plan for a build from `sources` with `diagnostics`, replacing a report built from
-    /// `previous` (its table and diagnostics). `display` turns a diagnostic's file into the path
-    /// inside the content folder.
+    /// `previous`: its stored source table and its diagnostics.
     static func make(
-        previous: (sources: SourceTable, diagnostics: [Diagnostic])?, sources: SourceTable, diagnostics: [Diagnostic]
+        previous: (table: [UInt8], diagnostics: [Diagnostic]), sources: SourceTable, diagnostics: [Diagnostic]
     ) -> PagePlan {
-        guard let previous else { return .everything }
         var seeds: Set<String> = []
         var everyMonth = false
         // The links the changed and deleted files made before: a link removed still changed the page
         // it led to.
-        var before: [String: SourceTable.Entry] = [:]
-        for (path, entry) in sources.entries where previous.sources.entries[path]?.fingerprint != entry.fingerprint {
-            seeds.insert(id(of: path))
-            if let old = previous.sources.entries[path] {
-                before[path] = old
-                if isInteraction(path) { everyMonth = true }
+        var before: [SourceTable.Row] = []
+        let old = lines(previous.table), new = lines(sources.encoded)
+        var (o, n) = (0, 0)
+        while o < old.count || n < new.count {
+            let oldLine = o < old.count ? previous.table[old[o]] : nil
+            let newLine = n < new.count ? sources.encoded[new[n]] : nil
+            if let oldLine, let newLine, oldLine.elementsEqual(newLine) {
+                (o, n) = (o + 1, n + 1)
+                continue
             }
-        }
-        for (path, old) in previous.sources.entries where sources.entries[path] == nil {
-            seeds.insert(id(of: path))
-            before[path] = old
-            if isInteraction(path) { everyMonth = true }
+            let oldFirst: Bool
+            let samePath: Bool
+            switch (oldLine, newLine) {
+            case (let a?, let b?):
+                let (pathA, pathB) = (SourceTable.pathField(a.dropFirst(17)), SourceTable.pathField(b.dropFirst(17)))
+                samePath = pathA.elementsEqual(pathB)
+                // Lines are in byte order of the paths; an escaped one (a path with `%`) may be out
+                // of this order, which only makes both of its lines count as changed.
+                oldFirst = pathA.lexicographicallyPrecedes(pathB)
+            case (_?, nil): (samePath, oldFirst) = (false, true)
+            default: (samePath, oldFirst) = (false, false)
+            }
+            if samePath || oldFirst, let oldLine {
+                guard let row = SourceTable.row(decoding: oldLine) else { return .everything }
+                seeds.insert(row.id)
+                before.append(row)
+                if isInteraction(row.path) { everyMonth = true }
+                o += 1
+            }
+            if samePath || !oldFirst {
+                seeds.insert(sources.rows[n].id)
+                n += 1
+            }
         }
         // Problems are shown on their file's page and as badges on cards: a file whose problems
         // changed (a duplicate found elsewhere, a link that resolves now) counts as changed.
@@ -66,37 +85,37 @@ struct PagePlan: Sendable {
             seeds.insert(id(of: file))
         }
         return PagePlan(
-            affected: reachable(from: seeds, links: [sources.entries, before], steps: reach), everyMonth: everyMonth)
+            affected: reachable(from: seeds, links: sources.rows + before, steps: reach), everyMonth: everyMonth)
     }
 
-    /// The ids at most `steps` links from `seeds`, links followed both ways, in any of the tables
-    /// (files by path inside the content folder).
-    static func reachable(from seeds: Set<String>, links tables: [[String: SourceTable.Entry]], steps: Int)
-        -> Set<String>
-    {
-        guard !seeds.isEmpty else { return [] }
-        var neighbours: [String: [String]] = [:]
-        for table in tables {
-            for (path, entry) in table where !entry.mentions.isEmpty {
-                let source = id(of: path)
-                for target in entry.mentions where target != source {
-                    neighbours[source, default: []].append(target)
-                    neighbours[target, default: []].append(source)
-                }
-            }
-        }
+    /// The ids at most `steps` links from `seeds`, following each row's links both ways: one pass
+    /// over the rows per step, with no map of links built.
+    static func reachable(from seeds: Set<String>, links rows: [SourceTable.Row], steps: Int) -> Set<String> {
         var reached = seeds
-        var frontier = Array(seeds)
-        for _ in 0..<steps where !frontier.isEmpty {
+        for _ in 0..<steps {
             var next: [String] = []
-            for id in frontier {
-                for neighbour in neighbours[id] ?? [] where reached.insert(neighbour).inserted {
-                    next.append(neighbour)
+            for row in rows where !row.mentions.isEmpty {
+                if reached.contains(row.id) {
+                    next += row.mentions.filter { !reached.contains($0) }
+                } else if row.mentions.contains(where: reached.contains) {
+                    next.append(row.id)
                 }
             }
-            frontier = next
+            guard !next.isEmpty else { break }
+            reached.formUnion(next)
         }
         return reached
+    }
+
+    /// Where each line of a stored table is.
+    static func lines(_ bytes: [UInt8]) -> [Range<Int>] {
+        var lines: [Range<Int>] = []
+        var start = 0
+        for (position, byte) in bytes.enumerated() where byte == 10 {
+            lines.append(start..<position)
+            start = position + 1
+        }
+        return lines
     }
 
     /// A record file's id: its name without `.md`, in NFC (as `SourceFile.stem`).

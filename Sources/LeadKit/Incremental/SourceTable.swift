@@ -1,72 +1,96 @@
 import Foundation
 
-/// The content files a report was built from: by path inside the folder, the fingerprint of each
-/// file's bytes and the ids its record names (link fields, and `[[links]]` in its notes).
+/// The content files a report was built from: for each file, by path inside the folder, the
+/// fingerprint of its bytes and the ids its record names (link fields, and `[[links]]` in its
+/// notes).
 ///
 /// It is kept beside the report (`.leads-sources`), so that the next build can tell which files
-/// changed since and which records are linked to them, before and after the change: what
-/// `PagePlan` needs to leave the other record pages unplanned. It is a file of its own, read only
-/// when something changed, because a rebuild with nothing to do must not pay for 100,000 lines.
-struct SourceTable: Sendable, Equatable {
+/// changed since and which records were linked to them before the change: what `PagePlan` needs
+/// to leave the other record pages unplanned. It is a file of its own, read only when something
+/// changed, because a rebuild with nothing to do must not pay for 100,000 lines.
+///
+/// Its text has one line per file, sorted by path as bytes: `fingerprint<TAB>path<TAB>id<TAB>id…`,
+/// with `%`, tabs and line breaks in paths and ids percent-encoded. A file whose line is the same
+/// in two tables did not change between them.
+struct SourceTable: Sendable {
     /// The file's name inside the report folder.
     static let fileName = ".leads-sources"
 
-    struct Entry: Sendable, Equatable {
-        var fingerprint: Fingerprint
+    struct Row: Sendable, Equatable {
+        /// The path inside the content folder.
+        var path: String
+        /// The id of the record the file holds (its name without `.md`, in NFC).
+        var id: String
         /// Every id the file's record names, sorted; empty when it names none or did not parse.
         var mentions: [String]
     }
 
-    /// By path inside the content folder, `config.yml` included.
-    var entries: [String: Entry] = [:]
+    /// In the order of `encoded`'s lines.
+    let rows: [Row]
+    /// The table as stored.
+    let encoded: [UInt8]
+    /// The fingerprint of `config.yml`'s bytes; nil without one.
+    let config: Fingerprint?
 
-    init(entries: [String: Entry]) {
-        self.entries = entries
-    }
-
-    /// The files as read, with the ids named by the records parsed from them (`records` may hold
-    /// more records than `files`, never fewer).
+    /// The files as read (`config.yml` too), with the ids named by the records parsed from them
+    /// (`records` may hold more records than `files`, never fewer).
     init(files: [SourceFile], config: SourceFile?, records: RecordSet) {
+        self.config = config.map { Fingerprint.of($0.bytes) }
         var mentions: [String: [String]] = [:]
-        func add<Record>(_ records: [Record], _ schema: RecordSchema<Record>, _ header: (Record) -> RecordHeader) {
-            for record in records {
-                mentions[header(record).relativePath] = Self.mentions(of: record, schema, header(record))
+        func add<Record: ContentRecord>(_ records: [Record], _ schema: RecordSchema<Record>) {
+            let links = schema.fields.filter { SchemaField($0).linkedKinds != nil }
+            let found = ParallelMap.map(records, chunkSize: 256) { record in
+                Self.mentions(of: record, links: links)
             }
+            for (path, ids) in found where !ids.isEmpty { mentions[path] = ids }
         }
-        add(records.leads, Lead.schema, \.header)
-        add(records.interactions, Interaction.schema, \.header)
-        add(records.contacts, Contact.schema, \.header)
-        add(records.companies, Company.schema, \.header)
-        add(records.applications, Application.schema, \.header)
-        add(records.jobs, Job.schema, \.header)
-        for file in (config.map { [$0] } ?? []) + files {
-            entries[file.relativePath] = Entry(
-                fingerprint: Fingerprint.of(file.bytes), mentions: mentions[file.relativePath] ?? [])
+        add(records.leads, Lead.schema)
+        add(records.interactions, Interaction.schema)
+        add(records.contacts, Contact.schema)
+        add(records.companies, Company.schema)
+        add(records.applications, Application.schema)
+        add(records.jobs, Job.schema)
+        let all = (config.map { [$0] } ?? []) + files
+        let named = mentions
+        let lines = ParallelMap.map(all, chunkSize: 256) { file in
+            let ids = named[file.relativePath] ?? []
+            let row = Row(path: file.relativePath, id: PagePlan.id(of: file.relativePath), mentions: ids)
+            let line = ([Fingerprint.of(file.bytes).hex, Self.escaped(file.relativePath)] + ids.map(Self.escaped))
+                .joined(separator: "\t")
+            return (row, Array(line.utf8))
         }
+        // In the folder walk's byte order, which the files are already in but for `config.yml`.
+        let order = lines.indices.sorted { FolderWalker.bytesPrecede(lines[$0].0.path, lines[$1].0.path) }
+        rows = order.map { lines[$0].0 }
+        var encoded: [UInt8] = []
+        encoded.reserveCapacity(lines.reduce(0) { $0 + $1.1.count + 1 })
+        for position in order {
+            encoded += lines[position].1
+            encoded.append(10)
+        }
+        self.encoded = encoded
     }
 
     /// The ids a record names, as written and in NFC: every link field's target (a company named as
     /// plain text too, since a record with that id would show its name) and every `[[target]]` of
-    /// its notes, cut at `|`. A superset of what pages resolve is harmless: it only plans more.
-    static func mentions<Record>(of record: Record, _ schema: RecordSchema<Record>, _ header: RecordHeader)
-        -> [String]
-    {
+    /// its notes. A superset of what pages resolve is harmless: it only plans more. Returns the
+    /// record's path with them.
+    static func mentions<Record: ContentRecord>(of record: Record, links: [Field<Record>]) -> (String, [String]) {
         var ids: Set<String> = []
         func insert(_ target: String) {
             guard !target.isEmpty else { return }
             ids.insert(target)
             ids.insert(RecordID.normalized(target))
         }
-        for field in schema.fields {
+        for field in links {
             switch field.value(record) {
             case .link(let link)?: insert(link.value.target)
-            case .list(let items)? where SchemaField(field).linkedKinds != nil:
-                for item in items { insert(item.value) }
+            case .list(let items)?: for item in items { insert(item.value) }
             default: break
             }
         }
-        for target in noteTargets(header.body) { insert(target) }
-        return ids.sorted()
+        for target in noteTargets(record.header.body) { insert(target) }
+        return (record.header.relativePath, ids.sorted())
     }
 
     /// What `[[…]]` may name in a note: the text between each `[[` and the next `]]` on its line,
@@ -102,39 +126,26 @@ struct SourceTable: Sendable, Equatable {
         return targets
     }
 
-    /// One line per file in path order: `fingerprint<TAB>path<TAB>id<TAB>id…`, with `%`, tabs and
-    /// line breaks in paths and ids percent-encoded.
-    func encoded() -> [UInt8] {
-        var text = ""
-        for (path, entry) in entries.sorted(by: { FolderWalker.bytesPrecede($0.key, $1.key) }) {
-            text += entry.fingerprint.hex
-            for part in [path] + entry.mentions {
-                text += "\t" + Self.escaped(part)
-            }
-            text += "\n"
-        }
-        return Array(text.utf8)
-    }
-
-    /// The table `encoded()` wrote; nil when the bytes are not one.
-    init?(decoding bytes: [UInt8]) {
-        for line in bytes.split(separator: 10) {
-            let fields = line.split(separator: 9, omittingEmptySubsequences: false)
-            guard fields.count >= 2, let value = UInt64(String(decoding: fields[0], as: UTF8.self), radix: 16) else {
-                return nil
-            }
-            let parts = fields.dropFirst().map { Self.unescaped(String(decoding: $0, as: UTF8.self)) }
-            entries[parts[0]] = Entry(fingerprint: Fingerprint(value: value), mentions: Array(parts.dropFirst()))
-        }
-    }
-
-    /// The table the report in `output` was built from, when its bytes have the fingerprint the
+    /// The stored table of the report in `output`, when its bytes have the fingerprint the
     /// manifest recorded; nil otherwise.
-    static func read(output: String, expected: Fingerprint?) -> SourceTable? {
+    static func read(output: String, expected: Fingerprint?) -> [UInt8]? {
         guard let expected, case .success(let bytes) = FileBytes.contents(of: output + "/" + fileName, limit: 1 << 30),
             Fingerprint.of(bytes) == expected
         else { return nil }
-        return SourceTable(decoding: bytes)
+        return bytes
+    }
+
+    /// The path and ids of one line of a stored table; nil when it is not a line of one.
+    static func row(decoding line: ArraySlice<UInt8>) -> Row? {
+        let fields = line.split(separator: 9, omittingEmptySubsequences: false)
+        guard fields.count >= 2, fields[0].count == 16 else { return nil }
+        let parts = fields.dropFirst().map { unescaped(String(decoding: $0, as: UTF8.self)) }
+        return Row(path: parts[0], id: PagePlan.id(of: parts[0]), mentions: Array(parts.dropFirst()))
+    }
+
+    /// The path as written in a line (`fromPath` starts after the fingerprint and its tab).
+    static func pathField(_ fromPath: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        fromPath.prefix { $0 != 9 }
     }
 
     private static func escaped(_ text: String) -> String {

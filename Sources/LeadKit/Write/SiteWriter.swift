@@ -82,9 +82,8 @@ public struct SiteWriter: Sendable {
                 }
             }
             if let sources = manifest.sources {
-                let bytes = sources.encoded()
-                _ = try writeFile(staging + "/" + SourceTable.fileName, bytes)
-                manifest.sourcesFingerprint = Fingerprint.of(bytes)
+                _ = try writeFile(staging + "/" + SourceTable.fileName, sources.encoded)
+                manifest.sourcesFingerprint = Fingerprint.of(sources.encoded)
             }
             _ = try writeFile(staging + "/" + ReportManifest.fileName, try manifest.encoded())
             if outputExists {
