@@ -52,4 +52,24 @@ import Testing
         #expect(try LeadsProcess.run(args + ["--clean"], in: folder.url).status == 0)
         #expect(!FileManager.default.fileExists(atPath: folder.url.appendingPathComponent(".report.leads-old").path))
     }
+
+    /// `--timings` says on stderr where a build's time went, and how many record pages a rebuild
+    /// kept without planning them; the report is the same with it.
+    @Test func timingsNameEveryStageOfABuild() throws {
+        let folder = try ScratchFolder()
+        defer { folder.remove() }
+        let args = [
+            "build", "--content", Self.content.path, "--output", "report", "--as-of", "2026-11-23", "--no-git",
+            "--timings",
+        ]
+        let first = try LeadsProcess.run(args, in: folder.url)
+        #expect(first.status == 0)
+        for stage in ["list", "read", "check", "source table", "analyze", "plan", "render and write"] {
+            #expect(first.stderr.contains(" \(stage) "), "\(stage) in \(first.stderr)")
+        }
+        #expect(first.stderr.contains("record pages kept without planning them: 0"))
+        let again = try LeadsProcess.run(args, in: folder.url)
+        #expect(again.stdout.contains("is up to date"))
+        #expect(again.stderr.hasPrefix("timings: list "))
+    }
 }
