@@ -46,7 +46,7 @@ extension Leads {
             inputs: BuildInputs(
                 listing: listing, templates: templateSet.fingerprint, asOf: asOf, displayRoot: loader.displayRoot,
                 baseURL: baseURL, owner: owner, engine: reuse?.engine ?? "",
-                git: git ? (head ?? "no history") : nil),
+                git: git ? (head ?? "no history") : nil, gitIndex: try? repository.get().indexStamp),
             reuse: reuse)
         times.lap("list")
         if let previous = incremental.upToDate(listing, reading: loader.bytes(of:)) {
@@ -77,8 +77,9 @@ extension Leads {
         times.lap("history")
         let report = ReportAnalyzer(content: checked, asOf: asOf, history: history).analyze()
         times.lap("analyze")
-        let siteFingerprint = incremental.site(sources: sources, checked: checked)
-        let plan = incremental.plan(sources: sources, checked: checked, site: siteFingerprint)
+        let siteFingerprint = incremental.site(sources: sources, report: report)
+        let plan = incremental.plan(
+            sources: sources, checked: checked, site: siteFingerprint, narrowed: owner != nil)
         times.lap("plan")
         let site = SiteRenderer(
             report: report, templates: templateSet, keeping: incremental.keeping, baseURL: baseURL, plan: plan

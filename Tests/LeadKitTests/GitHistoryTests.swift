@@ -401,4 +401,49 @@ import Testing
         #expect(try report() == fresh())
         #expect(try repository.folder.read(".leads/history") != before)
     }
+
+    /// Staging a rename changes the history views without changing a file or HEAD: the rebuild
+    /// after `git add` (and after `git reset`) is the report a clean build writes, not "up to date".
+    @Test func stagingARenameAndUndoingItRebuildAsACleanBuildWould() throws {
+        let repository = try Repository()
+        defer { repository.folder.remove() }
+        try repository.commit(
+            "Add", on: "2026-11-01",
+            [
+                "leads/acme.md": Self.lead("DISCOVERY"), "leads/other.md": Self.lead("WAKING_UP"),
+                "interactions/call.md": Self.call,
+            ])
+        func expectCleanReport(_ step: String) throws {
+            let incremental = try repository.leads(["build", "--output", "incremental"], asOf: "2026-11-20")
+            #expect(incremental.status == 0)
+            #expect(!incremental.stdout.contains("up to date"), "\(step)")
+            let clean = try repository.leads(["build", "--output", "clean", "--clean"], asOf: "2026-11-20")
+            #expect(clean.status == 0)
+            let (a, b) = (
+                repository.url.appendingPathComponent("incremental"), repository.url.appendingPathComponent("clean")
+            )
+            let files = try FileManager.default.subpathsOfDirectory(atPath: a.path).filter { !$0.hasPrefix(".leads-") }
+            #expect(
+                files.sorted()
+                    == (try FileManager.default.subpathsOfDirectory(atPath: b.path)).filter { !$0.hasPrefix(".leads-") }
+                    .sorted())
+            for file in files {
+                let (x, y) = (a.appendingPathComponent(file), b.appendingPathComponent(file))
+                var isFolder: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: x.path, isDirectory: &isFolder), !isFolder.boolValue else {
+                    continue
+                }
+                #expect(try Data(contentsOf: x) == Data(contentsOf: y), "\(step): \(file)")
+            }
+        }
+        _ = try repository.leads(["build", "--output", "incremental"], asOf: "2026-11-20")
+        try FileManager.default.moveItem(
+            at: repository.url.appendingPathComponent("content/leads/acme.md"),
+            to: repository.url.appendingPathComponent("content/leads/acme-sre.md"))
+        try expectCleanReport("renamed, not staged")
+        try repository.git(["add", "-A"])
+        try expectCleanReport("the rename staged")
+        try repository.git(["reset", "-q"])
+        try expectCleanReport("the rename unstaged")
+    }
 }

@@ -246,4 +246,35 @@ extension IncrementalBuildTests {
         let application = try String(contentsOfFile: path("output/applications/app.html"), encoding: .utf8)
         #expect(application.contains("Nearby Ltd"))
     }
+
+    /// With `--owner`, a lead given to someone else takes its interactions out of their month's
+    /// page without any interaction file changing.
+    @Test func aLeadLeavingTheOwnersReportTakesItsInteractionsOffTheirMonth() throws {
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let content = path("content")
+        for folder in ["leads", "interactions"] {
+            try FileManager.default.createDirectory(atPath: content + "/" + folder, withIntermediateDirectories: true)
+        }
+        for (id, owner) in [("kept", "Maya"), ("given", "Maya")] {
+            try write(
+                "---\nrole: Role \(id)\ncompany: Acme \(id)\nsource: LINKEDIN\ntemperature: WARM\nstatus: DISCOVERY\n"
+                    + "created: 2026-10-01\nowner: \(owner)\n---\n",
+                to: content + "/leads/\(id).md")
+            try write(
+                "---\nlead: \"[[\(id)]]\"\ndate: 2026-10-05\ntype: EMAIL\nsummary: About \(id)\n---\n",
+                to: content + "/interactions/i-\(id).md")
+        }
+        func build(_ output: String, reuse: Bool) throws {
+            _ = try Leads.build(
+                content: content, templates: nil, output: path(output), asOf: Self.asOf, displayRoot: "content",
+                owner: "Maya", reuse: reuse ? BuildReuse(startedAt: Self.now + 5, engine: "test") : nil)
+        }
+        try build("output", reuse: true)
+        try setField(content + "/leads/given.md", "owner", "Sam")
+        try build("output", reuse: true)
+        try build("clean", reuse: false)
+        try expectSameReport("output", "clean")
+        let month = try String(contentsOfFile: path("output/interactions/2026-10.html"), encoding: .utf8)
+        #expect(!month.contains("About given"))
+    }
 }

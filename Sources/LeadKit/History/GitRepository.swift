@@ -13,6 +13,8 @@ public struct GitRepository: Sendable {
     public let isShallow: Bool
     /// The full hash of HEAD when the repository was opened.
     public let head: String
+    /// The repository's git folder, absolute (`.git`, or a worktree's).
+    public let gitDirectory: String
 
     /// Why there is no history to read.
     public enum Unavailable: Error, Sendable, Equatable, CustomStringConvertible {
@@ -34,12 +36,14 @@ public struct GitRepository: Sendable {
     /// The repository holding `content`, or why there is none.
     public static func open(_ content: String) -> Result<GitRepository, Unavailable> {
         guard
-            let probe = run(["rev-parse", "--show-toplevel", "--show-prefix", "--is-shallow-repository"], in: content)
+            let probe = run(
+                ["rev-parse", "--show-toplevel", "--show-prefix", "--is-shallow-repository", "--absolute-git-dir"],
+                in: content)
         else { return .failure(.gitMissing) }
         guard probe.status == 0 else { return .failure(.notARepository) }
         let lines = String(decoding: probe.output, as: UTF8.self).split(
             separator: "\n", omittingEmptySubsequences: false)
-        guard lines.count >= 3 else { return .failure(.notARepository) }
+        guard lines.count >= 4 else { return .failure(.notARepository) }
         let top = String(lines[0])
         guard let head = run(["rev-parse", "--verify", "-q", "HEAD"], in: top), head.status == 0 else {
             return .failure(.noCommits)
@@ -47,7 +51,17 @@ public struct GitRepository: Sendable {
         return .success(
             GitRepository(
                 top: top, prefix: String(lines[1]), isShallow: lines[2] == "true",
-                head: String(decoding: head.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)))
+                head: String(decoding: head.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines),
+                gitDirectory: String(lines[3])))
+    }
+
+    /// The stamp of the index (what is staged), as hexadecimal: staging a rename changes the
+    /// history views without changing a content file or HEAD.
+    public var indexStamp: String {
+        guard let stamp = FileStamp.of(gitDirectory + "/index") else { return "no index" }
+        var fingerprint = Fingerprint()
+        stamp.combine(into: &fingerprint)
+        return fingerprint.hex
     }
 
     /// `git -C top ARGUMENTS`, with `input` on its standard input: its output and exit status, nil
@@ -65,6 +79,8 @@ public struct GitRepository: Sendable {
         var environment = ProcessInfo.processInfo.environment
         environment["GIT_PAGER"] = "cat"
         environment["LC_ALL"] = "C"
+        // `git status` must not refresh the index: the index's stamp is an input of the build.
+        environment["GIT_OPTIONAL_LOCKS"] = "0"
         process.environment = environment
         let output = Pipe()
         process.standardOutput = output

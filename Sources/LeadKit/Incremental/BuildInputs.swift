@@ -12,10 +12,15 @@ struct BuildInputs {
     /// With the history views: the commit the history is read up to (a new commit, even one that
     /// changes no file, makes another report); nil without them.
     var git: String? = nil
+    /// With the history views: the stamp of git's index (`GitRepository.indexStamp`), so that
+    /// staging a change makes another report even when no file changed; not part of `context`,
+    /// since what it changes on pages is in the uncommitted changes `IncrementalBuild.site` adds.
+    var gitIndex: String? = nil
 
     /// nil when a file could not be examined: then nothing can be assumed unchanged.
     var fingerprint: Fingerprint? {
         var fingerprint = context
+        fingerprint.combine(gitIndex ?? "")
         for file in (listing.config.map { [$0] } ?? []) + listing.files {
             guard let stamp = file.stamp else { return nil }
             fingerprint.combine(file.relativePath)

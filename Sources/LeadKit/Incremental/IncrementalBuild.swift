@@ -52,22 +52,33 @@ struct IncrementalBuild {
     }
 
     /// What every page of the report shows beside its records: the inputs but the content files,
-    /// `config.yml`'s bytes, and how many problems the header counts.
-    func site(sources: SourceTable, checked: CheckedContent) -> Fingerprint {
+    /// `config.yml`'s bytes, how many problems the header counts, and the working tree's
+    /// uncommitted changes (a staged rename changes record pages, and the change list's
+    /// numbering, which pages link to, without changing a file).
+    func site(sources: SourceTable, report: Report) -> Fingerprint {
         var site = context
         site.combine(sources.config.map { $0.value } ?? 0)
-        site.combine(checked.diagnostics.count)
+        site.combine(report.content.diagnostics.count)
+        site.combine(report.changes.count)
+        for change in report.changes where change.isUncommitted {
+            for part in [change.record, change.kind, change.change, change.from ?? "", change.to ?? "", change.date] {
+                site.combine(part)
+            }
+        }
         return site
     }
 
     /// Which pages to plan: the ones `PagePlan` finds when the previous report was made with the
-    /// same `site` and its source table is intact; otherwise every page.
-    func plan(sources: SourceTable, checked: CheckedContent, site: Fingerprint) -> PagePlan {
+    /// same `site` and its source table is intact; otherwise every page. `narrowed` (`--owner`):
+    /// a lead changing hands takes its interactions out of their months without changing them,
+    /// so every month is planned.
+    func plan(sources: SourceTable, checked: CheckedContent, site: Fingerprint, narrowed: Bool) -> PagePlan {
         guard let previous, previous.site == site,
             let table = SourceTable.read(output: output, expected: previous.sourcesFingerprint)
         else { return .everything }
-        return PagePlan.make(
+        let plan = PagePlan.make(
             previous: (table, previous.diagnostics), sources: sources, diagnostics: checked.diagnostics)
+        return narrowed ? PagePlan(affected: plan.affected, everyMonth: true) : plan
     }
 
     /// The fingerprints of the bytes read of the files whose stamps this build cannot trust
