@@ -156,6 +156,7 @@ struct Build: ParsableCommand {
         )
         if timings {
             printError("timings: " + checked.times.line)
+            printError(checked.times.memoryLine)
             if !checked.upToDate {
                 printError("record pages kept without planning them: \(checked.unplanned)")
             }

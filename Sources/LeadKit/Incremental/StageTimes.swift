@@ -1,8 +1,15 @@
-/// How long each stage of a build took, in order: what `leads build --timings` prints, and where a
-/// profile of a big folder starts.
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// How long each stage of a build took, in order, and the process's peak memory when it ended:
+/// what `leads build --timings` prints, and where a profile of a big folder starts.
 public struct StageTimes: Sendable {
-    /// Stage names (`list`, `read and check`, …) with their wall time in seconds.
-    public private(set) var stages: [(name: String, seconds: Double)] = []
+    /// Stage names (`list`, `read`, …) with their wall time in seconds and the peak resident
+    /// memory so far, in MiB.
+    public private(set) var stages: [(name: String, seconds: Double, peakMiB: Int)] = []
     private var last = ContinuousClock.now
 
     public init() {}
@@ -11,13 +18,34 @@ public struct StageTimes: Sendable {
     mutating func lap(_ name: String) {
         let now = ContinuousClock.now
         let elapsed = last.duration(to: now).components
-        stages.append((name, Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18))
+        stages.append((name, Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18, Self.peakMiB()))
         last = now
     }
 
-    /// `list 0.21 s · read and check 2.30 s · …`.
+    /// `list 0.21 s · read 0.30 s · …`.
     public var line: String {
         stages.map { "\($0.name) \(Self.format($0.seconds)) s" }.joined(separator: " · ")
+    }
+
+    /// `peak memory after list 40 MiB · read 120 MiB · …`.
+    public var memoryLine: String {
+        "peak memory after " + stages.map { "\($0.name) \($0.peakMiB) MiB" }.joined(separator: " · ")
+    }
+
+    /// The process's peak resident memory so far (`getrusage`: KiB on Linux, bytes on macOS).
+    static func peakMiB() -> Int {
+        var usage = rusage()
+        #if canImport(Glibc)
+            let who = __rusage_who_t(RUSAGE_SELF.rawValue)
+        #else
+            let who = RUSAGE_SELF
+        #endif
+        guard getrusage(who, &usage) == 0 else { return 0 }
+        #if canImport(Darwin)
+            return Int(usage.ru_maxrss) / (1024 * 1024)
+        #else
+            return Int(usage.ru_maxrss) / 1024
+        #endif
     }
 
     static func format(_ seconds: Double) -> String {

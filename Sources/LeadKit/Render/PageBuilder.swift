@@ -1,5 +1,6 @@
-/// Builds the view model of every page from a report: all formatting and lookups happen here.
-struct PageBuilder {
+/// Builds the view model of every page from a report: all formatting and lookups happen here. A
+/// class: every one of a report's 17,000 render jobs holds it, and a struct would be copied into each.
+final class PageBuilder: Sendable {
     let report: Report
     let problemsByFile: [String: [Diagnostic]]
     let headerByFile: [String: RecordHeader]
@@ -30,11 +31,11 @@ struct PageBuilder {
         let content = report.content
         let style = Markdown.NoteStyle(headingLevel: headingLevel) { target in
             content.resolveNoteLink(target).map { found in
-                guard found.kind == .interaction, let position = index.interactions[found.id] else {
+                guard found.kind == .interaction, let position = self.index.interactions[found.id] else {
                     return (self.href(found.kind, found.id, depth: depth), found.name)
                 }
                 // Interactions have no pages of their own: they are entries of their month's page.
-                return (self.interactionHref(records.interactions[position], depth: depth), found.name)
+                return (self.interactionHref(self.records.interactions[position], depth: depth), found.name)
             }
         }
         return Markdown.html(header.body, style: style)
