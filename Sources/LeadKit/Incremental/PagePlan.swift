@@ -118,10 +118,9 @@ struct PagePlan: Sendable {
         return lines
     }
 
-    /// A record file's id: its name without `.md`, in NFC (as `SourceFile.stem`).
+    /// A record file's id: its name without `.md`, in NFC.
     static func id(of path: String) -> String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        return RecordID.normalized(name.hasSuffix(".md") ? String(name.dropLast(3)) : name)
+        SourceFile.stem(of: path)
     }
 
     static func isInteraction(_ path: String) -> Bool {

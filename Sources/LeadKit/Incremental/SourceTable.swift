@@ -32,8 +32,7 @@ struct SourceTable: Sendable {
     /// The fingerprint of `config.yml`'s bytes; nil without one.
     let config: Fingerprint?
 
-    /// The files as read (`config.yml` too), with the ids named by the records parsed from them
-    /// (`records` may hold more records than `files`, never fewer).
+    /// The files as read (`config.yml` too), with the ids named by the records parsed from them.
     init(files: [SourceFile], config: SourceFile?, records: RecordSet) {
         self.config = config.map { Fingerprint.of($0.bytes) }
         var mentions: [String: [String]] = [:]

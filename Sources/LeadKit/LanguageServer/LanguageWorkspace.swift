@@ -275,7 +275,7 @@ final class LanguageWorkspace {
     }
 
     private static func id(of relativePath: String) -> String {
-        SourceFile(kind: nil, relativePath: relativePath, displayPath: "", bytes: []).stem
+        SourceFile.stem(of: relativePath)
     }
 
     private func add(_ entry: Entry) {

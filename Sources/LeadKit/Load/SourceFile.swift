@@ -16,8 +16,11 @@ public struct SourceFile: Sendable {
     }
 
     /// The file stem: a record's id, in NFC (`RecordID.normalized`).
-    public var stem: String {
-        let name = relativePath.split(separator: "/").last.map(String.init) ?? relativePath
+    public var stem: String { Self.stem(of: relativePath) }
+
+    /// The stem of the file at `path`: its name without `.md`, in NFC.
+    public static func stem(of path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
         return RecordID.normalized(name.hasSuffix(".md") ? String(name.dropLast(3)) : name)
     }
 }
