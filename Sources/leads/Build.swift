@@ -41,7 +41,10 @@ struct Build: ParsableCommand {
     @Flag(name: .customLong("no-git"), help: "Do not read the content folder's git history.")
     var noGit = false
 
-    @Flag(help: "Print how long each stage of the build took, and how many pages were planned (to stderr).")
+    @Flag(
+        help:
+            "Print how long each stage of the build took, the peak memory after it, and how many record pages were kept without planning them (to stderr)."
+    )
     var timings = false
 
     @Option(
