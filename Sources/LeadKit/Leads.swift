@@ -78,8 +78,10 @@ extension Leads {
         let report = ReportAnalyzer(content: checked, asOf: asOf, history: history).analyze()
         times.lap("analyze")
         let siteFingerprint = incremental.site(sources: sources, report: report)
+        let uncommitted = IncrementalBuild.uncommitted(report)
         let plan = incremental.plan(
-            sources: sources, checked: checked, site: siteFingerprint, narrowed: owner != nil)
+            sources: sources, checked: checked, site: siteFingerprint, uncommitted: uncommitted,
+            narrowed: owner != nil)
         times.lap("plan")
         let site = SiteRenderer(
             report: report, templates: templateSet, keeping: incremental.keeping, baseURL: baseURL, plan: plan
@@ -87,7 +89,8 @@ extension Leads {
         let counts = try SiteWriter(output: output).write(
             site,
             manifest: incremental.manifest(
-                for: checked, contents: recentContents, sources: sources, site: siteFingerprint))
+                for: checked, contents: recentContents, sources: sources, site: siteFingerprint,
+                uncommitted: uncommitted))
         times.lap("render and write")
         var summary = BuildSummary(built: checked, written: counts.written, kept: counts.kept)
         summary.unplanned = site.unplanned

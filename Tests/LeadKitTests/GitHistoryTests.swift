@@ -402,6 +402,35 @@ import Testing
         #expect(try repository.folder.read(".leads/history") != before)
     }
 
+    /// Builds the report incrementally (`incremental/`) and anew (`clean/`) and expects the same
+    /// files; returns how many record pages the incremental build kept without planning them.
+    @discardableResult
+    static func expectCleanReport(_ repository: Repository, _ step: String) throws -> Int {
+        let incremental = try repository.leads(
+            ["build", "--output", "incremental", "--timings"], asOf: "2026-11-20")
+        #expect(incremental.status == 0)
+        #expect(!incremental.stdout.contains("up to date"), "\(step)")
+        let clean = try repository.leads(["build", "--output", "clean", "--clean"], asOf: "2026-11-20")
+        #expect(clean.status == 0)
+        let (a, b) = (
+            repository.url.appendingPathComponent("incremental"), repository.url.appendingPathComponent("clean")
+        )
+        func files(_ folder: URL) throws -> [String] {
+            try FileManager.default.subpathsOfDirectory(atPath: folder.path).filter { !$0.hasPrefix(".leads-") }
+                .sorted()
+        }
+        #expect(try files(a) == files(b), "\(step)")
+        for file in try files(a) {
+            let (x, y) = (a.appendingPathComponent(file), b.appendingPathComponent(file))
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: x.path, isDirectory: &isFolder), !isFolder.boolValue
+            else { continue }
+            #expect(try Data(contentsOf: x) == Data(contentsOf: y), "\(step): \(file)")
+        }
+        let counted = incremental.stderr.split(separator: "\n").first { $0.hasPrefix("record pages kept") }
+        return counted.flatMap { Int($0.split(separator: " ").last ?? "") } ?? 0
+    }
+
     /// Staging a rename changes the history views without changing a file or HEAD: the rebuild
     /// after `git add` (and after `git reset`) is the report a clean build writes, not "up to date".
     @Test func stagingARenameAndUndoingItRebuildAsACleanBuildWould() throws {
@@ -413,37 +442,59 @@ import Testing
                 "leads/acme.md": Self.lead("DISCOVERY"), "leads/other.md": Self.lead("WAKING_UP"),
                 "interactions/call.md": Self.call,
             ])
-        func expectCleanReport(_ step: String) throws {
-            let incremental = try repository.leads(["build", "--output", "incremental"], asOf: "2026-11-20")
-            #expect(incremental.status == 0)
-            #expect(!incremental.stdout.contains("up to date"), "\(step)")
-            let clean = try repository.leads(["build", "--output", "clean", "--clean"], asOf: "2026-11-20")
-            #expect(clean.status == 0)
-            let (a, b) = (
-                repository.url.appendingPathComponent("incremental"), repository.url.appendingPathComponent("clean")
-            )
-            let files = try FileManager.default.subpathsOfDirectory(atPath: a.path).filter { !$0.hasPrefix(".leads-") }
-            #expect(
-                files.sorted()
-                    == (try FileManager.default.subpathsOfDirectory(atPath: b.path)).filter { !$0.hasPrefix(".leads-") }
-                    .sorted())
-            for file in files {
-                let (x, y) = (a.appendingPathComponent(file), b.appendingPathComponent(file))
-                var isFolder: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: x.path, isDirectory: &isFolder), !isFolder.boolValue else {
-                    continue
-                }
-                #expect(try Data(contentsOf: x) == Data(contentsOf: y), "\(step): \(file)")
-            }
-        }
         _ = try repository.leads(["build", "--output", "incremental"], asOf: "2026-11-20")
         try FileManager.default.moveItem(
             at: repository.url.appendingPathComponent("content/leads/acme.md"),
             to: repository.url.appendingPathComponent("content/leads/acme-sre.md"))
-        try expectCleanReport("renamed, not staged")
+        try Self.expectCleanReport(repository, "renamed, not staged")
         try repository.git(["add", "-A"])
-        try expectCleanReport("the rename staged")
+        try Self.expectCleanReport(repository, "the rename staged")
         try repository.git(["reset", "-q"])
-        try expectCleanReport("the rename unstaged")
+        try Self.expectCleanReport(repository, "the rename unstaged")
+    }
+
+    /// In a repository, edits that change what the working tree's uncommitted changes say plan the
+    /// pages of the records they name, not every page; each rebuild is a clean build's report.
+    @Test func uncommittedChangesPlanThePagesOfTheRecordsTheyName() throws {
+        let repository = try Repository()
+        defer { repository.folder.remove() }
+        var files: [String: String] = [:]
+        for id in ["a", "b", "c", "d", "e", "f"] {
+            files["leads/\(id).md"] = Self.lead("DISCOVERY").replacingOccurrences(of: "Acme", with: "Company \(id)")
+        }
+        // The reports stay out of git, so that `git stash -u` leaves them alone.
+        try Data("incremental/\nclean/\n".utf8).write(to: repository.url.appendingPathComponent(".gitignore"))
+        try repository.commit("Add", on: "2026-11-01", files)
+        _ = try repository.leads(["build", "--output", "incremental"], asOf: "2026-11-20")
+        let lead = { (id: String) in repository.url.appendingPathComponent("content/leads/\(id).md") }
+        func append(_ text: String, to id: String) throws {
+            try (String(contentsOf: lead(id), encoding: .utf8) + text).write(
+                to: lead(id), atomically: false, encoding: .utf8)
+        }
+        try append("\nA first note.\n", to: "a")
+        #expect(try Self.expectCleanReport(repository, "a edited after the commit") > 0)
+        try append("\nA second note.\n", to: "a")
+        #expect(try Self.expectCleanReport(repository, "a edited again") > 0)
+        try String(contentsOf: lead("b"), encoding: .utf8).replacingOccurrences(of: "role: SRE", with: "role: SRE II")
+            .write(to: lead("b"), atomically: false, encoding: .utf8)
+        #expect(try Self.expectCleanReport(repository, "b retitled") > 0)
+        try repository.git(["add", "-A"])
+        try Self.expectCleanReport(repository, "both staged")
+        try repository.git(["mv", "content/leads/c.md", "content/leads/c2.md"])
+        // A rename files c's commits under c2, which can renumber every change: all pages planned.
+        try Self.expectCleanReport(repository, "c renamed with git mv")
+        try repository.git(["reset", "-q"])
+        try Self.expectCleanReport(repository, "everything unstaged")
+        // No file changes, and no commit: only what git tracks does.
+        try repository.git(["rm", "--cached", "-q", "content/leads/d.md"])
+        try Self.expectCleanReport(repository, "d no longer tracked")
+        try repository.git(["add", "content/leads/d.md"])
+        try Self.expectCleanReport(repository, "d tracked again")
+        try repository.git(["stash", "-u", "-q"])
+        try Self.expectCleanReport(repository, "everything stashed")
+        try repository.git(["stash", "pop", "-q"])
+        try Self.expectCleanReport(repository, "and popped")
+        try repository.commit("Edits", on: "2026-11-10")
+        try Self.expectCleanReport(repository, "committed")
     }
 }

@@ -38,46 +38,63 @@ struct IncrementalBuild {
     }
 
     /// The manifest of the new report; the writer adds each file's stamp. `contents`: see
-    /// `recentContents`; `sources` and `site`: what the next build plans its pages from.
+    /// `recentContents`; `sources`, `site` and `uncommitted`: what the next build plans its pages
+    /// from.
     func manifest(
         for checked: CheckedContent, contents: [String: Fingerprint] = [:], sources: SourceTable? = nil,
-        site: Fingerprint? = nil
+        site: Fingerprint? = nil, uncommitted: [String] = []
     ) -> ReportManifest {
         var manifest = ReportManifest(
             inputs: inputs, reuse: reuse, fileCount: checked.fileCount, diagnostics: checked.diagnostics)
         manifest.contents = contents
         manifest.sources = sources
         manifest.site = site
+        manifest.uncommitted = uncommitted
         return manifest
     }
 
-    /// What every page of the report shows beside its records: the inputs but the content files,
-    /// `config.yml`'s bytes, how many problems the header counts, and the working tree's
-    /// uncommitted changes (a staged rename changes record pages, and the change list's
-    /// numbering, which pages link to, without changing a file).
+    /// What every page of the report shows beside its records: the inputs but the content files
+    /// (the commit the history is read up to among them), `config.yml`'s bytes, how many problems
+    /// the header counts, and the committed changes in order. Pages link to changes by their
+    /// number, and a rename in the working tree files a record's commits under its new id, which
+    /// can move every other record's changes.
     func site(sources: SourceTable, report: Report) -> Fingerprint {
         var site = context
         site.combine(sources.config.map { $0.value } ?? 0)
         site.combine(report.content.diagnostics.count)
-        site.combine(report.changes.count)
-        for change in report.changes where change.isUncommitted {
-            for part in [change.record, change.kind, change.change, change.from ?? "", change.to ?? "", change.date] {
-                site.combine(part)
-            }
+        for change in report.changes where !change.isUncommitted {
+            for part in [change.record, change.kind, change.change, change.commit ?? ""] { site.combine(part) }
         }
         return site
     }
 
+    /// The working tree's uncommitted changes, one line each (`id<TAB>kind<TAB>change…`), in the
+    /// report's order: what the next build compares, since staging a rename changes record pages
+    /// without changing a file, and the changes page numbers them.
+    static func uncommitted(_ report: Report) -> [String] {
+        report.changes.filter(\.isUncommitted).map { change in
+            [change.record, change.kind, change.change, change.from ?? "", change.to ?? "", change.date]
+                .joined(separator: "\t")
+        }
+    }
+
     /// Which pages to plan: the ones `PagePlan` finds when the previous report was made with the
-    /// same `site` and its source table is intact; otherwise every page. `narrowed` (`--owner`):
-    /// a lead changing hands takes its interactions out of their months without changing them,
-    /// so every month is planned.
-    func plan(sources: SourceTable, checked: CheckedContent, site: Fingerprint, narrowed: Bool) -> PagePlan {
+    /// same `site` and its source table is intact; otherwise every page. When the uncommitted
+    /// changes are not the ones the previous report showed, every record named in either list
+    /// counts as changed (their pages show them, and link to them by their number). `narrowed`
+    /// (`--owner`): a lead changing hands takes its interactions out of their months without
+    /// changing them, so every month is planned.
+    func plan(
+        sources: SourceTable, checked: CheckedContent, site: Fingerprint, uncommitted: [String], narrowed: Bool
+    ) -> PagePlan {
         guard let previous, previous.site == site,
             let table = SourceTable.read(output: output, expected: previous.sourcesFingerprint)
         else { return .everything }
+        let before = previous.uncommitted ?? []
+        let named = before == uncommitted ? [] : Set((before + uncommitted).map { String($0.prefix { $0 != "\t" }) })
         let plan = PagePlan.make(
-            previous: (table, previous.diagnostics), sources: sources, diagnostics: checked.diagnostics)
+            previous: (table, previous.diagnostics), sources: sources, diagnostics: checked.diagnostics,
+            changed: named)
         return narrowed ? PagePlan(affected: plan.affected, everyMonth: true) : plan
     }
 

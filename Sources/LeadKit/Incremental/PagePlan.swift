@@ -7,9 +7,9 @@
 /// application page shows its lead's interactions, the records their notes link and, for a lead,
 /// its title, which takes its company's name — four links. So a page is planned again when a
 /// record at most `reach` links away, in either direction, before or after the change, changed:
-/// its file's bytes, or the problems found in it. What every page shows (the as-of date,
-/// templates, `config.yml`, the problem count in the header, the commit the history is read up
-/// to) is the site's fingerprint: when it changed, every page is planned.
+/// its file's bytes, the problems found in it, or its uncommitted change in git. What every page
+/// shows (the as-of date, templates, `config.yml`, the problem count in the header, the commit
+/// the history is read up to) is the site's fingerprint: when it changed, every page is planned.
 struct PagePlan: Sendable {
     /// How many links away a change can show on a record page (see above).
     static let reach = 4
@@ -35,11 +35,13 @@ struct PagePlan: Sendable {
     }
 
     /// The plan for a build from `sources` with `diagnostics`, replacing a report built from
-    /// `previous`: its stored source table and its diagnostics.
+    /// `previous`: its stored source table and its diagnostics. `changed`: ids known to have
+    /// changed without their files changing.
     static func make(
-        previous: (table: [UInt8], diagnostics: [Diagnostic]), sources: SourceTable, diagnostics: [Diagnostic]
+        previous: (table: [UInt8], diagnostics: [Diagnostic]), sources: SourceTable, diagnostics: [Diagnostic],
+        changed: Set<String> = []
     ) -> PagePlan {
-        var seeds: Set<String> = []
+        var seeds = changed
         var everyMonth = false
         // The links the changed and deleted files made before: a link removed still changed the page
         // it led to.

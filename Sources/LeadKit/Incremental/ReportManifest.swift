@@ -37,6 +37,9 @@ public struct ReportManifest: Codable, Sendable {
     public var contents: [String: Fingerprint] = [:]
     /// What every page was made with (see `PagePlan`): a build with another one plans every page.
     public var site: Fingerprint?
+    /// The working tree's uncommitted changes the report shows (`IncrementalBuild.uncommitted`);
+    /// nil when the build that wrote it did not say.
+    public var uncommitted: [String]?
     /// The fingerprint of the report's `SourceTable` file, written beside this manifest.
     var sourcesFingerprint: Fingerprint?
     /// The table the writer stores beside this manifest; not part of the manifest's own JSON.
@@ -45,7 +48,7 @@ public struct ReportManifest: Codable, Sendable {
     public private(set) var isIntact = true
 
     enum CodingKeys: String, CodingKey {
-        case version, inputs, startedAt, engine, fileCount, diagnostics, files, contents, site
+        case version, inputs, startedAt, engine, fileCount, diagnostics, files, contents, site, uncommitted
         case sourcesFingerprint = "sources"
     }
 
@@ -60,6 +63,7 @@ public struct ReportManifest: Codable, Sendable {
         files = try Self.files(from: container.decode(String.self, forKey: .files))
         contents = try container.decode([String: Fingerprint].self, forKey: .contents)
         site = try container.decodeIfPresent(Fingerprint.self, forKey: .site)
+        uncommitted = try container.decodeIfPresent([String].self, forKey: .uncommitted)
         sourcesFingerprint = try container.decodeIfPresent(Fingerprint.self, forKey: .sourcesFingerprint)
     }
 
@@ -74,6 +78,7 @@ public struct ReportManifest: Codable, Sendable {
         try container.encode(Self.text(of: files), forKey: .files)
         try container.encode(contents, forKey: .contents)
         try container.encodeIfPresent(site, forKey: .site)
+        try container.encodeIfPresent(uncommitted, forKey: .uncommitted)
         try container.encodeIfPresent(sourcesFingerprint, forKey: .sourcesFingerprint)
     }
 
