@@ -140,6 +140,32 @@ import Testing
             ])
     }
 
+    /// `git status` quotes a path with a space or a non-ASCII letter unless asked not to: such
+    /// files' uncommitted changes and renames are found all the same.
+    @Test func uncommittedChangesToFilesWithSpacesAndAccentsAreFound() throws {
+        let repository = try Repository()
+        defer { repository.folder.remove() }
+        try repository.commit(
+            "Add", on: "2026-11-01",
+            ["leads/space lead.md": Self.lead("DISCOVERY"), "leads/zoë.md": Self.lead("DISCOVERY")])
+        try repository.folder.write([
+            "leads/space lead.md": Self.lead("WAKING_UP"), "leads/new one.md": Self.lead("DISCOVERY"),
+        ])
+        try repository.git(["mv", "content/leads/zoë.md", "content/leads/zoë 2.md"])
+        let pending = try repository.leads(["changes", "--format", "json"], asOf: "2026-11-10")
+        let uncommitted = try #require(
+            try JSONSerialization.jsonObject(with: Data(pending.stdout.utf8)) as? [[String: Any]]
+        ).filter { $0["commit"] is NSNull }.map {
+            "\($0["change"] as? String ?? "") \($0["record"] as? String ?? "") \($0["from"] as? String ?? "-") \($0["to"] as? String ?? "-")"
+        }
+        #expect(
+            uncommitted.sorted() == [
+                "created new one - DISCOVERY", "edited zoë 2 zoë zoë 2", "moved space lead DISCOVERY WAKING_UP",
+            ])
+        let page = try repository.folder.build(asOf: "2026-11-10").page("leads/space lead.html")
+        #expect(page.contains("Changed since the last commit"))
+    }
+
     /// A week with moves, a conversion, a deletion and uncommitted edits, as `leads changes` and
     /// `report.json` list it.
     @Test func theChangeListOfAWeek() throws {

@@ -242,19 +242,22 @@ extension RecordHistory {
         guard
             let status = repository.git(
                 [
-                    "status", "--porcelain=v1", "--untracked-files=all", "--",
+                    "status", "--porcelain=v1", "-z", "--untracked-files=all", "--",
                     prefix.isEmpty ? "." : prefix,
                 ])
         else { return }
-        for line in String(decoding: status.output, as: UTF8.self).split(separator: "\n") where line.count > 3 {
-            let code = line.prefix(2)
-            var full = String(line.dropFirst(3))
+        // `-z`: paths as they are, NUL after each (without it, a path with a space or a quote
+        // comes quoted and escaped); a rename's entry is followed by its old path.
+        var entries = status.output.split(separator: 0, omittingEmptySubsequences: true).makeIterator()
+        while let entry = entries.next() {
+            guard entry.count > 3 else { continue }
+            let code = String(decoding: entry.prefix(2), as: UTF8.self)
+            let full = String(decoding: entry.dropFirst(3), as: UTF8.self)
             var renamedFrom: String?
-            // A staged rename, `R  old -> new`: the record keeps its versions under its new path.
-            if code.contains("R"), let arrow = full.range(of: " -> ") {
-                let old = String(full[..<arrow.lowerBound])
-                full = String(full[arrow.upperBound...])
-                if old.hasPrefix(prefix), full.hasPrefix(prefix),
+            // A staged rename, `R  new` then `old`: the record keeps its versions under its new path.
+            if code.contains("R") || code.contains("C"), let source = entries.next() {
+                let old = String(decoding: source, as: UTF8.self)
+                if code.contains("R"), old.hasPrefix(prefix), full.hasPrefix(prefix),
                     let record = keyOf.removeValue(forKey: String(old.dropFirst(prefix.count)))
                 {
                     keyOf[String(full.dropFirst(prefix.count))] = record
