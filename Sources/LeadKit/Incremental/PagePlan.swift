@@ -84,7 +84,7 @@ struct PagePlan: Sendable {
         let problemsBefore = problemsByFile(previous.diagnostics), problemsAfter = problemsByFile(diagnostics)
         for file in Set(problemsBefore.keys).union(problemsAfter.keys) where problemsBefore[file] != problemsAfter[file]
         {
-            seeds.insert(id(of: file))
+            seeds.insert(SourceFile.stem(of: file))
         }
         return PagePlan(
             affected: reachable(from: seeds, links: sources.rows + before, steps: reach), everyMonth: everyMonth)
@@ -118,11 +118,6 @@ struct PagePlan: Sendable {
             start = position + 1
         }
         return lines
-    }
-
-    /// A record file's id: its name without `.md`, in NFC.
-    static func id(of path: String) -> String {
-        SourceFile.stem(of: path)
     }
 
     static func isInteraction(_ path: String) -> Bool {

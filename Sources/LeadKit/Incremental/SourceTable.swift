@@ -53,7 +53,7 @@ struct SourceTable: Sendable {
         let named = mentions
         let lines = ParallelMap.map(all, chunkSize: 256) { file in
             let ids = named[file.relativePath] ?? []
-            let row = Row(path: file.relativePath, id: PagePlan.id(of: file.relativePath), mentions: ids)
+            let row = Row(path: file.relativePath, id: file.stem, mentions: ids)
             let line = ([Fingerprint.of(file.bytes).hex, Self.escaped(file.relativePath)] + ids.map(Self.escaped))
                 .joined(separator: "\t")
             return (row, Array(line.utf8))
@@ -139,7 +139,7 @@ struct SourceTable: Sendable {
         let fields = line.split(separator: 9, omittingEmptySubsequences: false)
         guard fields.count >= 2, fields[0].count == 16 else { return nil }
         let parts = fields.dropFirst().map { unescaped(String(decoding: $0, as: UTF8.self)) }
-        return Row(path: parts[0], id: PagePlan.id(of: parts[0]), mentions: Array(parts.dropFirst()))
+        return Row(path: parts[0], id: SourceFile.stem(of: parts[0]), mentions: Array(parts.dropFirst()))
     }
 
     /// The path as written in a line (`fromPath` starts after the fingerprint and its tab).

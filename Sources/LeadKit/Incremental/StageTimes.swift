@@ -17,8 +17,7 @@ public struct StageTimes: Sendable {
     /// Ends the stage `name`, started when the previous one ended (or at `init`).
     mutating func lap(_ name: String) {
         let now = ContinuousClock.now
-        let elapsed = last.duration(to: now).components
-        stages.append((name, Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18, Self.peakMiB()))
+        stages.append((name, FolderWatcher.seconds(last.duration(to: now)), Self.peakMiB()))
         last = now
     }
 
