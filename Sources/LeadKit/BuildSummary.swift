@@ -12,6 +12,9 @@ public struct BuildSummary: Sendable {
     /// Of the kept files, the record pages kept without building their view model, because no
     /// record they can show changed (`PagePlan`).
     public var unplanned = 0
+    /// How many content files were read and parsed; the others came from the parse cache
+    /// (`ParseCache`), or nothing was built.
+    public var parsed = 0
     /// How long each stage took (`leads build --timings`).
     public var times = StageTimes()
 

@@ -10,14 +10,24 @@ public enum Leads {
     static func check(_ loaded: LoadedContent, asOf: Day) -> CheckedContent {
         let (configuration, configDiagnostics) = ConfigParser.parse(loaded.config)
         let parsed = RecordParser.parseAll(loaded.files, configuration: configuration)
+        return validate(
+            parsed, configuration: configuration, earlier: loaded.diagnostics + configDiagnostics,
+            fileCount: loaded.files.count + (loaded.config == nil ? 0 : 1), asOf: asOf)
+    }
+
+    /// validate, for records already parsed; `earlier`: the problems the load and the
+    /// configuration found, reported with the validator's.
+    static func validate(
+        _ parsed: ParsedContent, configuration: Configuration, earlier: [Diagnostic], fileCount: Int, asOf: Day
+    ) -> CheckedContent {
         let index = RecordIndex(parsed.records)
         let validated = RecordValidator(
             records: parsed.records, index: index, configuration: configuration, asOf: asOf
         ).validate()
-        let diagnostics = (loaded.diagnostics + configDiagnostics + parsed.diagnostics + validated).sorted()
+        let diagnostics = (earlier + parsed.diagnostics + validated).sorted()
         return CheckedContent(
             records: parsed.records, index: index, configuration: configuration, diagnostics: diagnostics,
-            fileCount: loaded.files.count + (loaded.config == nil ? 0 : 1))
+            fileCount: fileCount)
     }
 }
 
@@ -56,16 +66,28 @@ extension Leads {
             return summary
         }
         times.lap("compare with the report")
-        // The files' bytes live only as long as this closure: the records are what the build keeps.
-        let (whole, recentContents, sources) = {
-            let loaded = loader.read(listing)
-            times.lap("read")
-            let checked = check(loaded, asOf: asOf)
-            times.lap("check")
-            let sources = SourceTable(files: loaded.files, config: loaded.config, records: checked.records)
-            times.lap("source table")
-            return (checked, incremental.recentContents(listing: listing, loaded: loaded), sources)
-        }()
+        var configProblems = listing.diagnostics
+        let config = listing.config.flatMap { loader.read($0.relativePath, kind: nil, diagnostics: &configProblems) }
+        let (configuration, configDiagnostics) = ConfigParser.parse(config)
+        let configFingerprint = config.map { Fingerprint.of($0.bytes) }
+        let cacheKey = reuse.map {
+            ParseCache.key(engine: $0.engine, displayRoot: loader.displayRoot, config: configFingerprint)
+        }
+        let parsed = ParseCache.parse(
+            listing, loader: loader, configuration: configuration,
+            cache: cacheKey.flatMap { ParseCacheReader(output: output, key: $0) })
+        times.lap("read and parse")
+        let whole = validate(
+            parsed.content, configuration: configuration,
+            earlier: configProblems + parsed.readDiagnostics + configDiagnostics,
+            fileCount: parsed.files.count + (config == nil ? 0 : 1), asOf: asOf)
+        times.lap("validate")
+        let fingerprints = parsed.files.map { (path: $0.relativePath, fingerprint: $0.fingerprint) }
+        let sources = SourceTable(files: fingerprints, config: configFingerprint, records: whole.records)
+        let recentContents = incremental.recentContents(
+            listing: listing,
+            fingerprints: (configFingerprint.map { [(ContentLoader.configName, $0)] } ?? []) + fingerprints)
+        times.lap("source table")
         let checked = owner.map { OwnerScope.narrow(whole, to: $0) } ?? whole
         let history: RecordHistory
         switch repository {
@@ -86,14 +108,16 @@ extension Leads {
         let site = SiteRenderer(
             report: report, templates: templateSet, keeping: incremental.keeping, baseURL: baseURL, plan: plan
         ).render()
-        let counts = try SiteWriter(output: output).write(
-            site,
-            manifest: incremental.manifest(
-                for: checked, contents: recentContents, sources: sources, site: siteFingerprint,
-                uncommitted: uncommitted))
+        var manifest = incremental.manifest(
+            for: checked, contents: recentContents, sources: sources, site: siteFingerprint, uncommitted: uncommitted)
+        manifest.parseCache = cacheKey.flatMap { key in
+            reuse.map { ParseCache(key: key, startedAt: $0.startedAt, files: parsed.files, records: whole.records) }
+        }
+        let counts = try SiteWriter(output: output).write(site, manifest: manifest)
         times.lap("render and write")
         var summary = BuildSummary(built: checked, written: counts.written, kept: counts.kept)
         summary.unplanned = site.unplanned
+        summary.parsed = parsed.parsedCount
         summary.times = times
         return summary
     }

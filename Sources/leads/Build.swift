@@ -43,7 +43,7 @@ struct Build: ParsableCommand {
 
     @Flag(
         help:
-            "Print how long each stage of the build took, the peak memory after it, and how many record pages were kept without planning them (to stderr)."
+            "Print how long each stage of the build took, the peak memory after it, how many content files were parsed rather than taken from the parse cache, and how many record pages were kept without planning them (to stderr)."
     )
     var timings = false
 
@@ -161,6 +161,7 @@ struct Build: ParsableCommand {
             printError("timings: " + checked.times.line)
             printError(checked.times.memoryLine)
             if !checked.upToDate {
+                printError("content files parsed (the others from the parse cache): \(checked.parsed)")
                 printError("record pages kept without planning them: \(checked.unplanned)")
             }
         }

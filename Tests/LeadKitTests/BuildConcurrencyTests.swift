@@ -64,7 +64,7 @@ import Testing
         ]
         let first = try LeadsProcess.run(args, in: folder.url)
         #expect(first.status == 0)
-        for stage in ["list", "read", "check", "source table", "analyze", "plan", "render and write"] {
+        for stage in ["list", "read and parse", "validate", "source table", "analyze", "plan", "render and write"] {
             #expect(first.stderr.contains(" \(stage) "), "\(stage) in \(first.stderr)")
         }
         #expect(first.stderr.contains("record pages kept without planning them: 0"))

@@ -34,7 +34,8 @@ import Testing
 
     static var now: Int64 { Int64(Date().timeIntervalSince1970) }
 
-    /// Every file of a report but the build manifest (which holds stamps and times), by path.
+    /// Every file of a report but the build manifest and the parse cache (which hold stamps and
+    /// times), by path.
     func files(_ output: String) throws -> [String: Data] {
         let root = path(output)
         var files: [String: Data] = [:]
@@ -42,7 +43,7 @@ import Testing
         while let relative = enumerator.nextObject() as? String {
             var isFolder: ObjCBool = false
             _ = FileManager.default.fileExists(atPath: root + "/" + relative, isDirectory: &isFolder)
-            if isFolder.boolValue || relative == ReportManifest.fileName { continue }
+            if isFolder.boolValue || [ReportManifest.fileName, ParseCache.fileName].contains(relative) { continue }
             files[relative] = try Data(contentsOf: URL(fileURLWithPath: root + "/" + relative))
         }
         return files

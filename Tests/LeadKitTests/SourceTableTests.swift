@@ -17,7 +17,8 @@ import Testing
             file("leads/caf\u{E9}.md", "---\nrole: R\ncompany: Plain Name\n---\n"),
         ]
         let parsed = RecordParser.parseAll(files, configuration: Configuration())
-        let table = SourceTable(files: files, config: nil, records: parsed.records)
+        let table = SourceTable(
+            files: files.map { ($0.relativePath, Fingerprint.of($0.bytes)) }, config: nil, records: parsed.records)
         let lines = PagePlan.lines(table.encoded)
         #expect(lines.count == 3)
         for (line, row) in zip(lines, table.rows) {

@@ -100,15 +100,16 @@ struct IncrementalBuild {
 
     /// The fingerprints of the bytes read of the files whose stamps this build cannot trust
     /// (changed less than a second before it started), by path: the next build compares them.
-    func recentContents(listing: ContentListing, loaded: LoadedContent) -> [String: Fingerprint] {
+    /// `fingerprints`: every file read (`config.yml` too), by path inside the folder.
+    func recentContents(listing: ContentListing, fingerprints: [(path: String, fingerprint: Fingerprint)])
+        -> [String: Fingerprint]
+    {
         let listed = (listing.config.map { [$0] } ?? []) + listing.files
         let recent = Set(
             listed.filter { !ReportManifest.trusts($0.stamp, startedAt: reuse?.startedAt) }.map(\.relativePath))
         guard !recent.isEmpty else { return [:] }
         var contents: [String: Fingerprint] = [:]
-        for file in (loaded.config.map { [$0] } ?? []) + loaded.files where recent.contains(file.relativePath) {
-            contents[file.relativePath] = Fingerprint.of(file.bytes)
-        }
+        for (path, fingerprint) in fingerprints where recent.contains(path) { contents[path] = fingerprint }
         return contents
     }
 }

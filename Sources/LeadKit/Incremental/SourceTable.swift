@@ -32,9 +32,10 @@ struct SourceTable: Sendable {
     /// The fingerprint of `config.yml`'s bytes; nil without one.
     let config: Fingerprint?
 
-    /// The files as read (`config.yml` too), with the ids named by the records parsed from them.
-    init(files: [SourceFile], config: SourceFile?, records: RecordSet) {
-        self.config = config.map { Fingerprint.of($0.bytes) }
+    /// The files read, by path inside the folder with the fingerprint of their bytes, and
+    /// `config.yml`'s fingerprint, with the ids named by the records parsed from the files.
+    init(files: [(path: String, fingerprint: Fingerprint)], config: Fingerprint?, records: RecordSet) {
+        self.config = config
         var mentions: [String: [String]] = [:]
         func add<Record: ContentRecord>(_ records: [Record], _ schema: RecordSchema<Record>) {
             let links = schema.fields.filter { SchemaField($0).linkedKinds != nil }
@@ -49,12 +50,12 @@ struct SourceTable: Sendable {
         add(records.companies, Company.schema)
         add(records.applications, Application.schema)
         add(records.jobs, Job.schema)
-        let all = (config.map { [$0] } ?? []) + files
+        let all = (config.map { [(ContentLoader.configName, $0)] } ?? []) + files
         let named = mentions
-        let lines = ParallelMap.map(all, chunkSize: 256) { file in
-            let ids = named[file.relativePath] ?? []
-            let row = Row(path: file.relativePath, id: file.stem, mentions: ids)
-            let line = ([Fingerprint.of(file.bytes).hex, Self.escaped(file.relativePath)] + ids.map(Self.escaped))
+        let lines = ParallelMap.map(all, chunkSize: 256) { path, fingerprint in
+            let ids = named[path] ?? []
+            let row = Row(path: path, id: SourceFile.stem(of: path), mentions: ids)
+            let line = ([fingerprint.hex, Self.escaped(path)] + ids.map(Self.escaped))
                 .joined(separator: "\t")
             return (row, Array(line.utf8))
         }

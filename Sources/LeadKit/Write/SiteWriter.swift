@@ -85,6 +85,9 @@ public struct SiteWriter: Sendable {
                 _ = try writeFile(staging + "/" + SourceTable.fileName, sources.encoded)
                 manifest.sourcesFingerprint = Fingerprint.of(sources.encoded)
             }
+            if let cache = manifest.parseCache {
+                try writeFile(staging + "/" + ParseCache.fileName) { cache.write(to: $0) }
+            }
             _ = try writeFile(staging + "/" + ReportManifest.fileName, try manifest.encoded())
             if outputExists {
                 let retired = sibling("old")
@@ -141,10 +144,17 @@ public struct SiteWriter: Sendable {
     /// Plain POSIX writes: atomicity comes from the folder swap, so no per-file fsync is needed.
     /// Returns the written file's stamp.
     func writeFile(_ path: String, _ bytes: [UInt8]) throws -> FileStamp {
+        try writeFile(path) { FileBytes.write(bytes, to: $0) }
+    }
+
+    /// A file written by `write` to its open descriptor a part at a time; `write` returns false
+    /// (with `errno` set) when the system refuses.
+    @discardableResult
+    func writeFile(_ path: String, by write: (Int32) -> Bool) throws -> FileStamp {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw failure(path) }
         defer { close(fd) }
-        guard FileBytes.write(bytes, to: fd) else { throw failure(path) }
+        guard write(fd) else { throw failure(path) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw failure(path) }
         return FileStamp(info)

@@ -1,0 +1,236 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The parse cache: every content file's parsed record and parse problems, kept beside the report
+/// (`.leads-parsed`) by the build that wrote it, so that the next build reads and parses only the
+/// files that changed (beancount's loader cache, per file).
+///
+/// A file's entry is used when the file's stamp (size, modification and change time, inode) is
+/// the one the entry was made from and is older than a second before that build started; a file
+/// changed within that second is read again and used when its bytes have the fingerprint the
+/// entry was made from: one read, not one parse. Everything a parse depends on besides the file
+/// (the program, `config.yml`, how paths are shown) is the cache's `key`: with another key the
+/// cache is not used at all.
+///
+/// The file: `leads-parsed 1\n`, the key (8 bytes), the start of the build (seconds since 1970,
+/// 8 bytes), then one entry per file in the listing's order, each as its length (8 bytes), the
+/// fingerprint of its bytes (8 bytes) and the bytes (`RecordArchive`): the path, stamp and
+/// fingerprint of the file, its parse problems, and its record when it made one. A length of 0
+/// ends the file. An entry whose bytes do not have their fingerprint, and everything after it,
+/// is not used.
+struct ParseCache {
+    /// The file's name inside the report folder.
+    static let fileName = ".leads-parsed"
+    static let magic = Array("leads-parsed 1\n".utf8)
+
+    /// What one content file parsed to, in the order files are listed.
+    struct ParsedFile: Sendable {
+        var relativePath: String
+        var displayPath: String
+        /// nil when the file could not be examined: its entry is then never used.
+        var stamp: FileStamp?
+        /// The fingerprint of the file's bytes.
+        var fingerprint: Fingerprint
+        var diagnostics: [Diagnostic]
+        /// Where its record is in the record set; nil when it made none.
+        var record: (kind: RecordKind, position: Int)?
+    }
+
+    /// What a cache's entries are good for: the program, `config.yml`'s bytes and the shown root.
+    static func key(engine: String, displayRoot: String, config: Fingerprint?) -> Fingerprint {
+        var key = Fingerprint()
+        key.combine(String(decoding: magic, as: UTF8.self))
+        key.combine(engine)
+        key.combine(displayRoot)
+        key.combine(config?.value ?? 0)
+        key.combine(config != nil)
+        return key
+    }
+
+    let key: Fingerprint
+    /// When the build that writes it started, in seconds since 1970.
+    let startedAt: Int64
+    let files: [ParsedFile]
+    let records: RecordSet
+
+    /// Writes the cache to an open file, an entry at a time; false (with `errno` set) when the system
+    /// refuses.
+    func write(to fd: Int32) -> Bool {
+        var head = ArchiveWriter()
+        head.bytes(Self.magic)
+        head.word(key.value)
+        head.word(UInt64(bitPattern: startedAt))
+        var pending = head.bytes
+        for file in files {
+            guard let stamp = file.stamp else { continue }
+            var entry = ArchiveWriter()
+            entry.text(file.relativePath)
+            entry.text(file.displayPath)
+            entry.integer(Int(stamp.size))
+            entry.integer(Int(stamp.modified))
+            entry.integer(Int(stamp.changed))
+            entry.number(stamp.inode)
+            entry.word(file.fingerprint.value)
+            entry.list(file.diagnostics) { $0.diagnostic($1, in: file.displayPath) }
+            entry.optional(file.record) { writer, place in
+                writer.record(records.parsed(place.kind, at: place.position), in: file.displayPath)
+            }
+            var frame = ArchiveWriter()
+            frame.word(UInt64(entry.bytes.count))
+            frame.word(Fingerprint.of(entry.bytes).value)
+            pending += frame.bytes
+            pending += entry.bytes
+            if pending.count >= 1 << 20 {
+                guard FileBytes.write(pending, to: fd) else { return false }
+                pending.removeAll(keepingCapacity: true)
+            }
+        }
+        pending += [UInt8](repeating: 0, count: 8)
+        return FileBytes.write(pending, to: fd)
+    }
+}
+
+extension RecordSet {
+    /// The record of `kind` at `position`, as the parser made it.
+    func parsed(_ kind: RecordKind, at position: Int) -> ParsedRecord {
+        switch kind {
+        case .lead: .lead(leads[position])
+        case .interaction: .interaction(interactions[position])
+        case .contact: .contact(contacts[position])
+        case .company: .company(companies[position])
+        case .application: .application(applications[position])
+        case .job: .job(jobs[position])
+        }
+    }
+}
+
+/// Reads a parse cache's entries in order, a buffer at a time, so a cache as big as the content
+/// folder is never held whole.
+struct ParseCacheReader {
+    /// One file's entry.
+    struct Entry: Sendable {
+        var stamp: FileStamp
+        var fingerprint: Fingerprint
+        var diagnostics: [Diagnostic]
+        var record: ParsedRecord?
+    }
+
+    private var fd: Int32
+    private var buffer: [UInt8] = []
+    private var start = 0
+    /// The path of the entry at `start`, read but not consumed; nil at the end.
+    private var pending: (path: String, displayPath: String, length: Int)?
+    /// When the build that wrote the cache started, in seconds since 1970.
+    private(set) var startedAt: Int64
+
+    /// The cache in `output` when it was written with `key`; nil without one.
+    init?(output: String, key: Fingerprint) {
+        let fd = open(output + "/" + ParseCache.fileName, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        self.fd = fd
+        startedAt = 0
+        let headLength = ParseCache.magic.count + 16
+        guard fill(headLength), Array(buffer[0..<ParseCache.magic.count]) == ParseCache.magic else {
+            finish()
+            return nil
+        }
+        let fields = buffer.withUnsafeBytes { bytes -> (UInt64, UInt64)? in
+            var reader = ArchiveReader(UnsafeRawBufferPointer(rebasing: bytes[ParseCache.magic.count..<headLength]))
+            return try? (reader.word(), reader.word())
+        }
+        guard let fields, fields.0 == key.value else {
+            finish()
+            return nil
+        }
+        startedAt = Int64(bitPattern: fields.1)
+        start = headLength
+        advance()
+    }
+
+    /// Closes the file; the reader answers nil from then on.
+    mutating func finish() {
+        if fd >= 0 { close(fd) }
+        fd = -1
+        pending = nil
+    }
+
+    /// The entry of the file at `path`, when the cache has one; entries of paths before it (in the
+    /// listing's order, `FolderWalker.bytesPrecede`) are passed over, and a later one is kept for
+    /// the next call.
+    mutating func entry(for path: String) -> Entry? {
+        while let current = pending, current.path != path {
+            guard FolderWalker.bytesPrecede(current.path, path) else { return nil }
+            start += current.length
+            advance()
+        }
+        guard let current = pending else { return nil }
+        let entry = buffer.withUnsafeBytes { bytes -> Entry? in
+            var reader = ArchiveReader(UnsafeRawBufferPointer(rebasing: bytes[start..<start + current.length]))
+            return try? Self.entry(&reader, in: current.displayPath)
+        }
+        start += current.length
+        advance()
+        if entry == nil { finish() }
+        return entry
+    }
+
+    private static func entry(_ reader: inout ArchiveReader, in file: String) throws -> Entry {
+        _ = try reader.text()
+        _ = try reader.text()
+        let stamp = FileStamp(
+            size: Int64(try reader.integer()), modified: Int64(try reader.integer()),
+            changed: Int64(try reader.integer()), inode: try reader.number())
+        let fingerprint = Fingerprint(value: try reader.word())
+        let diagnostics = try reader.list { try $0.diagnostic(in: file) }
+        let record = try reader.optional { try $0.record(in: file) }
+        guard reader.isAtEnd else { throw ArchiveDamaged() }
+        return Entry(stamp: stamp, fingerprint: fingerprint, diagnostics: diagnostics, record: record)
+    }
+
+    /// Reads the next entry's frame and path into `pending`, checking its bytes; at the end, or at
+    /// damage, closes the reader.
+    private mutating func advance() {
+        pending = nil
+        guard fd >= 0, fill(16) else { return finish() }
+        let (length, fingerprint) = buffer.withUnsafeBytes { bytes in
+            var reader = ArchiveReader(UnsafeRawBufferPointer(rebasing: bytes[start..<start + 16]))
+            return ((try? reader.word()) ?? 0, (try? reader.word()) ?? 0)
+        }
+        guard length > 0, length < 1 << 40 else { return finish() }
+        start += 16
+        guard fill(Int(length)) else { return finish() }
+        let names = buffer.withUnsafeBytes { bytes -> (String, String)? in
+            let entry = UnsafeRawBufferPointer(rebasing: bytes[start..<start + Int(length)])
+            var check = Fingerprint()
+            check.combine(entry)
+            guard check.value == fingerprint else { return nil }
+            var reader = ArchiveReader(entry)
+            return try? (reader.text(), reader.text())
+        }
+        guard let names else { return finish() }
+        pending = (names.0, names.1, Int(length))
+    }
+
+    /// Makes at least `count` bytes from `start` on available in `buffer`; false at the end of the file.
+    private mutating func fill(_ count: Int) -> Bool {
+        if buffer.count - start >= count { return true }
+        buffer.removeSubrange(0..<start)
+        start = 0
+        let wanted = max(count, 1 << 20)
+        while buffer.count < count {
+            let old = buffer.count
+            buffer.append(contentsOf: repeatElement(0, count: wanted - old))
+            let got = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress! + old, wanted - old) }
+            if got < 0, errno == EINTR {
+                buffer.removeSubrange(old...)
+                continue
+            }
+            buffer.removeSubrange((old + max(got, 0))...)
+            if got <= 0 { return false }
+        }
+        return true
+    }
+}
