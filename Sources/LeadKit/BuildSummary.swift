@@ -12,6 +12,9 @@ public struct BuildSummary: Sendable {
     /// Of the kept files, the record pages kept without building their view model, because no
     /// record they can show changed (`PagePlan`).
     public var unplanned = 0
+    /// How many of the site-wide pages (dashboard, board, lists, `report.json`, …) were kept
+    /// without building them, because only notes changed (`PagePlan.keepsSiteWide`).
+    public var unplannedSiteWide = 0
     /// How many content files were read and parsed; the others came from the parse cache
     /// (`ParseCache`), or nothing was built.
     public var parsed = 0

@@ -103,7 +103,7 @@ extension Leads {
         let uncommitted = IncrementalBuild.uncommitted(report)
         let plan = incremental.plan(
             sources: sources, checked: checked, site: siteFingerprint, uncommitted: uncommitted,
-            narrowed: owner != nil)
+            narrowed: owner != nil, onlyNotesChanged: parsed.onlyNotesChanged)
         times.lap("plan")
         let site = SiteRenderer(
             report: report, templates: templateSet, keeping: incremental.keeping, baseURL: baseURL, plan: plan
@@ -117,6 +117,7 @@ extension Leads {
         times.lap("render and write")
         var summary = BuildSummary(built: checked, written: counts.written, kept: counts.kept)
         summary.unplanned = site.unplanned
+        summary.unplannedSiteWide = site.unplannedSiteWide
         summary.parsed = parsed.parsedCount
         summary.times = times
         return summary

@@ -43,7 +43,7 @@ struct Build: ParsableCommand {
 
     @Flag(
         help:
-            "Print how long each stage of the build took, the peak memory after it, how many content files were parsed rather than taken from the parse cache, and how many record pages were kept without planning them (to stderr)."
+            "Print how long each stage of the build took, the peak memory after it, how many content files were parsed rather than taken from the parse cache, and how many pages were kept without planning them (to stderr)."
     )
     var timings = false
 
@@ -163,6 +163,7 @@ struct Build: ParsableCommand {
             if !checked.upToDate {
                 printError("content files parsed (the others from the parse cache): \(checked.parsed)")
                 printError("record pages kept without planning them: \(checked.unplanned)")
+                printError("site-wide pages kept without planning them: \(checked.unplannedSiteWide)")
             }
         }
         if checked.upToDate {

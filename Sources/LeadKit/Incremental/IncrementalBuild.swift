@@ -83,9 +83,10 @@ struct IncrementalBuild {
     /// changes are not the ones the previous report showed, every record named in either list
     /// counts as changed (their pages show them, and link to them by their number). `narrowed`
     /// (`--owner`): a lead changing hands takes its interactions out of their months without
-    /// changing them, so every month is planned.
+    /// changing them, so every month is planned. `onlyNotesChanged`: see `PagePlan.make`.
     func plan(
-        sources: SourceTable, checked: CheckedContent, site: Fingerprint, uncommitted: [String], narrowed: Bool
+        sources: SourceTable, checked: CheckedContent, site: Fingerprint, uncommitted: [String], narrowed: Bool,
+        onlyNotesChanged: Bool
     ) -> PagePlan {
         guard let previous, previous.site == site,
             let table = SourceTable.read(output: output, expected: previous.sourcesFingerprint)
@@ -94,7 +95,7 @@ struct IncrementalBuild {
         let named = before == uncommitted ? [] : Set((before + uncommitted).map { String($0.prefix { $0 != "\t" }) })
         let plan = PagePlan.make(
             previous: (table, previous.diagnostics), sources: sources, diagnostics: checked.diagnostics,
-            changed: named)
+            changed: named, onlyNotesChanged: onlyNotesChanged)
         return narrowed ? PagePlan(affected: plan.affected, everyMonth: true) : plan
     }
 

@@ -19,6 +19,11 @@ struct PagePlan: Sendable {
     /// Whether an interaction file that existed before changed or went: the month it was in is
     /// not known any more, so every month's page is planned.
     let everyMonth: Bool
+    /// Whether the pages of the whole site (dashboard, board, agenda, lists, owners' pages,
+    /// `report.json`, calendars) may be kept without being planned: only notes changed, and the
+    /// problems are the ones the previous report showed. Those pages show no notes; a record's
+    /// notes are on its page and the pages near it, which `affected` plans.
+    var keepsSiteWide = false
 
     /// Every page planned: the first build, or one whose site fingerprint changed.
     static let everything = PagePlan(affected: nil, everyMonth: true)
@@ -36,10 +41,12 @@ struct PagePlan: Sendable {
 
     /// The plan for a build from `sources` with `diagnostics`, replacing a report built from
     /// `previous`: its stored source table and its diagnostics. `changed`: ids known to have
-    /// changed without their files changing.
+    /// changed without their files changing. `onlyNotesChanged`: the parse cache found that every
+    /// file that changed changed in its notes only, and none was added or deleted
+    /// (`ParseCache.Parsed`); an interaction then stays in its month.
     static func make(
         previous: (table: [UInt8], diagnostics: [Diagnostic]), sources: SourceTable, diagnostics: [Diagnostic],
-        changed: Set<String> = []
+        changed: Set<String> = [], onlyNotesChanged: Bool = false
     ) -> PagePlan {
         var seeds = changed
         var everyMonth = false
@@ -71,7 +78,7 @@ struct PagePlan: Sendable {
                 guard let row = SourceTable.row(decoding: oldLine) else { return .everything }
                 seeds.insert(row.id)
                 before.append(row)
-                if isInteraction(row.path) { everyMonth = true }
+                if isInteraction(row.path) && !onlyNotesChanged { everyMonth = true }
                 o += 1
             }
             if samePath || !oldFirst {
@@ -87,7 +94,8 @@ struct PagePlan: Sendable {
             seeds.insert(SourceFile.stem(of: file))
         }
         return PagePlan(
-            affected: reachable(from: seeds, links: sources.rows + before, steps: reach), everyMonth: everyMonth)
+            affected: reachable(from: seeds, links: sources.rows + before, steps: reach), everyMonth: everyMonth,
+            keepsSiteWide: onlyNotesChanged && changed.isEmpty && previous.diagnostics == diagnostics)
     }
 
     /// The ids at most `steps` links from `seeds`, following each row's links both ways: one pass

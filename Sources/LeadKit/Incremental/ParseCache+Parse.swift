@@ -10,6 +10,9 @@ extension ParseCache {
         var files: [ParsedFile]
         /// How many of them were parsed rather than taken from the cache.
         var parsedCount: Int
+        /// Whether every file that changed since the cache was made changed in its notes only (the
+        /// same head, `ParseCache.head`), with no file added or deleted; false without a cache.
+        var onlyNotesChanged: Bool
     }
 
     /// One file's way through `parse`.
@@ -29,7 +32,7 @@ extension ParseCache {
         var cache = cache
         var parsed = Parsed(
             content: ParsedContent(records: RecordSet(), diagnostics: []), readDiagnostics: [], files: [],
-            parsedCount: 0)
+            parsedCount: 0, onlyNotesChanged: cache != nil)
         parsed.files.reserveCapacity(listing.files.count)
         // A slice at a time, as `RecordParser.parseAll`: 100,000 parse results at once held 140 MB.
         let slice = 4096
@@ -49,27 +52,34 @@ extension ParseCache {
             }
             for (file, result) in zip(listed, results) {
                 parsed.readDiagnostics += result.readDiagnostics
-                guard let fingerprint = result.fingerprint else { continue }
+                if !result.notesOnly { parsed.onlyNotesChanged = false }
+                guard let fingerprint = result.fingerprint, let head = result.head else { continue }
                 if result.parsed { parsed.parsedCount += 1 }
                 parsed.content.diagnostics += result.diagnostics
                 let place = result.record.map { parsed.content.records.append($0) }
                 parsed.files.append(
                     ParsedFile(
                         relativePath: file.relativePath, displayPath: loader.displayPath(file.relativePath),
-                        stamp: file.stamp, fingerprint: fingerprint, diagnostics: result.diagnostics, record: place))
+                        stamp: file.stamp, fingerprint: fingerprint, head: head, diagnostics: result.diagnostics,
+                        record: place))
             }
         }
+        if cache?.passedOver ?? true { parsed.onlyNotesChanged = false }
         cache?.finish()
         return parsed
     }
 
-    /// One file's record and problems; `fingerprint` is nil when the file could not be read.
+    /// One file's record and problems; `fingerprint` and `head` are nil when the file could not be
+    /// read.
     private struct Outcome: Sendable {
         var fingerprint: Fingerprint?
+        var head: Fingerprint?
         var record: ParsedRecord?
         var diagnostics: [Diagnostic] = []
         var readDiagnostics: [Diagnostic] = []
         var parsed = false
+        /// Whether the file is as the cache has it but for its notes.
+        var notesOnly = true
     }
 
     private static func outcome(
@@ -77,18 +87,23 @@ extension ParseCache {
     ) -> Outcome {
         switch step {
         case .cached(let entry):
-            return Outcome(fingerprint: entry.fingerprint, record: entry.record, diagnostics: entry.diagnostics)
+            return Outcome(
+                fingerprint: entry.fingerprint, head: entry.head, record: entry.record, diagnostics: entry.diagnostics)
         case .read(let entry):
             var problems: [Diagnostic] = []
             guard let file = loader.read(listed.relativePath, kind: listed.kind, diagnostics: &problems) else {
-                return Outcome(readDiagnostics: problems)
+                return Outcome(readDiagnostics: problems, notesOnly: false)
             }
             let fingerprint = Fingerprint.of(file.bytes)
             if let entry, entry.fingerprint == fingerprint {
-                return Outcome(fingerprint: fingerprint, record: entry.record, diagnostics: entry.diagnostics)
+                return Outcome(
+                    fingerprint: fingerprint, head: entry.head, record: entry.record, diagnostics: entry.diagnostics)
             }
             let (record, diagnostics) = RecordParser.parse(file, configuration: configuration)
-            return Outcome(fingerprint: fingerprint, record: record, diagnostics: diagnostics, parsed: true)
+            let head = ParseCache.head(of: file.bytes, body: record?.header.body)
+            return Outcome(
+                fingerprint: fingerprint, head: head, record: record, diagnostics: diagnostics, parsed: true,
+                notesOnly: entry?.head == head)
         }
     }
 }

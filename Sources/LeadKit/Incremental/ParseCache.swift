@@ -34,6 +34,8 @@ struct ParseCache {
         var stamp: FileStamp?
         /// The fingerprint of the file's bytes.
         var fingerprint: Fingerprint
+        /// The fingerprint of its bytes without its notes (`ParseCache.head`).
+        var head: Fingerprint
         var diagnostics: [Diagnostic]
         /// Where its record is in the record set; nil when it made none.
         var record: (kind: RecordKind, position: Int)?
@@ -48,6 +50,22 @@ struct ParseCache {
         key.combine(config?.value ?? 0)
         key.combine(config != nil)
         return key
+    }
+
+    /// The fingerprint of a file's bytes without its body, the notes after the front-matter: two
+    /// versions of a file with the same head made the same record but for its notes. The whole
+    /// file's fingerprint when the body is not the file's last bytes as written (a file made
+    /// readable first: decoded from UTF-16, or with a merge conflict resolved).
+    static func head(of bytes: [UInt8], body: String?) -> Fingerprint {
+        guard var body, !body.isEmpty else { return Fingerprint.of(bytes) }
+        return body.withUTF8 { notes in
+            guard notes.count <= bytes.count, bytes.suffix(notes.count).elementsEqual(notes) else {
+                return Fingerprint.of(bytes)
+            }
+            var head = Fingerprint()
+            bytes.withUnsafeBytes { head.combine(UnsafeRawBufferPointer(rebasing: $0[..<(bytes.count - notes.count)])) }
+            return head
+        }
     }
 
     let key: Fingerprint
@@ -74,6 +92,7 @@ struct ParseCache {
             entry.integer(Int(stamp.changed))
             entry.number(stamp.inode)
             entry.word(file.fingerprint.value)
+            entry.word(file.head.value)
             entry.list(file.diagnostics) { $0.diagnostic($1, in: file.displayPath) }
             entry.optional(file.record) { writer, place in
                 writer.record(records.parsed(place.kind, at: place.position), in: file.displayPath)
@@ -114,6 +133,7 @@ struct ParseCacheReader {
     struct Entry: Sendable {
         var stamp: FileStamp
         var fingerprint: Fingerprint
+        var head: Fingerprint
         var diagnostics: [Diagnostic]
         var record: ParsedRecord?
     }
@@ -157,12 +177,18 @@ struct ParseCacheReader {
         pending = nil
     }
 
+    /// Whether an entry was passed over, or is left after the last file asked for: a file the cache
+    /// was made with that is not listed now (deleted, or out of the listing's order).
+    var passedOver: Bool { passed || pending != nil }
+    private var passed = false
+
     /// The entry of the file at `path`, when the cache has one; entries of paths before it (in the
     /// listing's order, `FolderWalker.bytesPrecede`) are passed over, and a later one is kept for
     /// the next call.
     mutating func entry(for path: String) -> Entry? {
         while let current = pending, current.path != path {
             guard FolderWalker.bytesPrecede(current.path, path) else { return nil }
+            passed = true
             start += current.length
             advance()
         }
@@ -184,10 +210,11 @@ struct ParseCacheReader {
             size: Int64(try reader.integer()), modified: Int64(try reader.integer()),
             changed: Int64(try reader.integer()), inode: try reader.number())
         let fingerprint = Fingerprint(value: try reader.word())
+        let head = Fingerprint(value: try reader.word())
         let diagnostics = try reader.list { try $0.diagnostic(in: file) }
         let record = try reader.optional { try $0.record(in: file) }
         guard reader.isAtEnd else { throw ArchiveDamaged() }
-        return Entry(stamp: stamp, fingerprint: fingerprint, diagnostics: diagnostics, record: record)
+        return Entry(stamp: stamp, fingerprint: fingerprint, head: head, diagnostics: diagnostics, record: record)
     }
 
     /// Reads the next entry's frame and path into `pending`, checking its bytes; at the end, or at

@@ -8,6 +8,20 @@ public enum ParsedRecord: Sendable {
     case job(Job)
 }
 
+extension ParsedRecord {
+    /// What every kind of record has: its id, file and notes.
+    public var header: RecordHeader {
+        switch self {
+        case .lead(let record): record.header
+        case .interaction(let record): record.header
+        case .contact(let record): record.header
+        case .company(let record): record.header
+        case .application(let record): record.header
+        case .job(let record): record.header
+        }
+    }
+}
+
 /// The second stage: turns one file's bytes into a typed record by the schema of its kind.
 ///
 /// Pure and per file, so files can be parsed in any order or in parallel.

@@ -26,6 +26,8 @@ public struct RenderedSite: Sendable {
     let jobs: [@Sendable () throws -> OutputFile]
     /// How many of the files are record pages kept without building their view model (`PagePlan`).
     public var unplanned = 0
+    /// How many are site-wide pages kept so (`PagePlan.keepsSiteWide`).
+    public var unplannedSiteWide = 0
 
     /// How many files the report has.
     public var count: Int { jobs.count }
@@ -95,40 +97,9 @@ public struct SiteRenderer: Sendable {
         let records = report.records
         // One list of pages for both cores, the ones that grow with the whole pipeline first, so
         // that no core waits for another one's big page at the end.
-        var jobs: [@Sendable () throws -> OutputFile] = [
-            { try page("index.html", pages.dashboard(), "index") },
-            { try page("agenda.html", pages.agendaPage(), "agenda") },
-            { try page("board.html", pages.boardPage(), "board") },
-            { try page("stale.html", pages.stalePage(), "stale") },
-            { try page("funnel.html", pages.funnelPage(), "funnel") },
-            { try page("history.html", pages.historyPage(), "history") },
-            { try page("changes.html", pages.changesPage(), "changes") },
-            { try page("cohorts.html", pages.cohortsPage(), "cohorts") },
-            { try page("unassigned.html", pages.unassignedPage(), "unassigned") },
-            { try page("jobs.html", pages.jobsPage(), "records") },
-            { try page("problems.html", pages.problemsPage(), "problems") },
-            { try page("leads.html", pages.leadsPage(), "leads") },
-            { try page("interactions.html", pages.interactionsPage(), "interactions") },
-            { try page("contacts.html", pages.contactsPage(), "records") },
-            { try page("companies.html", pages.companiesPage(), "records") },
-            { try page("applications.html", pages.applicationsPage(), "records") },
-            { OutputFile(path: "report.json", bytes: ReportJSON(report).encoded(), keeping: previous) },
-            {
-                OutputFile(
-                    path: "follow-ups.ics", bytes: CalendarFeed(report: report, baseURL: baseURL).encoded(),
-                    keeping: previous)
-            },
-        ]
-        for day in report.owners {
-            jobs.append { try page(PageBuilder.ownerPath(day.owner), pages.ownerPage(day), "owner") }
-            jobs.append {
-                OutputFile(
-                    path: PageBuilder.ownerFeed(day.owner),
-                    bytes: CalendarFeed(report: report, baseURL: baseURL, owner: day.owner).encoded(), keeping: previous
-                )
-            }
-        }
+        var jobs: [@Sendable () throws -> OutputFile] = []
         var unplanned = 0
+        var unplannedSiteWide = 0
         // A page the plan keeps is linked from the previous report without building its view model.
         func add(_ path: String, keeping kept: Bool, _ job: @escaping @Sendable () throws -> OutputFile) {
             if kept, let fingerprint = previous[path] {
@@ -138,6 +109,47 @@ public struct SiteRenderer: Sendable {
                 jobs.append(job)
             }
         }
+        func siteWide(_ path: String, _ job: @escaping @Sendable () throws -> OutputFile) {
+            add(path, keeping: plan.keepsSiteWide, job)
+        }
+        func siteWide<Model: Encodable>(_ path: String, _ template: String, _ model: @escaping @Sendable () -> Model) {
+            siteWide(path) { try page(path, model(), template) }
+        }
+        siteWide("index.html", "index") { pages.dashboard() }
+        siteWide("agenda.html", "agenda") { pages.agendaPage() }
+        siteWide("board.html", "board") { pages.boardPage() }
+        siteWide("stale.html", "stale") { pages.stalePage() }
+        siteWide("funnel.html", "funnel") { pages.funnelPage() }
+        siteWide("history.html", "history") { pages.historyPage() }
+        siteWide("changes.html", "changes") { pages.changesPage() }
+        siteWide("cohorts.html", "cohorts") { pages.cohortsPage() }
+        siteWide("unassigned.html", "unassigned") { pages.unassignedPage() }
+        siteWide("jobs.html", "records") { pages.jobsPage() }
+        siteWide("problems.html", "problems") { pages.problemsPage() }
+        siteWide("leads.html", "leads") { pages.leadsPage() }
+        siteWide("interactions.html", "interactions") { pages.interactionsPage() }
+        siteWide("contacts.html", "records") { pages.contactsPage() }
+        siteWide("companies.html", "records") { pages.companiesPage() }
+        siteWide("applications.html", "records") { pages.applicationsPage() }
+        siteWide("report.json") {
+            OutputFile(path: "report.json", bytes: ReportJSON(report).encoded(), keeping: previous)
+        }
+        siteWide("follow-ups.ics") {
+            OutputFile(
+                path: "follow-ups.ics", bytes: CalendarFeed(report: report, baseURL: baseURL).encoded(),
+                keeping: previous)
+        }
+        for day in report.owners {
+            siteWide(PageBuilder.ownerPath(day.owner), "owner") { pages.ownerPage(day) }
+            siteWide(PageBuilder.ownerFeed(day.owner)) {
+                OutputFile(
+                    path: PageBuilder.ownerFeed(day.owner),
+                    bytes: CalendarFeed(report: report, baseURL: baseURL, owner: day.owner).encoded(), keeping: previous
+                )
+            }
+        }
+        unplannedSiteWide = unplanned
+        unplanned = 0
         for (month, positions) in report.interactionLog.months {
             let path = "interactions/\(month).html"
             add(path, keeping: plan.keepsMonth(positions.map { records.interactions[$0].id })) {
@@ -173,7 +185,7 @@ public struct SiteRenderer: Sendable {
         for (name, bytes) in templates.assets.sorted(by: { $0.key < $1.key }) {
             jobs.append { OutputFile(path: name, bytes: bytes, keeping: previous) }
         }
-        return RenderedSite(jobs: jobs, unplanned: unplanned)
+        return RenderedSite(jobs: jobs, unplanned: unplanned, unplannedSiteWide: unplannedSiteWide)
     }
 
     func path(_ kind: RecordKind, _ id: String) -> String {
