@@ -113,7 +113,8 @@ extension Leads {
         manifest.parseCache = cacheKey.flatMap { key in
             reuse.map { ParseCache(key: key, startedAt: $0.startedAt, files: parsed.files, records: whole.records) }
         }
-        let counts = try SiteWriter(output: output).write(site, manifest: manifest)
+        let counts = try SiteWriter(output: output).write(
+            site, manifest: manifest, previous: incremental.previous?.files ?? [:])
         times.lap("render and write")
         var summary = BuildSummary(built: checked, written: counts.written, kept: counts.kept)
         summary.unplanned = site.unplanned

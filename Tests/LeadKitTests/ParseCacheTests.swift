@@ -147,10 +147,11 @@ import Testing
         for file in files {
             let found = reader.entry(for: file.relativePath)
             let entry = try #require(found, "\(file.relativePath)")
+            let decoded = try #require(entry.decoded())
             var dumped = ""
-            dump(entry.record as Any, to: &dumped)
+            dump(decoded.record as Any, to: &dumped)
             #expect(dumped == expected[file.relativePath]?.record, "\(file.relativePath)")
-            #expect(entry.diagnostics == expected[file.relativePath]?.diagnostics, "\(file.relativePath)")
+            #expect(decoded.diagnostics == expected[file.relativePath]?.diagnostics, "\(file.relativePath)")
             #expect(entry.stamp == file.stamp && entry.fingerprint == file.fingerprint && entry.head == file.head)
         }
         return files.count
@@ -282,6 +283,24 @@ import Testing
         let changedAt = stamp.changed / 1_000_000_000
         #expect(try parse(cacheStartedAt: changedAt) == "Now", "changed in the second the cache's build started")
         #expect(try parse(cacheStartedAt: changedAt + 2) == "Before", "older than the build: the stamp is trusted")
+    }
+
+    /// The damaged entry is of a file deleted since: the deletion is still seen, so the lists of
+    /// the whole site are made again.
+    @Test func aDeletedFileWhoseEntryIsDamagedStillChangesTheSite() throws {
+        let folder = try ScratchFolder([
+            "companies/acme.md": "---\nname: Acme\n---\n", "companies/zeta.md": "---\nname: Zeta\n---\n",
+        ])
+        defer { folder.remove() }
+        _ = try build(folder)
+        let cacheFile = folder.url.appendingPathComponent("output/" + ParseCache.fileName)
+        var bytes = try Data(contentsOf: cacheFile)
+        bytes[bytes.count - 12] ^= 0x20
+        try bytes.write(to: cacheFile)
+        try FileManager.default.removeItem(at: folder.url.appendingPathComponent("content/companies/zeta.md"))
+        let rebuilt = try build(folder)
+        #expect(rebuilt.unplannedSiteWide == 0)
+        #expect(try report(folder, "output") == cleanReport(folder))
     }
 
     /// A damaged or cut cache is not used from the damage on; the report is still the clean one.

@@ -85,25 +85,27 @@ extension ParseCache {
     private static func outcome(
         of listed: ListedFile, _ step: Step, loader: ContentLoader, configuration: Configuration
     ) -> Outcome {
+        var cached: ParseCacheReader.Entry?
         switch step {
         case .cached(let entry):
-            return Outcome(
-                fingerprint: entry.fingerprint, head: entry.head, record: entry.record, diagnostics: entry.diagnostics)
-        case .read(let entry):
-            var problems: [Diagnostic] = []
-            guard let file = loader.read(listed.relativePath, kind: listed.kind, diagnostics: &problems) else {
-                return Outcome(readDiagnostics: problems, notesOnly: false)
-            }
-            let fingerprint = Fingerprint.of(file.bytes)
-            if let entry, entry.fingerprint == fingerprint {
+            if let (diagnostics, record) = entry.decoded() {
                 return Outcome(
-                    fingerprint: fingerprint, head: entry.head, record: entry.record, diagnostics: entry.diagnostics)
+                    fingerprint: entry.fingerprint, head: entry.head, record: record, diagnostics: diagnostics)
             }
-            let (record, diagnostics) = RecordParser.parse(file, configuration: configuration)
-            let head = ParseCache.head(of: file.bytes, body: record?.header.body)
-            return Outcome(
-                fingerprint: fingerprint, head: head, record: record, diagnostics: diagnostics, parsed: true,
-                notesOnly: entry?.head == head)
+        case .read(let entry): cached = entry
         }
+        var problems: [Diagnostic] = []
+        guard let file = loader.read(listed.relativePath, kind: listed.kind, diagnostics: &problems) else {
+            return Outcome(readDiagnostics: problems, notesOnly: false)
+        }
+        let fingerprint = Fingerprint.of(file.bytes)
+        if let entry = cached, entry.fingerprint == fingerprint, let (diagnostics, record) = entry.decoded() {
+            return Outcome(fingerprint: fingerprint, head: entry.head, record: record, diagnostics: diagnostics)
+        }
+        let (record, diagnostics) = RecordParser.parse(file, configuration: configuration)
+        let head = ParseCache.head(of: file.bytes, body: record?.header.body)
+        return Outcome(
+            fingerprint: fingerprint, head: head, record: record, diagnostics: diagnostics, parsed: true,
+            notesOnly: cached?.head == head)
     }
 }

@@ -129,13 +129,26 @@ extension RecordSet {
 /// Reads a parse cache's entries in order, a buffer at a time, so a cache as big as the content
 /// folder is never held whole.
 struct ParseCacheReader {
-    /// One file's entry.
+    /// One file's entry: what decides whether it is used, and the rest still in its bytes, to be
+    /// decoded (`decoded`) on any core.
     struct Entry: Sendable {
         var stamp: FileStamp
         var fingerprint: Fingerprint
         var head: Fingerprint
-        var diagnostics: [Diagnostic]
-        var record: ParsedRecord?
+        var displayPath: String
+        /// The file's problems and record, as `ParseCache.write` wrote them.
+        var payload: [UInt8]
+
+        /// The file's problems and record; nil when the bytes do not decode.
+        func decoded() -> (diagnostics: [Diagnostic], record: ParsedRecord?)? {
+            payload.withUnsafeBytes { bytes in
+                var reader = ArchiveReader(bytes)
+                guard let diagnostics = try? reader.list({ try $0.diagnostic(in: displayPath) }),
+                    let record = try? reader.optional({ try $0.record(in: displayPath) }), reader.isAtEnd
+                else { return nil }
+                return (diagnostics, record)
+            }
+        }
     }
 
     private var fd: Int32
@@ -170,15 +183,18 @@ struct ParseCacheReader {
         advance()
     }
 
-    /// Closes the file; the reader answers nil from then on.
-    mutating func finish() {
+    /// Closes the file; the reader answers nil from then on. `damaged`: the rest of the cache
+    /// could not be read.
+    mutating func finish(damaged: Bool = false) {
         if fd >= 0 { close(fd) }
         fd = -1
         pending = nil
+        if damaged { passed = true }
     }
 
-    /// Whether an entry was passed over, or is left after the last file asked for: a file the cache
-    /// was made with that is not listed now (deleted, or out of the listing's order).
+    /// Whether an entry was passed over, is left after the last file asked for, or could not be
+    /// read: a file the cache was made with may not be listed now (deleted, or out of the
+    /// listing's order).
     var passedOver: Bool { passed || pending != nil }
     private var passed = false
 
@@ -194,41 +210,43 @@ struct ParseCacheReader {
         }
         guard let current = pending else { return nil }
         let entry = buffer.withUnsafeBytes { bytes -> Entry? in
-            var reader = ArchiveReader(UnsafeRawBufferPointer(rebasing: bytes[start..<start + current.length]))
-            return try? Self.entry(&reader, in: current.displayPath)
+            let end = start + current.length
+            var reader = ArchiveReader(UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
+            guard (try? reader.text()) != nil, (try? reader.text()) != nil,
+                let stamp = try? FileStamp(
+                    size: Int64(reader.integer()), modified: Int64(reader.integer()),
+                    changed: Int64(reader.integer()), inode: reader.number()),
+                let fingerprint = try? reader.word(), let head = try? reader.word()
+            else { return nil }
+            return Entry(
+                stamp: stamp, fingerprint: Fingerprint(value: fingerprint), head: Fingerprint(value: head),
+                displayPath: current.displayPath, payload: Array(bytes[(start + reader.offset)..<end]))
         }
         start += current.length
         advance()
-        if entry == nil { finish() }
+        if entry == nil { finish(damaged: true) }
         return entry
-    }
-
-    private static func entry(_ reader: inout ArchiveReader, in file: String) throws -> Entry {
-        _ = try reader.text()
-        _ = try reader.text()
-        let stamp = FileStamp(
-            size: Int64(try reader.integer()), modified: Int64(try reader.integer()),
-            changed: Int64(try reader.integer()), inode: try reader.number())
-        let fingerprint = Fingerprint(value: try reader.word())
-        let head = Fingerprint(value: try reader.word())
-        let diagnostics = try reader.list { try $0.diagnostic(in: file) }
-        let record = try reader.optional { try $0.record(in: file) }
-        guard reader.isAtEnd else { throw ArchiveDamaged() }
-        return Entry(stamp: stamp, fingerprint: fingerprint, head: head, diagnostics: diagnostics, record: record)
     }
 
     /// Reads the next entry's frame and path into `pending`, checking its bytes; at the end, or at
     /// damage, closes the reader.
     private mutating func advance() {
         pending = nil
-        guard fd >= 0, fill(16) else { return finish() }
-        let (length, fingerprint) = buffer.withUnsafeBytes { bytes in
-            var reader = ArchiveReader(UnsafeRawBufferPointer(rebasing: bytes[start..<start + 16]))
-            return ((try? reader.word()) ?? 0, (try? reader.word()) ?? 0)
+        guard fd >= 0 else { return }
+        guard fill(8) else { return finish(damaged: true) }
+        let length = buffer.withUnsafeBytes { bytes in
+            var reader = ArchiveReader(UnsafeRawBufferPointer(rebasing: bytes[start..<start + 8]))
+            return (try? reader.word()) ?? 0
         }
-        guard length > 0, length < 1 << 40 else { return finish() }
+        // A length of 0 is the end the writer marks: a cache cut short ends without it.
+        guard length > 0 else { return finish() }
+        guard length < 1 << 40, fill(16) else { return finish(damaged: true) }
+        let fingerprint = buffer.withUnsafeBytes { bytes in
+            var reader = ArchiveReader(UnsafeRawBufferPointer(rebasing: bytes[start + 8..<start + 16]))
+            return (try? reader.word()) ?? 0
+        }
         start += 16
-        guard fill(Int(length)) else { return finish() }
+        guard fill(Int(length)) else { return finish(damaged: true) }
         let names = buffer.withUnsafeBytes { bytes -> (String, String)? in
             let entry = UnsafeRawBufferPointer(rebasing: bytes[start..<start + Int(length)])
             var check = Fingerprint()
@@ -237,7 +255,7 @@ struct ParseCacheReader {
             var reader = ArchiveReader(entry)
             return try? (reader.text(), reader.text())
         }
-        guard let names else { return finish() }
+        guard let names else { return finish(damaged: true) }
         pending = (names.0, names.1, Int(length))
     }
 

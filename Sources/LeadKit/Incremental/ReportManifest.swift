@@ -133,10 +133,13 @@ public struct ReportManifest: Codable, Sendable {
             manifest.version == formatVersion, manifest.engine == engine
         else { return nil }
         let written = manifest.files.count
-        manifest.files = manifest.files.filter { path, entry in
+        // One stat per page, on every core: 17,000 of them at 10k leads.
+        let intact = ParallelMap.map(Array(manifest.files), chunkSize: 256) { path, entry in
             guard let stamp = FileStamp.of(output + "/" + path) else { return false }
             return stamp.size == entry.size && stamp.modified == entry.modified
         }
+        manifest.files = Dictionary(
+            uniqueKeysWithValues: zip(manifest.files, intact).filter { $0.1 }.map { ($0.0.key, $0.0.value) })
         manifest.isIntact = manifest.files.count == written && FileStamp.of(output + "/" + SiteWriter.marker) != nil
         return manifest
     }

@@ -36,9 +36,12 @@ public struct SiteWriter: Sendable {
 
     /// Writes the files into a staging folder (linking the kept ones from the current report), adds
     /// `manifest` with the stamps of what was written, and swaps the folder in. Returns how many files
-    /// were written anew and how many kept.
+    /// were written anew and how many kept. `previous`: the current report's manifest entries, still
+    /// as written (`ReportManifest.read`): a kept file's link has the stamp its entry holds.
     @discardableResult
-    public func write(_ site: RenderedSite, manifest: ReportManifest) throws -> (written: Int, kept: Int) {
+    public func write(
+        _ site: RenderedSite, manifest: ReportManifest, previous: [String: ReportManifest.Entry] = [:]
+    ) throws -> (written: Int, kept: Int) {
         // Two builds of one report (or a build and `serve`'s rebuild) take turns: they share the
         // staging folder's name. The lock is on the folder the report sits in; it lasts this call.
         let lock: ContentLock?
@@ -69,12 +72,13 @@ public struct SiteWriter: Sendable {
                         if folders.insert(folder).inserted { try makeFolder(folder) }
                     }
                     let target = staging + "/" + file.path
-                    let stamp: FileStamp
+                    let stamp: (size: Int64, modified: Int64)
                     if let bytes = file.bytes {
-                        stamp = try writeFile(target, bytes)
+                        let written = try writeFile(target, bytes)
+                        stamp = (written.size, written.modified)
                         counts.written += 1
                     } else {
-                        stamp = try keep(file.path, at: target)
+                        stamp = try keep(file.path, at: target, as: previous[file.path])
                         counts.kept += 1
                     }
                     manifest.files[file.path] = ReportManifest.Entry(
@@ -134,11 +138,19 @@ public struct SiteWriter: Sendable {
 
     /// A file of the current report, unchanged, becomes a file of the new one: a second link to the
     /// same bytes, so keeping a page costs no copy (and a copy where links are not possible).
-    func keep(_ path: String, at target: String) throws -> FileStamp {
+    /// `entry`: the file's entry in the current report's manifest, whose stamp a link keeps (a
+    /// link is the same file), so it need not be examined again.
+    func keep(_ path: String, at target: String, as entry: ReportManifest.Entry? = nil) throws -> (
+        size: Int64, modified: Int64
+    ) {
         let source = output + "/" + path
-        if link(source, target) == 0, let stamp = FileStamp.of(target) { return stamp }
+        if link(source, target) == 0 {
+            if let entry { return (entry.size, entry.modified) }
+            if let stamp = FileStamp.of(target) { return (stamp.size, stamp.modified) }
+        }
         guard case .success(let bytes) = FileBytes.contents(of: source, limit: Int.max) else { throw failure(source) }
-        return try writeFile(target, bytes)
+        let stamp = try writeFile(target, bytes)
+        return (stamp.size, stamp.modified)
     }
 
     /// Plain POSIX writes: atomicity comes from the folder swap, so no per-file fsync is needed.
