@@ -70,24 +70,42 @@ extension Leads {
         let config = listing.config.flatMap { loader.read($0.relativePath, kind: nil, diagnostics: &configProblems) }
         let (configuration, configDiagnostics) = ConfigParser.parse(config)
         let configFingerprint = config.map { Fingerprint.of($0.bytes) }
-        let cacheKey = reuse.map {
-            ParseCache.key(engine: $0.engine, displayRoot: loader.displayRoot, config: configFingerprint)
+        // A report of one owner's leads is theirs to publish: it keeps no parse cache and no source
+        // table, which hold every record of the folder, so each of its builds parses and plans anew.
+        let keepsFolder = owner == nil
+        let cacheKey = reuse.flatMap {
+            keepsFolder
+                ? ParseCache.key(engine: $0.engine, displayRoot: loader.displayRoot, config: configFingerprint) : nil
         }
-        let parsed = ParseCache.parse(
-            listing, loader: loader, configuration: configuration,
-            cache: cacheKey.flatMap { ParseCacheReader(output: output, key: $0) })
-        times.lap("read and parse")
-        let whole = validate(
-            parsed.content, configuration: configuration,
-            earlier: configProblems + parsed.readDiagnostics + configDiagnostics,
-            fileCount: parsed.files.count + (config == nil ? 0 : 1), asOf: asOf)
-        times.lap("validate")
-        let fingerprints = parsed.files.map { (path: $0.relativePath, fingerprint: $0.fingerprint) }
-        let sources = SourceTable(files: fingerprints, config: configFingerprint, records: whole.records)
-        let recentContents = incremental.recentContents(
-            listing: listing,
-            fingerprints: (configFingerprint.map { [(ContentLoader.configName, $0)] } ?? []) + fingerprints)
-        times.lap("source table")
+        // The files' parses and fingerprints live only as long as this closure, but for the parse
+        // cache, which the writer writes first and then lets go: the records are what the build keeps.
+        var parseCache: ParseCache?
+        let (whole, sources, recentContents, parsing) = {
+            let parsed = ParseCache.parse(
+                listing, loader: loader, configuration: configuration,
+                cache: cacheKey.flatMap { ParseCacheReader(output: output, key: $0) })
+            times.lap("read and parse")
+            let whole = validate(
+                parsed.content, configuration: configuration,
+                earlier: configProblems + parsed.readDiagnostics + configDiagnostics,
+                fileCount: parsed.files.count + (config == nil ? 0 : 1), asOf: asOf)
+            times.lap("validate")
+            let fingerprints = parsed.files.map { (path: $0.relativePath, fingerprint: $0.fingerprint) }
+            let sources = SourceTable(files: fingerprints, config: configFingerprint, records: whole.records)
+            let recentContents = incremental.recentContents(
+                listing: listing,
+                fingerprints: (configFingerprint.map { [(ContentLoader.configName, $0)] } ?? []) + fingerprints)
+            parseCache = cacheKey.flatMap { key in
+                reuse.map {
+                    ParseCache(key: key, startedAt: $0.startedAt, files: parsed.files, records: whole.records)
+                }
+            }
+            times.lap("source table")
+            return (
+                whole, sources, recentContents,
+                (parsedCount: parsed.parsedCount, onlyNotesChanged: parsed.onlyNotesChanged)
+            )
+        }()
         let checked = owner.map { OwnerScope.narrow(whole, to: $0) } ?? whole
         let history: RecordHistory
         switch repository {
@@ -103,23 +121,21 @@ extension Leads {
         let uncommitted = IncrementalBuild.uncommitted(report)
         let plan = incremental.plan(
             sources: sources, checked: checked, site: siteFingerprint, uncommitted: uncommitted,
-            narrowed: owner != nil, onlyNotesChanged: parsed.onlyNotesChanged)
+            narrowed: owner != nil, onlyNotesChanged: parsing.onlyNotesChanged)
         times.lap("plan")
         let site = SiteRenderer(
             report: report, templates: templateSet, keeping: incremental.keeping, baseURL: baseURL, plan: plan
         ).render()
-        var manifest = incremental.manifest(
-            for: checked, contents: recentContents, sources: sources, site: siteFingerprint, uncommitted: uncommitted)
-        manifest.parseCache = cacheKey.flatMap { key in
-            reuse.map { ParseCache(key: key, startedAt: $0.startedAt, files: parsed.files, records: whole.records) }
-        }
+        let manifest = incremental.manifest(
+            for: checked, contents: keepsFolder ? recentContents : [:], sources: keepsFolder ? sources : nil,
+            site: siteFingerprint, uncommitted: uncommitted)
         let counts = try SiteWriter(output: output).write(
-            site, manifest: manifest, previous: incremental.previous?.files ?? [:])
+            site, manifest: manifest, previous: incremental.previous?.files ?? [:], parseCache: &parseCache)
         times.lap("render and write")
         var summary = BuildSummary(built: checked, written: counts.written, kept: counts.kept)
         summary.unplanned = site.unplanned
         summary.unplannedSiteWide = site.unplannedSiteWide
-        summary.parsed = parsed.parsedCount
+        summary.parsed = parsing.parsedCount
         summary.times = times
         return summary
     }

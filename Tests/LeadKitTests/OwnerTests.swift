@@ -87,4 +87,35 @@ import Testing
             #expect(!FileManager.default.fileExists(atPath: output + "/contacts/zed.html"))
         }
     }
+
+    /// Built as the command line builds it (reusing the previous report), the report of one
+    /// owner's leads holds nothing of the others' anywhere, the build's own files included: they
+    /// keep no parse cache or source table, which hold every record of the folder.
+    @Test func aReportOfOneOwnersLeadsKeepsNothingOfTheOthers() throws {
+        let files = Self.files.merging([
+            "contacts/zed.md": "---\nname: Zed Secret\n---\nPrivate notes.\n",
+            "leads/c.md": Self.lead("Clerk", owner: "Alice").replacingOccurrences(
+                of: "owner: Alice", with: "owner: Alice\ncontact: \"[[zed]]\""),
+        ]) { _, new in new }
+        try ContentFolder(files).withFolder { root in
+            let output = root + "-report"
+            defer { try? FileManager.default.removeItem(atPath: output) }
+            for _ in 0..<2 {
+                _ = try Leads.build(
+                    content: root, templates: nil, output: output, asOf: ContentFolder.asOf, owner: "Carol",
+                    reuse: BuildReuse(startedAt: Int64(Date().timeIntervalSince1970), engine: "test"))
+            }
+            for path in try FileManager.default.subpathsOfDirectory(atPath: output) {
+                var isFolder: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: output + "/" + path, isDirectory: &isFolder),
+                    !isFolder.boolValue
+                else { continue }
+                // As bytes: the build's own files need not be text.
+                let bytes = try Data(contentsOf: URL(fileURLWithPath: output + "/" + path))
+                for secret in ["Zed Secret", "Private notes", "Clerk", "contacts/zed", "zed.md", "leads/c."] {
+                    #expect(bytes.range(of: Data(secret.utf8)) == nil, "\(path) holds '\(secret)'")
+                }
+            }
+        }
+    }
 }

@@ -44,8 +44,6 @@ public struct ReportManifest: Codable, Sendable {
     var sourcesFingerprint: Fingerprint?
     /// The table the writer stores beside this manifest; not part of the manifest's own JSON.
     var sources: SourceTable?
-    /// The parse cache the writer stores beside this manifest; not part of the manifest's own JSON.
-    var parseCache: ParseCache?
     /// Whether every file is still as written (after `read`).
     public private(set) var isIntact = true
 

@@ -42,6 +42,17 @@ public struct SiteWriter: Sendable {
     public func write(
         _ site: RenderedSite, manifest: ReportManifest, previous: [String: ReportManifest.Entry] = [:]
     ) throws -> (written: Int, kept: Int) {
+        var none: ParseCache?
+        return try write(site, manifest: manifest, previous: previous, parseCache: &none)
+    }
+
+    /// `write(_:manifest:previous:)`, with the parse cache beside the manifest: it is written first
+    /// and then let go, before any page is rendered.
+    @discardableResult
+    func write(
+        _ site: RenderedSite, manifest: ReportManifest, previous: [String: ReportManifest.Entry] = [:],
+        parseCache: inout ParseCache?
+    ) throws -> (written: Int, kept: Int) {
         // Two builds of one report (or a build and `serve`'s rebuild) take turns: they share the
         // staging folder's name. The lock is on the folder the report sits in; it lasts this call.
         let lock: ContentLock?
@@ -61,6 +72,10 @@ public struct SiteWriter: Sendable {
         var counts = (written: 0, kept: 0)
         do {
             _ = try writeFile(staging + "/" + SiteWriter.marker, Array("written by leads build\n".utf8))
+            if let cache = parseCache {
+                try writeFile(staging + "/" + ParseCache.fileName) { cache.write(to: $0) }
+                parseCache = nil
+            }
             var folders: Set<String> = []
             var manifest = manifest
             manifest.files = [:]
@@ -88,9 +103,6 @@ public struct SiteWriter: Sendable {
             if let sources = manifest.sources {
                 _ = try writeFile(staging + "/" + SourceTable.fileName, sources.encoded)
                 manifest.sourcesFingerprint = Fingerprint.of(sources.encoded)
-            }
-            if let cache = manifest.parseCache {
-                try writeFile(staging + "/" + ParseCache.fileName) { cache.write(to: $0) }
             }
             _ = try writeFile(staging + "/" + ReportManifest.fileName, try manifest.encoded())
             if outputExists {
