@@ -66,47 +66,8 @@ extension Leads {
             return summary
         }
         times.lap("compare with the report")
-        var configProblems = listing.diagnostics
-        let config = listing.config.flatMap { loader.read($0.relativePath, kind: nil, diagnostics: &configProblems) }
-        let (configuration, configDiagnostics) = ConfigParser.parse(config)
-        let configFingerprint = config.map { Fingerprint.of($0.bytes) }
-        // A report of one owner's leads is theirs to publish: it keeps no parse cache and no source
-        // table, which hold every record of the folder, so each of its builds parses and plans anew.
-        let keepsFolder = owner == nil
-        let cacheKey = reuse.flatMap {
-            keepsFolder
-                ? ParseCache.key(engine: $0.engine, displayRoot: loader.displayRoot, config: configFingerprint) : nil
-        }
-        // The files' parses and fingerprints live only as long as this closure, but for the parse
-        // cache, which the writer writes first and then lets go: the records are what the build keeps.
-        var parseCache: ParseCache?
-        let (whole, sources, recentContents, parsing) = {
-            let parsed = ParseCache.parse(
-                listing, loader: loader, configuration: configuration,
-                cache: cacheKey.flatMap { ParseCacheReader(output: output, key: $0) })
-            times.lap("read and parse")
-            let whole = validate(
-                parsed.content, configuration: configuration,
-                earlier: configProblems + parsed.readDiagnostics + configDiagnostics,
-                fileCount: parsed.files.count + (config == nil ? 0 : 1), asOf: asOf)
-            times.lap("validate")
-            let fingerprints = parsed.files.map { (path: $0.relativePath, fingerprint: $0.fingerprint) }
-            let sources = SourceTable(files: fingerprints, config: configFingerprint, records: whole.records)
-            let recentContents = incremental.recentContents(
-                listing: listing,
-                fingerprints: (configFingerprint.map { [(ContentLoader.configName, $0)] } ?? []) + fingerprints)
-            parseCache = cacheKey.flatMap { key in
-                reuse.map {
-                    ParseCache(key: key, startedAt: $0.startedAt, files: parsed.files, records: whole.records)
-                }
-            }
-            times.lap("source table")
-            return (
-                whole, sources, recentContents,
-                (parsedCount: parsed.parsedCount, onlyNotesChanged: parsed.onlyNotesChanged)
-            )
-        }()
-        let checked = owner.map { OwnerScope.narrow(whole, to: $0) } ?? whole
+        var read = incremental.check(listing, loader: loader, asOf: asOf, times: &times)
+        let checked = owner.map { OwnerScope.narrow(read.content, to: $0) } ?? read.content
         let history: RecordHistory
         switch repository {
         case .success(let repository):
@@ -117,25 +78,25 @@ extension Leads {
         times.lap("history")
         let report = ReportAnalyzer(content: checked, asOf: asOf, history: history).analyze()
         times.lap("analyze")
-        let siteFingerprint = incremental.site(sources: sources, report: report)
+        let siteFingerprint = incremental.site(sources: read.sources, report: report)
         let uncommitted = IncrementalBuild.uncommitted(report)
         let plan = incremental.plan(
-            sources: sources, checked: checked, site: siteFingerprint, uncommitted: uncommitted,
-            narrowed: owner != nil, onlyNotesChanged: parsing.onlyNotesChanged)
+            sources: read.sources, checked: checked, site: siteFingerprint, uncommitted: uncommitted,
+            onlyNotesChanged: read.onlyNotesChanged)
         times.lap("plan")
         let site = SiteRenderer(
             report: report, templates: templateSet, keeping: incremental.keeping, baseURL: baseURL, plan: plan
         ).render()
         let manifest = incremental.manifest(
-            for: checked, contents: keepsFolder ? recentContents : [:], sources: keepsFolder ? sources : nil,
-            site: siteFingerprint, uncommitted: uncommitted)
+            for: checked, contents: read.recentContents, sources: read.sources, site: siteFingerprint,
+            uncommitted: uncommitted)
         let counts = try SiteWriter(output: output).write(
-            site, manifest: manifest, previous: incremental.previous?.files ?? [:], parseCache: &parseCache)
+            site, manifest: manifest, previous: incremental.previous?.files ?? [:], parseCache: &read.parseCache)
         times.lap("render and write")
         var summary = BuildSummary(built: checked, written: counts.written, kept: counts.kept)
         summary.unplanned = site.unplanned
         summary.unplannedSiteWide = site.unplannedSiteWide
-        summary.parsed = parsing.parsedCount
+        summary.parsed = read.parsedCount
         summary.times = times
         return summary
     }

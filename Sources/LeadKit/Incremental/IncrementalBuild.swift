@@ -12,9 +12,14 @@ struct IncrementalBuild {
     let reuse: BuildReuse?
     let output: String
 
+    /// `--owner`: a report of one owner's leads is theirs to publish, so it keeps nothing that
+    /// holds every record of the folder (`check`).
+    let narrowed: Bool
+
     init(output: String, inputs: BuildInputs, reuse: BuildReuse?) {
         self.reuse = reuse
         self.output = output
+        narrowed = inputs.owner != nil
         self.inputs = inputs.fingerprint
         context = inputs.context
         previous = reuse.flatMap { ReportManifest.read(output: output, engine: $0.engine) }
@@ -46,8 +51,9 @@ struct IncrementalBuild {
     ) -> ReportManifest {
         var manifest = ReportManifest(
             inputs: inputs, reuse: reuse, fileCount: checked.fileCount, diagnostics: checked.diagnostics)
-        manifest.contents = contents
-        manifest.sources = sources
+        // A report of one owner's leads keeps no path of anyone else's files.
+        manifest.contents = narrowed ? [:] : contents
+        manifest.sources = narrowed ? nil : sources
         manifest.site = site
         manifest.uncommitted = uncommitted
         return manifest
@@ -81,22 +87,21 @@ struct IncrementalBuild {
     /// Which pages to plan: the ones `PagePlan` finds when the previous report was made with the
     /// same `site` and its source table is intact; otherwise every page. When the uncommitted
     /// changes are not the ones the previous report showed, every record named in either list
-    /// counts as changed (their pages show them, and link to them by their number). `narrowed`
-    /// (`--owner`): a lead changing hands takes its interactions out of their months without
-    /// changing them, so every month is planned. `onlyNotesChanged`: see `PagePlan.make`.
+    /// counts as changed (their pages show them, and link to them by their number). A report of
+    /// one owner's leads (`narrowed`) keeps no source table, so all of its pages are planned.
+    /// `onlyNotesChanged`: see `PagePlan.make`.
     func plan(
-        sources: SourceTable, checked: CheckedContent, site: Fingerprint, uncommitted: [String], narrowed: Bool,
+        sources: SourceTable, checked: CheckedContent, site: Fingerprint, uncommitted: [String],
         onlyNotesChanged: Bool
     ) -> PagePlan {
-        guard let previous, previous.site == site,
+        guard !narrowed, let previous, previous.site == site,
             let table = SourceTable.read(output: output, expected: previous.sourcesFingerprint)
         else { return .everything }
         let before = previous.uncommitted ?? []
         let named = before == uncommitted ? [] : Set((before + uncommitted).map { String($0.prefix { $0 != "\t" }) })
-        let plan = PagePlan.make(
+        return PagePlan.make(
             previous: (table, previous.diagnostics), sources: sources, diagnostics: checked.diagnostics,
             changed: named, onlyNotesChanged: onlyNotesChanged)
-        return narrowed ? PagePlan(affected: plan.affected, everyMonth: true) : plan
     }
 
     /// The fingerprints of the bytes read of the files whose stamps this build cannot trust
