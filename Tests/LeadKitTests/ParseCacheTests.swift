@@ -304,7 +304,7 @@ import Testing
     }
 
     /// A damaged or cut cache is not used from the damage on; the report is still the clean one.
-    @Test(arguments: ["flip", "cut", "garbage"])
+    @Test(arguments: ["flip", "cut", "garbage", "length", "folder", "pipe"])
     func aDamagedCacheIsNotUsed(_ damage: String) throws {
         let folder = try ScratchFolder(Self.everyField)
         defer { folder.remove() }
@@ -314,9 +314,19 @@ import Testing
         switch damage {
         case "flip": bytes[bytes.count / 2] ^= 0x20
         case "cut": bytes = bytes.prefix(bytes.count / 2)
+        // The first entry's length, made a terabyte: never allocated, only refused.
+        case "length": bytes[ParseCache.magic.count + 16 + 4] = 0xF0
         default: bytes = Data("not a cache".utf8)
         }
         try bytes.write(to: cacheFile)
+        if damage == "folder" || damage == "pipe" {
+            try FileManager.default.removeItem(at: cacheFile)
+            if damage == "folder" {
+                try FileManager.default.createDirectory(at: cacheFile, withIntermediateDirectories: false)
+            } else {
+                #expect(mkfifo(cacheFile.path, 0o644) == 0)
+            }
+        }
         try folder.write(["leads/full.md": Self.everyField["leads/full.md"]! + "\nOne more line.\n"])
         let rebuilt = try build(folder)
         #expect(rebuilt.parsed > 1)

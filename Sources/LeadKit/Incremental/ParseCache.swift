@@ -154,6 +154,9 @@ struct ParseCacheReader {
     private var fd: Int32
     private var buffer: [UInt8] = []
     private var start = 0
+    /// The bytes of the file not read into `buffer` yet: no length in a damaged frame can make the
+    /// reader ask for more than the file has.
+    private var left = 0
     /// The path of the entry at `start`, read but not consumed; nil at the end.
     private var pending: (path: String, displayPath: String, length: Int)?
     /// When the build that wrote the cache started, in seconds since 1970.
@@ -161,9 +164,16 @@ struct ParseCacheReader {
 
     /// The cache in `output` when it was written with `key`; nil without one.
     init?(output: String, key: Fingerprint) {
-        let fd = open(output + "/" + ParseCache.fileName, O_RDONLY | O_CLOEXEC)
+        // Not blocking on a pipe put in its place, and only a regular file is read.
+        let fd = open(output + "/" + ParseCache.fileName, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return nil }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            close(fd)
+            return nil
+        }
         self.fd = fd
+        left = Int(info.st_size)
         startedAt = 0
         let headLength = ParseCache.magic.count + 16
         guard fill(headLength), Array(buffer[0..<ParseCache.magic.count]) == ParseCache.magic else {
@@ -240,7 +250,7 @@ struct ParseCacheReader {
         }
         // A length of 0 is the end the writer marks: a cache cut short ends without it.
         guard length > 0 else { return finish() }
-        guard length < 1 << 40, fill(16) else { return finish(damaged: true) }
+        guard length <= UInt64(buffer.count - start + left), fill(16) else { return finish(damaged: true) }
         let fingerprint = buffer.withUnsafeBytes { bytes in
             var reader = ArchiveReader(UnsafeRawBufferPointer(rebasing: bytes[start + 8..<start + 16]))
             return (try? reader.word()) ?? 0
@@ -275,6 +285,7 @@ struct ParseCacheReader {
             }
             buffer.removeSubrange((old + max(got, 0))...)
             if got <= 0 { return false }
+            left -= got
         }
         return true
     }
