@@ -136,7 +136,8 @@ import Testing
         let cache = ParseCache(key: key, startedAt: 7, files: files, records: records)
         try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
         let fd = open(output + "/" + ParseCache.fileName, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        #expect(cache.write(to: fd))
+        let identity = cache.write(to: fd)
+        #expect(identity != nil)
         close(fd)
 
         #expect(
@@ -154,6 +155,7 @@ import Testing
             #expect(decoded.diagnostics == expected[file.relativePath]?.diagnostics, "\(file.relativePath)")
             #expect(entry.stamp == file.stamp && entry.fingerprint == file.fingerprint && entry.head == file.head)
         }
+        #expect(reader.identity == identity, "read to its end, the cache is the one written")
         return files.count
     }
 
@@ -274,7 +276,7 @@ import Testing
                 ], records: records)
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
             let fd = open(output + "/" + ParseCache.fileName, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-            #expect(cache.write(to: fd))
+            #expect(cache.write(to: fd) != nil)
             close(fd)
             let parsed = ParseCache.parse(
                 listing, loader: loader, configuration: .builtIn, cache: ParseCacheReader(output: output, key: key))
@@ -283,6 +285,54 @@ import Testing
         let changedAt = stamp.changed / 1_000_000_000
         #expect(try parse(cacheStartedAt: changedAt) == "Now", "changed in the second the cache's build started")
         #expect(try parse(cacheStartedAt: changedAt + 2) == "Before", "older than the build: the stamp is trusted")
+    }
+
+    /// Another build's cache (of the same folder, after a front-matter change) is good for records,
+    /// but it says nothing about the pages of the report it is put in: those are made again.
+    @Test func anotherBuildsCacheDoesNotVouchForThePages() throws {
+        let folder = try ScratchFolder(Self.everyField)
+        defer { folder.remove() }
+        _ = try build(folder)
+        try folder.write([
+            "leads/full.md": Self.everyField["leads/full.md"]!.replacingOccurrences(
+                of: "temperature: HOT", with: "temperature: COLD")
+        ])
+        _ = try Leads.build(
+            content: folder.url.appendingPathComponent("content").path, templates: nil,
+            output: folder.url.appendingPathComponent("other").path, asOf: Day(parsing: "2026-11-23")!,
+            displayRoot: "content",
+            reuse: BuildReuse(startedAt: Int64(Date().timeIntervalSince1970) + 5, engine: "test"))
+        let output = folder.url.appendingPathComponent("output/" + ParseCache.fileName)
+        try FileManager.default.removeItem(at: output)
+        try FileManager.default.copyItem(
+            at: folder.url.appendingPathComponent("other/" + ParseCache.fileName), to: output)
+        let rebuilt = try build(folder)
+        #expect(rebuilt.parsed == 0, "its records are the files' as they are")
+        #expect(rebuilt.unplannedSiteWide == 0)
+        #expect(try report(folder, "output") == cleanReport(folder))
+    }
+
+    /// A start time no clock gives, in a damaged manifest or cache, vouches for no stamp, and does
+    /// not stop the build.
+    @Test func anImpossibleStartTimeTrustsNothing() {
+        let stamp = FileStamp(size: 1, modified: 0, changed: 0, inode: 1)
+        for startedAt in [Int64.max, Int64.min, Int64.max / 1_000_000_000 + 2] {
+            #expect(!ReportManifest.trusts(stamp, startedAt: startedAt))
+        }
+        #expect(ReportManifest.trusts(stamp, startedAt: 100))
+    }
+
+    /// A pipe in the place of the report's manifest is refused, not waited on.
+    @Test func aPipeInPlaceOfTheManifestIsNotWaitedOn() throws {
+        let folder = try ScratchFolder(Self.everyField)
+        defer { folder.remove() }
+        _ = try build(folder)
+        let manifest = folder.url.appendingPathComponent("output/" + ReportManifest.fileName)
+        try FileManager.default.removeItem(at: manifest)
+        #expect(mkfifo(manifest.path, 0o644) == 0)
+        let rebuilt = try build(folder)
+        #expect(!rebuilt.upToDate)
+        #expect(try report(folder, "output") == cleanReport(folder))
     }
 
     /// The damaged entry is of a file deleted since: the deletion is still seen, so the lists of

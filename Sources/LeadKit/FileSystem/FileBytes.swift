@@ -28,12 +28,15 @@ enum FileBytes {
         return true
     }
 
+    /// The bytes of the regular file at `path`, up to `limit`. Opened without blocking, so a pipe
+    /// put in a file's place is refused instead of waited on.
     static func contents(of path: String, limit: Int) -> Result<[UInt8], Failure> {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return .failure(.unreadable(String(cString: strerror(errno)))) }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { return .failure(.unreadable(String(cString: strerror(errno)))) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { return .failure(.unreadable("not a regular file")) }
         let expected = Int(info.st_size)
         guard expected <= limit else { return .failure(.tooLarge(expected)) }
         var bytes = [UInt8](repeating: 0, count: max(expected, 0) + 1)

@@ -53,6 +53,9 @@ extension IncrementalBuild {
                     ParseCache(key: key, startedAt: $0.startedAt, files: parsed.files, records: content.records)
                 }
             },
-            parsedCount: parsed.parsedCount, onlyNotesChanged: parsed.onlyNotesChanged)
+            parsedCount: parsed.parsedCount,
+            // The cache vouches for the report's pages only when the report's own build wrote it.
+            onlyNotesChanged: parsed.onlyNotesChanged && parsed.cacheIdentity != nil
+                && parsed.cacheIdentity == previous?.parsedFingerprint)
     }
 }

@@ -13,6 +13,8 @@ extension ParseCache {
         /// Whether every file that changed since the cache was made changed in its notes only (the
         /// same head, `ParseCache.head`), with no file added or deleted; false without a cache.
         var onlyNotesChanged: Bool
+        /// The identity of the cache read, when it was read whole (`ParseCacheReader.identity`).
+        var cacheIdentity: Fingerprint?
     }
 
     /// One file's way through `parse`.
@@ -65,6 +67,7 @@ extension ParseCache {
             }
         }
         if cache?.passedOver ?? true { parsed.onlyNotesChanged = false }
+        parsed.cacheIdentity = cache?.identity
         cache?.finish()
         return parsed
     }

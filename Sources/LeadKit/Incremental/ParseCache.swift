@@ -74,13 +74,24 @@ struct ParseCache {
     let files: [ParsedFile]
     let records: RecordSet
 
-    /// Writes the cache to an open file, an entry at a time; false (with `errno` set) when the system
-    /// refuses.
-    func write(to fd: Int32) -> Bool {
+    /// The start of a cache's identity: its key and the start of its build; each entry's
+    /// fingerprint is added to it in turn (`write`, `ParseCacheReader.identity`).
+    static func identity(key: Fingerprint, startedAt: Int64) -> Fingerprint {
+        var identity = Fingerprint()
+        identity.combine(key.value)
+        identity.combine(UInt64(bitPattern: startedAt))
+        return identity
+    }
+
+    /// Writes the cache to an open file, an entry at a time. Returns its identity, which the
+    /// manifest keeps, so that a rebuild knows the cache was written with the report it replaces;
+    /// nil (with `errno` set) when the system refuses.
+    func write(to fd: Int32) -> Fingerprint? {
         var head = ArchiveWriter()
         head.bytes(Self.magic)
         head.word(key.value)
         head.word(UInt64(bitPattern: startedAt))
+        var identity = Self.identity(key: key, startedAt: startedAt)
         var pending = head.bytes
         for file in files {
             guard let stamp = file.stamp else { continue }
@@ -98,17 +109,19 @@ struct ParseCache {
                 writer.record(records.parsed(place.kind, at: place.position), in: file.displayPath)
             }
             var frame = ArchiveWriter()
+            let fingerprint = Fingerprint.of(entry.bytes)
+            identity.combine(fingerprint.value)
             frame.word(UInt64(entry.bytes.count))
-            frame.word(Fingerprint.of(entry.bytes).value)
+            frame.word(fingerprint.value)
             pending += frame.bytes
             pending += entry.bytes
             if pending.count >= 1 << 20 {
-                guard FileBytes.write(pending, to: fd) else { return false }
+                guard FileBytes.write(pending, to: fd) else { return nil }
                 pending.removeAll(keepingCapacity: true)
             }
         }
         pending += [UInt8](repeating: 0, count: 8)
-        return FileBytes.write(pending, to: fd)
+        return FileBytes.write(pending, to: fd) ? identity : nil
     }
 }
 
@@ -161,6 +174,14 @@ struct ParseCacheReader {
     private var pending: (path: String, displayPath: String, length: Int)?
     /// When the build that wrote the cache started, in seconds since 1970.
     private(set) var startedAt: Int64
+    /// The identity of the entries read so far (`ParseCache.identity`).
+    private var entries = Fingerprint()
+    /// Whether the end the writer marks was read.
+    private var complete = false
+
+    /// The cache's identity, once every entry was read to the end the writer marked; nil before,
+    /// or when an entry was damaged.
+    var identity: Fingerprint? { complete ? entries : nil }
 
     /// The cache in `output` when it was written with `key`; nil without one.
     init?(output: String, key: Fingerprint) {
@@ -189,6 +210,7 @@ struct ParseCacheReader {
             return nil
         }
         startedAt = Int64(bitPattern: fields.1)
+        entries = ParseCache.identity(key: key, startedAt: startedAt)
         start = headLength
         advance()
     }
@@ -249,7 +271,10 @@ struct ParseCacheReader {
             return (try? reader.word()) ?? 0
         }
         // A length of 0 is the end the writer marks: a cache cut short ends without it.
-        guard length > 0 else { return finish() }
+        guard length > 0 else {
+            complete = true
+            return finish()
+        }
         guard length <= UInt64(buffer.count - start + left), fill(16) else { return finish(damaged: true) }
         let fingerprint = buffer.withUnsafeBytes { bytes in
             var reader = ArchiveReader(UnsafeRawBufferPointer(rebasing: bytes[start + 8..<start + 16]))
@@ -266,6 +291,7 @@ struct ParseCacheReader {
             return try? (reader.text(), reader.text())
         }
         guard let names else { return finish(damaged: true) }
+        entries.combine(fingerprint)
         pending = (names.0, names.1, Int(length))
     }
 

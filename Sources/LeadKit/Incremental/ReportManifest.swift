@@ -42,6 +42,9 @@ public struct ReportManifest: Codable, Sendable {
     public var uncommitted: [String]?
     /// The fingerprint of the report's `SourceTable` file, written beside this manifest.
     var sourcesFingerprint: Fingerprint?
+    /// The identity of the parse cache written beside this manifest (`ParseCache.write`): a cache
+    /// from another build is still good for records, but says nothing about this report's pages.
+    var parsedFingerprint: Fingerprint?
     /// The table the writer stores beside this manifest; not part of the manifest's own JSON.
     var sources: SourceTable?
     /// Whether every file is still as written (after `read`).
@@ -50,6 +53,7 @@ public struct ReportManifest: Codable, Sendable {
     enum CodingKeys: String, CodingKey {
         case version, inputs, startedAt, engine, fileCount, diagnostics, files, contents, site, uncommitted
         case sourcesFingerprint = "sources"
+        case parsedFingerprint = "parsed"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -65,6 +69,7 @@ public struct ReportManifest: Codable, Sendable {
         site = try container.decodeIfPresent(Fingerprint.self, forKey: .site)
         uncommitted = try container.decodeIfPresent([String].self, forKey: .uncommitted)
         sourcesFingerprint = try container.decodeIfPresent(Fingerprint.self, forKey: .sourcesFingerprint)
+        parsedFingerprint = try container.decodeIfPresent(Fingerprint.self, forKey: .parsedFingerprint)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -80,6 +85,7 @@ public struct ReportManifest: Codable, Sendable {
         try container.encodeIfPresent(site, forKey: .site)
         try container.encodeIfPresent(uncommitted, forKey: .uncommitted)
         try container.encodeIfPresent(sourcesFingerprint, forKey: .sourcesFingerprint)
+        try container.encodeIfPresent(parsedFingerprint, forKey: .parsedFingerprint)
     }
 
     /// The files as lines of `fingerprint size modified path`, in path order: a report has as many files
@@ -162,7 +168,10 @@ public struct ReportManifest: Codable, Sendable {
     /// Whether a build that started at `startedAt` (seconds since 1970) can trust a stamp.
     static func trusts(_ stamp: FileStamp?, startedAt: Int64?) -> Bool {
         guard let startedAt, let stamp else { return false }
-        return stamp.changed < (startedAt - 1) * 1_000_000_000
+        // A start no clock gives (a damaged manifest or parse cache) vouches for nothing.
+        let (second, below) = startedAt.subtractingReportingOverflow(1)
+        let (limit, beyond) = second.multipliedReportingOverflow(by: 1_000_000_000)
+        return !below && !beyond && stamp.changed < limit
     }
 
     func encoded() throws -> [UInt8] {

@@ -72,13 +72,18 @@ public struct SiteWriter: Sendable {
         var counts = (written: 0, kept: 0)
         do {
             _ = try writeFile(staging + "/" + SiteWriter.marker, Array("written by leads build\n".utf8))
+            var cacheIdentity: Fingerprint?
             if let cache = parseCache {
-                try writeFile(staging + "/" + ParseCache.fileName) { cache.write(to: $0) }
+                try writeFile(staging + "/" + ParseCache.fileName) { fd in
+                    cacheIdentity = cache.write(to: fd)
+                    return cacheIdentity != nil
+                }
                 parseCache = nil
             }
             var folders: Set<String> = []
             var manifest = manifest
             manifest.files = [:]
+            manifest.parsedFingerprint = cacheIdentity
             try site.forEachBatch { files in
                 for file in files {
                     var folder = staging
