@@ -17,13 +17,15 @@
 ///
 /// The file: `leads-parsed 1\n`, the key (8 bytes), the start of the build (seconds since 1970,
 /// 8 bytes), then one entry per file in the listing's order, each as its length (8 bytes), the
-/// fingerprint of its bytes (8 bytes) and the bytes (`RecordArchive`): the path, stamp and
-/// fingerprint of the file, its parse problems, and its record when it made one. A length of 0
-/// ends the file. An entry whose bytes do not have their fingerprint, and everything after it,
-/// is not used.
+/// fingerprint of its bytes (8 bytes) and the bytes (`RecordArchive`): the path, shown path,
+/// stamp, fingerprint and head of the file, its parse problems, and its record when it made one.
+/// A length of 0 ends the file. An entry whose bytes do not have their fingerprint, and everything
+/// after it, is not used. The cache's identity (`identity`), which the manifest keeps, ties it to
+/// the report it was written with.
 struct ParseCache {
     /// The file's name inside the report folder.
     static let fileName = ".leads-parsed"
+    /// The file's first bytes; another layout would get another number.
     static let magic = Array("leads-parsed 1\n".utf8)
 
     /// What one content file parsed to, in the order files are listed.
