@@ -36,8 +36,14 @@ struct FolderWalker {
                 continue
             }
             for (name, directType) in listed {
-                let path = folder + "/" + name
                 let childRelative = relative.isEmpty ? name : relative + "/" + name
+                // Most entries are record files the directory entry already names as such: their
+                // path on disk is not needed, and 100,000 of them are not worth a string each.
+                if directType == UInt8(DT_REG) {
+                    files.append(childRelative)
+                    continue
+                }
+                let path = folder + "/" + name
                 var type = directType == UInt8(DT_UNKNOWN) ? fileType(path, following: false) : directType
                 if type == UInt8(DT_LNK) {
                     guard let target = Self.realPath(path) else {

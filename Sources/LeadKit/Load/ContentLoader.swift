@@ -48,8 +48,7 @@ public struct ContentLoader: Sendable {
                     link.reason, at: SourceLocation(file: displayPath(link.relativePath), line: 1, column: 1)))
         }
         for relativePath in listing.files {
-            let components = relativePath.split(separator: "/")
-            if components.count == 1 {
+            guard let slash = relativePath.utf8.firstIndex(of: UInt8(ascii: "/")) else {
                 if relativePath == Self.configName {
                     config = ListedFile(relativePath: relativePath, kind: nil, stamp: nil)
                 } else if relativePath.hasSuffix(".md") {
@@ -58,7 +57,7 @@ public struct ContentLoader: Sendable {
                 }
                 continue
             }
-            guard let kind = RecordKind(folder: String(components[0])), relativePath.hasSuffix(".md") else {
+            guard let kind = RecordKind(folder: String(relativePath[..<slash])), relativePath.hasSuffix(".md") else {
                 continue
             }
             files.append(ListedFile(relativePath: relativePath, kind: kind, stamp: nil))
