@@ -69,14 +69,18 @@ import Testing
         }
     }
 
-    /// `leads build --owner carol`: Carol's leads and what they link to, nobody else's.
-    @Test func aReportOfOneOwnersLeads() throws {
-        let files = Self.files.merging([
-            "contacts/zed.md": "---\nname: Zed\n---\n",
-            "leads/c.md": Self.lead("Clerk", owner: "Alice").replacingOccurrences(
+    /// `files`, with Alice's lead linked to a contact of its own, `zed`, written as `contact`.
+    static func withAlicesContact(_ contact: String) -> [String: String] {
+        files.merging([
+            "contacts/zed.md": contact,
+            "leads/c.md": lead("Clerk", owner: "Alice").replacingOccurrences(
                 of: "owner: Alice", with: "owner: Alice\ncontact: \"[[zed]]\""),
         ]) { _, new in new }
-        try ContentFolder(files).withFolder { root in
+    }
+
+    /// `leads build --owner carol`: Carol's leads and what they link to, nobody else's.
+    @Test func aReportOfOneOwnersLeads() throws {
+        try ContentFolder(Self.withAlicesContact("---\nname: Zed\n---\n")).withFolder { root in
             let output = root + "-report"
             defer { try? FileManager.default.removeItem(atPath: output) }
             let summary = try Leads.build(
@@ -92,11 +96,7 @@ import Testing
     /// owner's leads holds nothing of the others' anywhere, the build's own files included: they
     /// keep no parse cache or source table, which hold every record of the folder.
     @Test func aReportOfOneOwnersLeadsKeepsNothingOfTheOthers() throws {
-        let files = Self.files.merging([
-            "contacts/zed.md": "---\nname: Zed Secret\n---\nPrivate notes.\n",
-            "leads/c.md": Self.lead("Clerk", owner: "Alice").replacingOccurrences(
-                of: "owner: Alice", with: "owner: Alice\ncontact: \"[[zed]]\""),
-        ]) { _, new in new }
+        let files = Self.withAlicesContact("---\nname: Zed Secret\n---\nPrivate notes.\n")
         try ContentFolder(files).withFolder { root in
             let output = root + "-report"
             defer { try? FileManager.default.removeItem(atPath: output) }

@@ -101,16 +101,19 @@ public struct SiteRenderer: Sendable {
         var unplanned = 0
         var unplannedSiteWide = 0
         // A page the plan keeps is linked from the previous report without building its view model.
-        func add(_ path: String, keeping kept: Bool, _ job: @escaping @Sendable () throws -> OutputFile) {
+        func add(
+            _ path: String, keeping kept: Bool, siteWide: Bool = false,
+            _ job: @escaping @Sendable () throws -> OutputFile
+        ) {
             if kept, let fingerprint = previous[path] {
-                unplanned += 1
+                if siteWide { unplannedSiteWide += 1 } else { unplanned += 1 }
                 jobs.append { OutputFile(path: path, fingerprint: fingerprint, bytes: nil) }
             } else {
                 jobs.append(job)
             }
         }
         func siteWide(_ path: String, _ job: @escaping @Sendable () throws -> OutputFile) {
-            add(path, keeping: plan.keepsSiteWide, job)
+            add(path, keeping: plan.keepsSiteWide, siteWide: true, job)
         }
         func siteWide<Model: Encodable>(_ path: String, _ template: String, _ model: @escaping @Sendable () -> Model) {
             siteWide(path) { try page(path, model(), template) }
@@ -148,8 +151,6 @@ public struct SiteRenderer: Sendable {
                 )
             }
         }
-        unplannedSiteWide = unplanned
-        unplanned = 0
         for (month, positions) in report.interactionLog.months {
             let path = "interactions/\(month).html"
             add(path, keeping: plan.keepsMonth(positions.map { records.interactions[$0].id })) {
